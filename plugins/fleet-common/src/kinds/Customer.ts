@@ -13,12 +13,12 @@ export interface CustomerEntity extends Entity {
 }
 
 /** @public */
-export interface CustomerSpec {
+export type CustomerSpec = {
   /** The account team, a Group entity ref. */
   owner: string;
   tier: CustomerTier;
   region?: string;
-}
+};
 
 /** @public */
 export function isCustomerEntity(entity: Entity): entity is CustomerEntity {

@@ -22,7 +22,7 @@ export interface CustomerDeploymentEntity extends Entity {
 }
 
 /** @public */
-export interface CustomerDeploymentSpec {
+export type CustomerDeploymentSpec = {
   /** The Customer entity this deployment belongs to (a name or an entity ref). */
   customer: string;
   /** The Group that answers for this deployment (an entity ref). */
@@ -44,7 +44,7 @@ export interface CustomerDeploymentSpec {
   license?: DeploymentLicense;
   billing?: DeploymentBilling;
   gpu?: DeploymentGpu;
-}
+};
 
 /**
  * A license by its id, expiry and the *names* of the Kubernetes Secrets holding it. The key
@@ -52,7 +52,7 @@ export interface CustomerDeploymentSpec {
  *
  * @public
  */
-export interface DeploymentLicense {
+export type DeploymentLicense = {
   id: string;
   /** The last day the license is valid, `YYYY-MM-DD`. */
   expiresAt: string;
@@ -60,10 +60,10 @@ export interface DeploymentLicense {
   keySecretRef?: string;
   /** Secret holding the license file (the chart's `billing.licenseFile.secretRef`). */
   fileSecretRef?: string;
-}
+};
 
 /** @public */
-export interface DeploymentBilling {
+export type DeploymentBilling = {
   mode: BillingMode;
   /** Billing StatefulSet replicas; each keeps its own journal. */
   replicas?: number;
@@ -72,16 +72,16 @@ export interface DeploymentBilling {
   existingPvcName?: string;
   /** How often journals must come back, as an ISO-8601 duration such as `P30D`. */
   returnEvery?: string;
-}
+};
 
 /** @public */
-export interface DeploymentGpu {
+export type DeploymentGpu = {
   /** `nvidia.com/gpu`, or a MIG resource such as `nvidia.com/mig-1g.10gb`. */
   resourceName: string;
   /** GPUs each engine pod requests. */
   perEngine: number;
   engineReplicas: number;
-}
+};
 
 /**
  * Whether an entity is a Fleetdeck CustomerDeployment. Says nothing about its validity; the

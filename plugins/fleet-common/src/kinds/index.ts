@@ -1,0 +1,4 @@
+export * from './constants';
+export * from './Customer';
+export * from './CustomerDeployment';
+export * from './validation';

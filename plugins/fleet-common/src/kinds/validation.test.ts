@@ -1,0 +1,282 @@
+import type { Entity } from '@backstage/catalog-model';
+import {
+  formatEntityErrors,
+  validateCustomerDeploymentEntity,
+  validateCustomerEntity,
+} from './validation';
+
+const deployment = (spec: Record<string, unknown> = {}): Entity => ({
+  apiVersion: 'fleetdeck.io/v1alpha1',
+  kind: 'CustomerDeployment',
+  metadata: { name: 'acme-prod' },
+  spec: {
+    customer: 'acme',
+    owner: 'group:default/solutions-east',
+    lifecycle: 'production',
+    profile: 'airgapped',
+    chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
+    cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
+    license: {
+      id: 'LIC-ACME-7',
+      expiresAt: '2027-03-31',
+      keySecretRef: 'dg-license-key',
+      fileSecretRef: 'dg-license-file',
+    },
+    billing: {
+      mode: 'journal',
+      replicas: 3,
+      journalStorage: 'ebs',
+      returnEvery: 'P30D',
+    },
+    gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
+    ...spec,
+  },
+});
+
+const base = deployment().spec as Record<string, any>;
+
+describe('validateCustomerDeploymentEntity', () => {
+  it.each([
+    ['the design sketch', deployment()],
+    [
+      'a connected deployment without license or billing journal',
+      deployment({
+        profile: 'connected',
+        license: undefined,
+        billing: { mode: 'license-server' },
+        cluster: {
+          kubernetesVersion: 'v1.29.3-eks-4d1a2',
+          namespace: 'dg',
+          name: 'acme-eks-use1',
+        },
+      }),
+    ],
+    [
+      'a SaaS-adjacent deployment with metered billing and no GPU block',
+      deployment({
+        profile: 'saas',
+        license: undefined,
+        billing: { mode: 'metered' },
+        gpu: undefined,
+      }),
+    ],
+    [
+      'MIG, an existing claim and a monthly return',
+      deployment({
+        gpu: {
+          resourceName: 'nvidia.com/mig-1g.10gb',
+          perEngine: 1,
+          engineReplicas: 4,
+        },
+        billing: {
+          mode: 'journal',
+          replicas: 1,
+          journalStorage: 'existing-pvc',
+          existingPvcName: 'billing-journal',
+          returnEvery: 'P1M',
+        },
+      }),
+    ],
+    [
+      'an air-gapped deployment whose license is not on file yet',
+      deployment({ license: undefined }),
+    ],
+    ['a leap day expiry', deployment({ license: { ...base.license, expiresAt: '2028-02-29' } })],
+  ])('accepts %s', (_, entity) => {
+    const result = validateCustomerDeploymentEntity(entity);
+    expect(result.errors).toEqual([]);
+    expect(result.valid).toBe(true);
+  });
+
+  it.each([
+    [
+      'replicas written as a word',
+      { billing: { ...base.billing, replicas: 'three' } },
+      'spec.billing.replicas: must be an integer ≥ 1 (at most 16), got "three"',
+    ],
+    [
+      'zero billing replicas',
+      { billing: { ...base.billing, replicas: 0 } },
+      'spec.billing.replicas: must be an integer ≥ 1 (at most 16), got 0',
+    ],
+    [
+      'an unknown profile',
+      { profile: 'on-prem' },
+      'spec.profile: must be one of saas, connected, airgapped, got "on-prem"',
+    ],
+    [
+      'a missing customer',
+      { customer: undefined },
+      'spec.customer: is required: the name or entity ref of a Customer, e.g. "acme"',
+    ],
+    [
+      'a chart version that is not semver',
+      { chart: { name: 'deepgram-self-hosted', version: 'latest' } },
+      'spec.chart.version: must be the installed chart version as semver, e.g. "0.40.2", got "latest"',
+    ],
+    [
+      'a Kubernetes version written as a YAML number',
+      { cluster: { kubernetesVersion: 1.3, namespace: 'dg' } },
+      'spec.cluster.kubernetesVersion: must be a Kubernetes version such as "1.31" or "v1.29.3-eks-4d1a2" (quote it in YAML), got 1.3',
+    ],
+    [
+      'an uppercase namespace',
+      { cluster: { kubernetesVersion: '1.31', namespace: 'DG_Prod' } },
+      'spec.cluster.namespace: must be a Kubernetes namespace name (lowercase letters, digits and -, at most 63), got "DG_Prod"',
+    ],
+    [
+      'an impossible expiry date',
+      { license: { ...base.license, expiresAt: '2027-02-30' } },
+      'spec.license.expiresAt: must be the last valid day as a quoted date "YYYY-MM-DD", got "2027-02-30"',
+    ],
+    [
+      'an expiry in another format',
+      { license: { ...base.license, expiresAt: '31/03/2027' } },
+      'spec.license.expiresAt: must be the last valid day as a quoted date "YYYY-MM-DD", got "31/03/2027"',
+    ],
+    [
+      'an unknown journal storage',
+      { billing: { ...base.billing, journalStorage: 'nfs' } },
+      'spec.billing.journalStorage: must be one of ebs, efs, existing-pvc, got "nfs"',
+    ],
+    [
+      'a return period that is not an ISO-8601 duration',
+      { billing: { ...base.billing, returnEvery: '30 days' } },
+      'spec.billing.returnEvery: must be an ISO-8601 duration such as "P30D" or "P1M", got "30 days"',
+    ],
+    [
+      'a zero return period',
+      { billing: { ...base.billing, returnEvery: 'P0D' } },
+      'spec.billing.returnEvery: must be an ISO-8601 duration such as "P30D" or "P1M", got "P0D"',
+    ],
+    [
+      'journal billing without storage',
+      { billing: { mode: 'journal', replicas: 2, returnEvery: 'P30D' } },
+      'spec.billing.journalStorage: is required when spec.billing.mode is journal',
+    ],
+    [
+      'an existing claim without its name',
+      { billing: { ...base.billing, journalStorage: 'existing-pvc' } },
+      'spec.billing.existingPvcName: is required when spec.billing.journalStorage is existing-pvc: the name of the claim the chart should mount',
+    ],
+    [
+      'an air-gapped deployment billed by a license server',
+      { billing: { mode: 'license-server' } },
+      'spec.billing.mode: must be journal for an airgapped deployment (usage can only come back as journals), got "license-server"',
+    ],
+    [
+      'an unknown GPU resource',
+      { gpu: { ...base.gpu, resourceName: 'amd.com/gpu' } },
+      'spec.gpu.resourceName: must be "nvidia.com/gpu" or a MIG resource such as "nvidia.com/mig-1g.10gb", got "amd.com/gpu"',
+    ],
+    [
+      'a fractional GPU count',
+      { gpu: { ...base.gpu, perEngine: 0.5 } },
+      'spec.gpu.perEngine: must be an integer from 1 to 8 (GPUs per engine pod), got 0.5',
+    ],
+    [
+      'a misspelt field',
+      { billing: { ...base.billing, replica: 3 } },
+      'spec.billing.replica: is not a field of spec.billing; allowed: mode, replicas, journalStorage, existingPvcName, returnEvery',
+    ],
+    [
+      'a license key pasted as a secret name',
+      {
+        license: {
+          ...base.license,
+          keySecretRef: '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c',
+        },
+      },
+      "spec.license.keySecretRef: looks like an API or license key; secret values never belong in the catalog — put it in a Kubernetes Secret and give the Secret's name",
+    ],
+    [
+      'a license file pasted into the spec',
+      {
+        license: {
+          ...base.license,
+          fileSecretRef: '{"license":"LIC-ACME-7","signature":"abc"}',
+        },
+      },
+      "spec.license.fileSecretRef: looks like a license file; secret values never belong in the catalog — put it in a Kubernetes Secret and give the Secret's name",
+    ],
+  ])('rejects %s', (_, spec, message) => {
+    const result = validateCustomerDeploymentEntity(deployment(spec));
+    expect(result.valid).toBe(false);
+    expect(formatEntityErrors(result.errors)).toContain(message);
+  });
+
+  it('names every bad field at once, one message each', () => {
+    const result = validateCustomerDeploymentEntity(
+      deployment({
+        profile: 'cloud',
+        gpu: { ...base.gpu, engineReplicas: -1 },
+      }),
+    );
+    expect(result.errors.map(error => error.path)).toEqual([
+      'spec.profile',
+      'spec.gpu.engineReplicas',
+    ]);
+  });
+
+  it('never repeats a secret value in its messages', () => {
+    const key = 'dGhpcyBpcyBhIHZlcnkgc2VjcmV0IGtleSBmb3IgdGVzdHMx9Q';
+    const result = validateCustomerDeploymentEntity({
+      ...deployment(),
+      metadata: { name: 'acme-prod', annotations: { note: key } },
+    });
+    expect(result.errors).toEqual([
+      expect.objectContaining({ path: 'metadata.annotations.note' }),
+    ]);
+    expect(JSON.stringify(result.errors)).not.toContain(key);
+  });
+
+  it('does not mistake names, refs and links for secrets', () => {
+    const result = validateCustomerDeploymentEntity({
+      ...deployment(),
+      metadata: {
+        name: 'acme-prod',
+        description: 'Primary transcription cluster in us-east-1 (GPU pool A)',
+        annotations: {
+          'backstage.io/kubernetes-id': 'acme-prod',
+          'backstage.io/source-location':
+            'url:https://git.example.com/FleetOps/customer-manifests/tree/main/acme/Prod2024',
+        },
+      },
+    });
+    expect(result.errors).toEqual([]);
+  });
+});
+
+describe('validateCustomerEntity', () => {
+  const customer = (spec: Record<string, unknown>): Entity => ({
+    apiVersion: 'fleetdeck.io/v1alpha1',
+    kind: 'Customer',
+    metadata: { name: 'acme' },
+    spec: { owner: 'group:default/solutions-east', tier: 'strategic', ...spec },
+  });
+
+  it('accepts a customer with a region', () => {
+    expect(validateCustomerEntity(customer({ region: 'us-east' }))).toEqual({
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it.each([
+    [
+      'an unknown tier',
+      { tier: 'gold' },
+      'spec.tier: must be one of strategic, enterprise, standard, got "gold"',
+    ],
+    [
+      'a customer without an account team',
+      { owner: undefined },
+      'spec.owner: is required: a Group entity ref for the account team, e.g. "group:default/solutions-east"',
+    ],
+    ['an empty region', { region: '' }, 'spec.region: must be a region such as "us-east" or "eu-west", got ""'],
+  ])('rejects %s', (_, spec, message) => {
+    expect(formatEntityErrors(validateCustomerEntity(customer(spec)).errors)).toBe(
+      message,
+    );
+  });
+});

@@ -1,0 +1,63 @@
+# Sourced by scripts/test.sh and .ci/run: makes sure Chromium and PostgreSQL are there for the
+# browser and database tests, installing them from Debian's packages when this user may.
+
+FLEETDECK_PG_PORT="${FLEETDECK_PG_PORT:-54329}"
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; elif command -v sudo >/dev/null; then sudo -n "$@"; else return 1; fi
+}
+
+apt_install() {
+  echo "fleetdeck: installing $* from Debian's packages" >&2
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get update -qq >&2 &&
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >&2
+}
+
+ensure_chromium() {
+  export FLEETDECK_CHROMIUM="${FLEETDECK_CHROMIUM:-$(command -v chromium || true)}"
+  if [ -z "$FLEETDECK_CHROMIUM" ]; then
+    apt_install chromium fonts-dejavu-core || {
+      echo "fleetdeck: Chromium is missing and could not be installed; run: sudo apt-get install chromium" >&2
+      return 1
+    }
+    FLEETDECK_CHROMIUM="$(command -v chromium)"
+  fi
+}
+
+pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }
+
+# Starts a throwaway PostgreSQL on loopback (unless one is already named in the environment)
+# and exports the variable through which TestDatabases finds it.
+ensure_postgres() {
+  if env | grep -q '^BACKSTAGE_TEST_DATABASE_POSTGRES[0-9]*_CONNECTION_STRING='; then
+    return 0
+  fi
+  [ -n "$(pg_bindir)" ] || apt_install postgresql || {
+    echo "fleetdeck: PostgreSQL is missing and could not be installed; run: sudo apt-get install postgresql" >&2
+    return 1
+  }
+  local bin major data run_as=()
+  bin="$(pg_bindir)"
+  major="$(basename "$(dirname "$bin")")"
+  data="$(mktemp -d /tmp/fleetdeck-pg.XXXXXX)"
+  if [ "$(id -u)" = 0 ]; then
+    # initdb refuses to run as root; the postgres account comes with Debian's package.
+    chown postgres "$data"
+    run_as=(runuser -u postgres --)
+  fi
+  "${run_as[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
+  "${run_as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/log" -w \
+    -o "-c listen_addresses=127.0.0.1 -p $FLEETDECK_PG_PORT -k $data -c fsync=off" start >/dev/null
+  export FLEETDECK_PG_DATA="$data"
+  export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$FLEETDECK_PG_PORT"
+  echo "fleetdeck: PostgreSQL $major on 127.0.0.1:$FLEETDECK_PG_PORT for the tests" >&2
+}
+
+stop_postgres() {
+  if [ -n "${FLEETDECK_PG_DATA:-}" ]; then
+    local run_as=()
+    [ "$(id -u)" = 0 ] && run_as=(runuser -u postgres --)
+    "${run_as[@]}" "$(pg_bindir)/pg_ctl" -D "$FLEETDECK_PG_DATA/db" -m fast stop >/dev/null 2>&1 || true
+    rm -rf "$FLEETDECK_PG_DATA"
+  fi
+}
