@@ -46,11 +46,20 @@ ensure_postgres() {
     run_as=(runuser -u postgres --)
   fi
   "${run_as[@]}" "$bin/initdb" -D "$data/db" -U postgres --auth=trust -E UTF8 >/dev/null
-  "${run_as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/log" -w \
-    -o "-c listen_addresses=127.0.0.1 -p $FLEETDECK_PG_PORT -k $data -c fsync=off" start >/dev/null
-  export FLEETDECK_PG_DATA="$data"
-  export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$FLEETDECK_PG_PORT"
-  echo "fleetdeck: PostgreSQL $major on 127.0.0.1:$FLEETDECK_PG_PORT for the tests" >&2
+  local port
+  for port in $(seq "$FLEETDECK_PG_PORT" $((FLEETDECK_PG_PORT + 9))); do
+    # fsync off: a test database that dies with its run needs no durability, only speed.
+    if "${run_as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/log" -w \
+      -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off" start >/dev/null; then
+      export FLEETDECK_PG_DATA="$data"
+      export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$port"
+      echo "fleetdeck: PostgreSQL $major on 127.0.0.1:$port for the tests" >&2
+      return 0
+    fi
+  done
+  echo "fleetdeck: PostgreSQL would not start; its log:" >&2
+  cat "$data/log" >&2
+  return 1
 }
 
 stop_postgres() {

@@ -1,0 +1,182 @@
+import path from 'node:path';
+import request from 'supertest';
+import {
+  createBackendModule,
+  type BackendFeature,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import catalogPlugin, {
+  CATALOG_ERRORS_TOPIC,
+} from '@backstage/plugin-catalog-backend';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import type { Entity } from '@backstage/catalog-model';
+import catalogModuleFleet from './index';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({
+  ids: [
+    'SQLITE_3',
+    'POSTGRES_18',
+    'POSTGRES_17',
+    'POSTGRES_16',
+    'POSTGRES_15',
+    'POSTGRES_14',
+  ],
+});
+
+type CatalogError = { entity: string; message: string };
+
+/** Collects what the catalog reports as processing errors, as an operator's log would. */
+function catalogErrorCollector(errors: CatalogError[]): BackendFeature {
+  return createBackendModule({
+    pluginId: 'catalog',
+    moduleId: 'test-error-collector',
+    register(reg) {
+      reg.registerInit({
+        deps: { events: eventsServiceRef },
+        async init({ events }) {
+          await events.subscribe({
+            id: 'test-error-collector',
+            topics: [CATALOG_ERRORS_TOPIC],
+            async onEvent({ eventPayload }) {
+              const payload = eventPayload as {
+                entity: string;
+                errors: Error[];
+              };
+              for (const error of payload.errors) {
+                errors.push({ entity: payload.entity, message: error.message });
+              }
+            },
+          });
+        },
+      });
+    },
+  });
+}
+
+async function eventually<T>(
+  probe: () => Promise<T | undefined>,
+  what: string,
+): Promise<T> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out waiting for ${what}`);
+    }
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+describe('catalogModuleFleet in a real catalog', () => {
+  it('runs on PostgreSQL in CI, not only on SQLite', () => {
+    const ids = databases.eachSupportedId().map(([id]) => id);
+    expect(ids).toContain('SQLITE_3');
+    if (process.env.CI) {
+      expect(ids.some(id => id.startsWith('POSTGRES'))).toBe(true);
+    }
+  });
+
+  describe.each(databases.eachSupportedId())('on %s', databaseId => {
+    it('serves valid fleet entities with relations and reports each invalid one by name', async () => {
+      const errors: CatalogError[] = [];
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const fixture = (name: string) =>
+        path.resolve(__dirname, '__fixtures__', name);
+      const { server } = await startTestBackend({
+        features: [
+          catalogPlugin,
+          catalogModuleFleet,
+          catalogErrorCollector(errors),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              catalog: {
+                rules: [{ allow: ['Group', 'Customer', 'CustomerDeployment'] }],
+                locations: [
+                  { type: 'file', target: fixture('good.yaml') },
+                  { type: 'file', target: fixture('bad.yaml') },
+                ],
+              },
+            },
+          }),
+        ],
+      });
+
+      const query = (filter: string) =>
+        request(server)
+          .get(`/api/catalog/entities/by-query?filter=${filter}`)
+          .set('Authorization', mockCredentials.user.header());
+
+      const deployments = await eventually(async () => {
+        const response = await query('kind=customerdeployment');
+        const items: Entity[] = response.body.items ?? [];
+        return items.length >= 2 &&
+          errors.filter(e => e.entity.includes('customerdeployment')).length >= 2
+          ? items
+          : undefined;
+      }, 'deployments and their processing errors');
+
+      expect(deployments.map(e => e.metadata.name).sort()).toEqual([
+        'acme-eu',
+        'acme-prod',
+      ]);
+
+      const acmeProd = deployments.find(e => e.metadata.name === 'acme-prod')!;
+      expect(
+        acmeProd.relations?.map(r => `${r.type} ${r.targetRef}`).sort(),
+      ).toEqual([
+        'ownedBy group:default/solutions-east',
+        'partOf customer:default/acme',
+      ]);
+
+      const customer = await eventually(async () => {
+        const response = await query('kind=customer');
+        const acme: Entity | undefined = response.body.items?.[0];
+        return acme?.relations?.some(r => r.targetRef.endsWith('acme-eu'))
+          ? acme
+          : undefined;
+      }, 'the customer with its parts');
+      expect(
+        customer.relations
+          ?.filter(r => r.type === 'hasPart')
+          .map(r => r.targetRef)
+          .sort(),
+      ).toEqual([
+        'customerdeployment:default/acme-eu',
+        'customerdeployment:default/acme-prod',
+      ]);
+
+      expect(errors).toEqual(
+        expect.arrayContaining([
+          {
+            entity: 'customerdeployment:default/acme-staging',
+            message: expect.stringContaining(
+              'spec.billing.replicas: must be an integer ≥ 1 (at most 16), got "three"',
+            ),
+          },
+          {
+            entity: 'customerdeployment:default/acme-dr',
+            message: expect.stringContaining(
+              'spec.license.keySecretRef: looks like an API or license key',
+            ),
+          },
+        ]),
+      );
+      // The pasted key is neither served nor repeated in the error.
+      expect(JSON.stringify(errors)).not.toContain(
+        '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c',
+      );
+    });
+  });
+});
