@@ -1,33 +1,78 @@
-/*
- * Copyright 2020 The Backstage Authors
- *
- * Licensed under the Apache License, Version 2.0 (the "License");
- * you may not use this file except in compliance with the License.
- * You may obtain a copy of the License at
- *
- *     http://www.apache.org/licenses/LICENSE-2.0
- *
- * Unless required by applicable law or agreed to in writing, software
- * distributed under the License is distributed on an "AS IS" BASIS,
- * WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
- * See the License for the specific language governing permissions and
- * limitations under the License.
- */
+import fs from 'node:fs';
+import path from 'node:path';
+import { test, expect, Page } from '@playwright/test';
+import { parseAllDocuments } from 'yaml';
 
-import { test, expect } from '@playwright/test';
+type ExampleEntity = {
+  metadata: { name: string; title?: string };
+  spec: { customer: string; profile: string; chart: { version: string } };
+};
 
-test('App should render the welcome page', async ({ page }) => {
+const deployments: ExampleEntity[] = parseAllDocuments(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../examples/fleet/deployments.yaml'),
+    'utf8',
+  ),
+)
+  .map(document => document.toJSON())
+  .filter(Boolean);
+
+async function signInAsGuest(page: Page) {
   await page.goto('/');
-
-  const enterButton = page.getByRole('button', { name: 'Enter' });
-  await expect(enterButton).toBeVisible();
-  await enterButton.click();
-
-  const nav = page.getByRole('navigation', { name: 'sidebar nav' });
+  await page.getByRole('button', { name: 'Enter' }).click();
   await expect(
-    nav.getByRole('link', { name: 'Catalog', exact: true }),
+    page.getByRole('navigation', { name: 'sidebar nav' }),
   ).toBeVisible();
-  await expect(
-    page.getByRole('link', { name: 'APIs', exact: true }),
-  ).toBeVisible();
+}
+
+test('the catalog API lists every example deployment for a guest', async ({
+  request,
+}) => {
+  const refresh = await request.post('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const token = (await refresh.json()).backstageIdentity.token;
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get(
+          '/api/catalog/entities/by-query?filter=kind=customerdeployment&limit=500',
+          { headers: { Authorization: `Bearer ${token}` } },
+        );
+        const body = await response.json();
+        return (body.items as ExampleEntity[]).map(e => e.metadata.name).sort();
+      },
+      { timeout: 90_000 },
+    )
+    .toEqual(deployments.map(d => d.metadata.name).sort());
+});
+
+test('an SE finds every deployment in the catalog and opens its overview', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto('/catalog?filters[kind]=customerdeployment&filters[user]=all');
+
+  const table = page.getByRole('table');
+  for (const deployment of deployments) {
+    await expect(
+      table.getByRole('link', {
+        name: deployment.metadata.title ?? deployment.metadata.name,
+        exact: true,
+      }),
+    ).toBeVisible();
+  }
+
+  const chosen = deployments.find(d => d.spec.profile === 'airgapped')!;
+  await table
+    .getByRole('link', {
+      name: chosen.metadata.title ?? chosen.metadata.name,
+      exact: true,
+    })
+    .click();
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/customerdeployment/${chosen.metadata.name}`),
+  );
+  await expect(page.getByText('Air-gapped').first()).toBeVisible();
+  await expect(page.getByText(chosen.spec.chart.version).first()).toBeVisible();
 });
