@@ -16,7 +16,13 @@ export default defineConfig({
   retries: 0,
   reporter: [
     ['list'],
-    ['json', { outputFile: process.env.FLEETDECK_E2E_REPORT ?? '.data/reports/e2e.json' }],
+    [
+      'json',
+      {
+        outputFile:
+          process.env.FLEETDECK_E2E_REPORT ?? '.data/reports/e2e.json',
+      },
+    ],
     ['html', { open: 'never', outputFolder: 'e2e-test-report' }],
   ],
   // Screenshots and traces of failures are kept here (git-ignored).

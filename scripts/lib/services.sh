@@ -52,6 +52,7 @@ ensure_postgres() {
     if "${run_as[@]}" "$bin/pg_ctl" -D "$data/db" -l "$data/log" -w \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $data -c fsync=off" start >/dev/null; then
       export FLEETDECK_PG_DATA="$data"
+      FLEETDECK_PG_OWNER=$$
       export "BACKSTAGE_TEST_DATABASE_POSTGRES${major}_CONNECTION_STRING=postgresql://postgres@127.0.0.1:$port"
       echo "fleetdeck: PostgreSQL $major on 127.0.0.1:$port for the tests" >&2
       return 0
@@ -62,8 +63,9 @@ ensure_postgres() {
   return 1
 }
 
+# Stops the PostgreSQL this shell started; one inherited from a parent script is left to it.
 stop_postgres() {
-  if [ -n "${FLEETDECK_PG_DATA:-}" ]; then
+  if [ -n "${FLEETDECK_PG_DATA:-}" ] && [ "${FLEETDECK_PG_OWNER:-}" = $$ ]; then
     local run_as=()
     [ "$(id -u)" = 0 ] && run_as=(runuser -u postgres --)
     "${run_as[@]}" "$(pg_bindir)/pg_ctl" -D "$FLEETDECK_PG_DATA/db" -m fast stop >/dev/null 2>&1 || true

@@ -51,7 +51,9 @@ test('an SE finds every deployment in the catalog and opens its overview', async
   page,
 }) => {
   await signInAsGuest(page);
-  await page.goto('/catalog?filters[kind]=customerdeployment&filters[user]=all');
+  await page.goto(
+    '/catalog?filters[kind]=customerdeployment&filters[user]=all',
+  );
 
   const table = page.getByRole('table');
   for (const deployment of deployments) {

@@ -53,7 +53,11 @@ const org = loadEntities('org.yaml');
 const daysUntil = (date: string) =>
   Math.round(
     (parseCalendarDate(date)!.getTime() -
-      Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate())) /
+      Date.UTC(
+        today.getUTCFullYear(),
+        today.getUTCMonth(),
+        today.getUTCDate(),
+      )) /
       86_400_000,
   );
 
@@ -63,7 +67,9 @@ describe('the example fleet', () => {
     expect(deployments.length).toBeGreaterThanOrEqual(12);
     for (const entity of customers) {
       expect(isCustomerEntity(entity)).toBe(true);
-      expect(formatEntityErrors(validateCustomerEntity(entity).errors)).toBe('');
+      expect(formatEntityErrors(validateCustomerEntity(entity).errors)).toBe(
+        '',
+      );
     }
     for (const entity of deployments) {
       expect(isCustomerDeploymentEntity(entity)).toBe(true);
@@ -78,7 +84,9 @@ describe('the example fleet', () => {
   it('points every deployment at a customer and every owner at a group that exist', () => {
     const customerNames = new Set(customers.map(c => c.metadata.name));
     const groups = new Set(
-      org.filter(e => e.kind === 'Group').map(g => `group:default/${g.metadata.name}`),
+      org
+        .filter(e => e.kind === 'Group')
+        .map(g => `group:default/${g.metadata.name}`),
     );
     for (const d of deployments) {
       expect(customerNames).toContain(d.spec.customer);

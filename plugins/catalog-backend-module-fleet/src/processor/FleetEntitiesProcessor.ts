@@ -69,7 +69,11 @@ export class FleetEntitiesProcessor implements CatalogProcessor {
     ) => {
       emit(processingResult.relation({ source: self, type: forward, target }));
       emit(
-        processingResult.relation({ source: target, type: backward, target: self }),
+        processingResult.relation({
+          source: target,
+          type: backward,
+          target: self,
+        }),
       );
     };
 

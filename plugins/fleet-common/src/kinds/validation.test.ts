@@ -81,7 +81,10 @@ describe('validateCustomerDeploymentEntity', () => {
       'an air-gapped deployment whose license is not on file yet',
       deployment({ license: undefined }),
     ],
-    ['a leap day expiry', deployment({ license: { ...base.license, expiresAt: '2028-02-29' } })],
+    [
+      'a leap day expiry',
+      deployment({ license: { ...base.license, expiresAt: '2028-02-29' } }),
+    ],
   ])('accepts %s', (_, entity) => {
     const result = validateCustomerDeploymentEntity(entity);
     expect(result.errors).toEqual([]);
@@ -273,10 +276,14 @@ describe('validateCustomerEntity', () => {
       { owner: undefined },
       'spec.owner: is required: a Group entity ref for the account team, e.g. "group:default/solutions-east"',
     ],
-    ['an empty region', { region: '' }, 'spec.region: must be a region such as "us-east" or "eu-west", got ""'],
+    [
+      'an empty region',
+      { region: '' },
+      'spec.region: must be a region such as "us-east" or "eu-west", got ""',
+    ],
   ])('rejects %s', (_, spec, message) => {
-    expect(formatEntityErrors(validateCustomerEntity(customer(spec)).errors)).toBe(
-      message,
-    );
+    expect(
+      formatEntityErrors(validateCustomerEntity(customer(spec)).errors),
+    ).toBe(message);
   });
 });

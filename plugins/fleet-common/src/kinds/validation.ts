@@ -142,7 +142,11 @@ function checkDeploymentSemantics(entity: Entity): EntityFieldError[] {
     }
   }
   if (billing?.mode === 'journal') {
-    for (const field of ['replicas', 'journalStorage', 'returnEvery'] as const) {
+    for (const field of [
+      'replicas',
+      'journalStorage',
+      'returnEvery',
+    ] as const) {
       if (billing[field] === undefined) {
         errors.push({
           path: `spec.billing.${field}`,
@@ -188,7 +192,8 @@ function toDottedPath(instancePath: string): string {
     .filter(Boolean)
     .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
     .reduce(
-      (path, part) => (/^\d+$/.test(part) ? `${path}[${part}]` : joinPath(path, part)),
+      (path, part) =>
+        /^\d+$/.test(part) ? `${path}[${part}]` : joinPath(path, part),
       '',
     );
 }

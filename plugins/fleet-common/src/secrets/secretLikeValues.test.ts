@@ -6,7 +6,10 @@ describe('describeSecretLike', () => {
     ['a key after a label', 'key=3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c'],
     ['a JWT', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJhY21lIn0.c2lnbmF0dXJl'],
     ['a base64 license', 'TGljZW5zZUtleTpBQ01FLTc6MjAyNy0wMy0zMTpzaWduZWQ9WQ'],
-    ['a PEM block', '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----'],
+    [
+      'a PEM block',
+      '-----BEGIN PRIVATE KEY-----\nMIIB\n-----END PRIVATE KEY-----',
+    ],
     ['a license file', '{"license":"LIC-1","signature":"xyz"}'],
   ])('flags %s', (_, value) => {
     expect(describeSecretLike(value)).toBeDefined();
