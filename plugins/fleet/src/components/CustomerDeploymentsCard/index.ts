@@ -1,0 +1,1 @@
+export { CustomerDeploymentsCard } from './CustomerDeploymentsCard';

@@ -1,0 +1,1 @@
+export { CustomerOverviewCard } from './CustomerOverviewCard';

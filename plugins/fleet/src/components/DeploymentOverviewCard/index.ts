@@ -1,0 +1,1 @@
+export { DeploymentOverviewCard } from './DeploymentOverviewCard';
