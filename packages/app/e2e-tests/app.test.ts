@@ -17,12 +17,15 @@ const deployments: ExampleEntity[] = parseAllDocuments(
   .map(document => document.toJSON())
   .filter(Boolean);
 
+const sidebarLink = (page: Page, name: string) =>
+  page
+    .getByRole('navigation', { name: 'sidebar nav' })
+    .getByRole('link', { name, exact: true });
+
 async function signInAsGuest(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Enter' }).click();
-  await expect(
-    page.getByRole('navigation', { name: 'sidebar nav' }),
-  ).toBeVisible();
+  await expect(sidebarLink(page, 'Catalog')).toBeVisible();
 }
 
 test('the catalog API lists every example deployment for a guest', async ({
@@ -51,9 +54,10 @@ test('an SE finds every deployment in the catalog and opens its overview', async
   page,
 }) => {
   await signInAsGuest(page);
-  await page.goto(
-    '/catalog?filters[kind]=customerdeployment&filters[user]=all',
-  );
+  await sidebarLink(page, 'Catalog').click();
+  await page.getByLabel('Kind', { exact: true }).getByRole('button').click();
+  await page.getByRole('option', { name: /^CustomerDeployment$/i }).click();
+  await page.getByRole('menuitem', { name: /^All/ }).click();
 
   const table = page.getByRole('table');
   for (const deployment of deployments) {
@@ -77,4 +81,39 @@ test('an SE finds every deployment in the catalog and opens its overview', async
   );
   await expect(page.getByText('Air-gapped').first()).toBeVisible();
   await expect(page.getByText(chosen.spec.chart.version).first()).toBeVisible();
+});
+
+test('a connected deployment links to its customer, which lists its deployments, and has a Kubernetes tab', async ({
+  page,
+}) => {
+  const connected = deployments.find(d => d.spec.profile === 'connected')!;
+  const siblings = deployments.filter(
+    d => d.spec.customer === connected.spec.customer,
+  );
+  await signInAsGuest(page);
+  await page.goto(
+    `/catalog/default/customerdeployment/${connected.metadata.name}`,
+  );
+
+  await expect(
+    page.getByRole('link', { name: 'Kubernetes', exact: true }),
+  ).toBeVisible();
+  // The overview card's Customer line links to the customer's page.
+  await page
+    .locator(`a[href$="/customer/${connected.spec.customer}"]`)
+    .first()
+    .click();
+
+  await expect(page).toHaveURL(
+    new RegExp(`/catalog/default/customer/${connected.spec.customer}$`),
+  );
+  const table = page.getByRole('table');
+  for (const sibling of siblings) {
+    await expect(
+      table.getByRole('link', {
+        name: sibling.metadata.title ?? sibling.metadata.name,
+        exact: true,
+      }),
+    ).toBeVisible();
+  }
 });
