@@ -5,11 +5,14 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib/node.sh"
 cd "$FLEETDECK_ROOT"
 port="${FLEETDECK_E2E_PORT:-7017}"
-data="$(mktemp -d /tmp/fleetdeck-e2e.XXXXXX)"
-trap 'rm -rf "$data"' EXIT
-mkdir -p "$data/sqlite"
+data="$FLEETDECK_ROOT/.data/e2e"
+rm -rf "$data" && mkdir -p "$data/sqlite"
 
-yarn workspace app build >&2
+# The build prints a page of bundle sizes; keep it for when it fails.
+yarn workspace app build >"$data/app-build.log" 2>&1 || {
+  cat "$data/app-build.log" >&2
+  exit 1
+}
 
 export FLEETDECK_DATA_DIR="$data"
 export APP_CONFIG_app_baseUrl="http://localhost:$port"

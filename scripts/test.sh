@@ -10,6 +10,9 @@ ensure_chromium
 ensure_postgres
 trap stop_postgres EXIT
 
+# No Docker engine runs on these machines: databases come from the environment only.
+export BACKSTAGE_TEST_DISABLE_DOCKER=1
+
 reports="$FLEETDECK_ROOT/.data/reports"
 rm -rf "$reports" && mkdir -p "$reports"
 status=0
