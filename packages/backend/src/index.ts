@@ -22,6 +22,9 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(import('@fleetdeck/plugin-catalog-backend-module-fleet'));
 backend.add(import('./modules/relativeDates'));
 
+// fleet: deployment statuses, the fleet API (/api/fleet) and release data
+backend.add(import('@fleetdeck/plugin-fleet-backend'));
+
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));

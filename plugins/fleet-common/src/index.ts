@@ -1,10 +1,14 @@
 /**
  * Fleetdeck's shared model: the `Customer` and `CustomerDeployment` catalog kinds with their
- * schemas and validators, and the pure functions every other Fleetdeck package builds on.
+ * schemas and validators, the status vocabulary, and the pure functions every other Fleetdeck
+ * package builds on.
  *
  * @packageDocumentation
  */
 
+export * from './api';
 export * from './kinds';
+export * from './releases';
 export * from './secrets';
+export * from './status';
 export * from './time';

@@ -81,6 +81,8 @@ export type DeploymentGpu = {
   /** GPUs each engine pod requests. */
   perEngine: number;
   engineReplicas: number;
+  /** GPU pods besides the engine, e.g. `agent-text-to-speech` for the voice agent. */
+  components?: Array<{ name: string; replicas: number; gpusPerPod: number }>;
 };
 
 /**

@@ -1,0 +1,83 @@
+import type {
+  DeploymentObservations,
+  DeploymentQuery,
+  DeploymentStatus,
+  DeploymentSummary,
+} from '@fleetdeck/plugin-fleet-common';
+
+/**
+ * One page of deployment statuses.
+ *
+ * @public
+ */
+export interface DeploymentStatusPage {
+  items: DeploymentStatus[];
+  /** How many deployments match the query's filters, over all pages. */
+  totalCount: number;
+  /** Pass as `cursor`, with the same query, to get the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+/**
+ * Observations that a writer replaces: each key present in the patch replaces the stored one
+ * (`undefined` removes it); keys absent from the patch are kept.
+ *
+ * @public
+ */
+export type DeploymentObservationsPatch = {
+  [K in keyof DeploymentObservations]?: DeploymentObservations[K] | undefined;
+};
+
+/**
+ * The fleet backend's storage: the materialised status of every deployment, which the API
+ * filters, orders, pages and counts without evaluating anything, and the observations the
+ * statuses are computed from.
+ *
+ * @public
+ */
+export interface FleetStore {
+  /**
+   * Stores the statuses of the whole fleet in one transaction: inserts or updates each one and
+   * deletes the statuses of deployments that are not in the list any more.
+   */
+  replaceStatuses(statuses: DeploymentStatus[]): Promise<void>;
+
+  /** Inserts or updates the status of one deployment. */
+  upsertStatus(status: DeploymentStatus): Promise<void>;
+
+  /** Removes the status of a deployment that went away. */
+  deleteStatus(entityRef: string): Promise<void>;
+
+  /**
+   * A page of statuses matching the query's filters, in its order. Throws an `InputError` for
+   * a cursor that is malformed or was issued for a different query.
+   */
+  listStatuses(query: DeploymentQuery): Promise<DeploymentStatusPage>;
+
+  /** How many deployments matching the query's filters are in each status of each signal. */
+  summarize(query: DeploymentQuery): Promise<DeploymentSummary>;
+
+  getStatus(entityRef: string): Promise<DeploymentStatus | undefined>;
+
+  /**
+   * The observations of each of the given deployments that has any, with `firstSeenAt`.
+   */
+  getObservations(
+    entityRefs: string[],
+  ): Promise<Map<string, DeploymentObservations>>;
+
+  /**
+   * Records `at` as the moment the fleet first saw each of the given deployments; deployments
+   * seen before keep their first-seen time.
+   */
+  recordFirstSeen(entityRefs: string[], at: Date): Promise<void>;
+
+  /**
+   * Merges a patch into a deployment's observations, atomically with respect to other
+   * writers, and returns the result. A deployment not seen before is first seen now.
+   */
+  setObservations(
+    entityRef: string,
+    patch: DeploymentObservationsPatch,
+  ): Promise<DeploymentObservations>;
+}

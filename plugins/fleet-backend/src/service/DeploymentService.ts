@@ -1,0 +1,94 @@
+import type { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  CUSTOMER_DEPLOYMENT_KIND,
+  DeploymentListResponse,
+  DeploymentQuery,
+  DeploymentStatus,
+} from '@fleetdeck/plugin-fleet-common';
+import type { FleetStore } from '../database/FleetStore';
+import type { ReleaseService } from './releases/ReleaseService';
+import type { StatusRefresher } from './StatusRefresher';
+
+/** What the fleet API serves, from the stored statuses. */
+export class DeploymentService {
+  constructor(
+    private readonly store: FleetStore,
+    private readonly refresher: StatusRefresher,
+    private readonly releases: ReleaseService,
+  ) {}
+
+  /** A page of statuses and the counts over every deployment matching the filters. */
+  async list(query: DeploymentQuery): Promise<DeploymentListResponse> {
+    const [page, summary] = await Promise.all([
+      this.store.listStatuses(query),
+      this.store.summarize(query),
+    ]);
+    return {
+      items: page.items,
+      totalCount: page.totalCount,
+      ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
+      summary,
+    };
+  }
+
+  /**
+   * One deployment's stored status or, with `target`, its status evaluated now for an upgrade
+   * to that chart version. A deployment registered since the last refresh is evaluated on the
+   * spot. The catalog is asked with the caller's credentials, so a deployment the caller
+   * cannot see there is not found here either.
+   */
+  async get(
+    ref: { namespace: string; name: string },
+    options: { target?: string; credentials: BackstageCredentials },
+  ): Promise<DeploymentStatus> {
+    const entityRef = stringifyEntityRef({
+      kind: CUSTOMER_DEPLOYMENT_KIND,
+      ...ref,
+    });
+    const { target, credentials } = options;
+
+    if (!target) {
+      const stored = await this.store.getStatus(entityRef);
+      if (stored) {
+        return stored;
+      }
+    }
+
+    const entity = await this.refresher.getDeploymentEntity(
+      entityRef,
+      credentials,
+    );
+    if (!entity) {
+      throw new NotFoundError(`No deployment ${entityRef}`);
+    }
+
+    if (!target) {
+      const status = await this.refresher.refresh(entityRef);
+      if (!status) {
+        throw new NotFoundError(`No deployment ${entityRef}`);
+      }
+      return status;
+    }
+
+    const chart = entity.spec.chart.name;
+    const versions = (this.releases.getIndex()[chart] ?? []).map(
+      release => release.version,
+    );
+    if (!versions.includes(target)) {
+      throw new InputError(
+        versions.length > 0
+          ? `Unknown target "${target}" for chart ${chart}; available: ${versions.join(
+              ', ',
+            )}`
+          : `Unknown target "${target}": no releases of chart ${chart} are known${
+              this.releases.getReleases().error
+                ? ` (${this.releases.getReleases().error})`
+                : ''
+            }`,
+      );
+    }
+    return this.refresher.evaluateNow(entity, { target });
+  }
+}

@@ -1,0 +1,291 @@
+import fs from 'fs';
+import path from 'path';
+import { parse } from 'yaml';
+import {
+  compareDriverVersions,
+  readReleaseIndex,
+  readReleasePolicy,
+} from './readReleaseIndex';
+
+const examples = path.resolve(__dirname, '../../../../examples/releases');
+const readExample = (file: string): unknown =>
+  parse(fs.readFileSync(path.join(examples, file), 'utf8'));
+
+const entry = (overrides: Record<string, unknown> = {}) => ({
+  version: '0.42.0',
+  appVersion: 'release-260812',
+  created: '2026-08-13T00:00:28.600614556Z',
+  kubeVersion: '>=1.28.0-0',
+  digest: 'abc',
+  urls: ['https://charts.example/x.tgz'],
+  ...overrides,
+});
+
+describe('readReleaseIndex', () => {
+  it('reads the example index.yaml, newest first', () => {
+    const index = readReleaseIndex(readExample('index.yaml'));
+    expect(Object.keys(index)).toEqual(['deepgram-self-hosted']);
+    const releases = index['deepgram-self-hosted'];
+    expect(releases).toHaveLength(22);
+    expect(releases[0]).toEqual({
+      version: '0.42.0',
+      appVersion: 'release-260812',
+      created: '2026-08-13T00:00:28.600614556Z',
+      kubeVersion: '>=1.28.0-0',
+      digest:
+        '05e074fc65b241251826fca53479f01fa161b0a49766ef4eedd8eabf4dbcda22',
+    });
+    expect(releases[releases.length - 1].version).toBe('0.27.0');
+    expect(releases.map(r => r.version).slice(0, 4)).toEqual([
+      '0.42.0',
+      '0.41.1',
+      '0.41.0',
+      '0.40.2',
+    ]);
+  });
+
+  it('sorts by SemVer, not by text or position', () => {
+    const index = readReleaseIndex({
+      entries: {
+        chart: [
+          entry({ version: '0.9.0' }),
+          entry({ version: '0.10.0' }),
+          entry({ version: '0.10.0-rc.1' }),
+          entry({ version: '0.2.0-beta' }),
+        ],
+      },
+    });
+    expect(index.chart.map(r => r.version)).toEqual([
+      '0.10.0',
+      '0.10.0-rc.1',
+      '0.9.0',
+      '0.2.0-beta',
+    ]);
+  });
+
+  it('accepts dates parsed by YAML 1.1 parsers, numeric appVersions and bare entries', () => {
+    const index = readReleaseIndex({
+      entries: {
+        chart: [
+          {
+            version: '1.0.0',
+            created: new Date('2026-01-02T03:04:05Z'),
+            appVersion: 1.16,
+          },
+        ],
+        empty: [],
+      },
+    });
+    expect(index).toEqual({
+      chart: [
+        {
+          version: '1.0.0',
+          created: '2026-01-02T03:04:05.000Z',
+          appVersion: '1.16',
+        },
+      ],
+      empty: [],
+    });
+  });
+
+  it.each([
+    [
+      'a bad version',
+      [
+        entry(),
+        entry({ version: '0.41.1' }),
+        entry({ version: '0.41.0' }),
+        entry({ version: '0.4x' }),
+      ],
+      'entries.deepgram-self-hosted[3] (version "0.4x"): version must be semver, e.g. "0.42.0" or "1.0.0-rc.1"',
+    ],
+    [
+      'a version YAML read as a number',
+      [entry({ version: 0.4 })],
+      'entries.deepgram-self-hosted[0]: version must be a SemVer string such as "0.42.0" (quote it in YAML), got 0.4',
+    ],
+    [
+      'a missing version',
+      [entry({ version: undefined })],
+      'entries.deepgram-self-hosted[0]: version must be a SemVer string such as "0.42.0" (quote it in YAML), got nothing',
+    ],
+    [
+      'a missing created',
+      [entry({ created: undefined })],
+      'entries.deepgram-self-hosted[0] (version "0.42.0"): created must be an ISO 8601 date-time such as "2026-08-13T00:00:28Z", got nothing',
+    ],
+    [
+      'a created that is not a date-time',
+      [entry({ created: 'last Tuesday' })],
+      'entries.deepgram-self-hosted[0] (version "0.42.0"): created must be an ISO 8601 date-time such as "2026-08-13T00:00:28Z", got "last Tuesday"',
+    ],
+    [
+      'a bad kubeVersion',
+      [entry({ kubeVersion: '>= one-twenty-eight' })],
+      'entries.deepgram-self-hosted[0] (version "0.42.0"): kubeVersion must be a semver range such as ">=1.28.0-0", got ">= one-twenty-eight"',
+    ],
+    [
+      'a digest that is not a string',
+      [entry({ digest: 42 })],
+      'entries.deepgram-self-hosted[0] (version "0.42.0"): digest must be a string (quote it in YAML), got 42',
+    ],
+    [
+      'a repeated version',
+      [entry(), entry({ version: 'v0.42.0' })],
+      'entries.deepgram-self-hosted[1] (version "v0.42.0"): version repeats entries.deepgram-self-hosted[0]',
+    ],
+    [
+      'an entry that is not a mapping',
+      ['0.42.0'],
+      'entries.deepgram-self-hosted[0]: must be a mapping, got "0.42.0"',
+    ],
+  ])('refuses %s', (_what, releases, message) => {
+    expect(() =>
+      readReleaseIndex({ entries: { 'deepgram-self-hosted': releases } }),
+    ).toThrow(new Error(message));
+  });
+
+  it.each([
+    [
+      null,
+      'index: must be a mapping with "entries" (a Helm repository index.yaml), got null',
+    ],
+    [
+      [],
+      'index: must be a mapping with "entries" (a Helm repository index.yaml), got a list',
+    ],
+    [
+      { apiVersion: 'v1' },
+      'entries: must be a mapping of chart names to lists of releases, got nothing',
+    ],
+    [
+      { entries: { chart: entry() } },
+      'entries.chart: must be a list of releases, got a mapping',
+    ],
+  ])('refuses the document %j', (parsed, message) => {
+    expect(() => readReleaseIndex(parsed)).toThrow(new Error(message));
+  });
+});
+
+const policy = (
+  spec: Record<string, unknown>,
+  top: Record<string, unknown> = {},
+) => ({
+  apiVersion: 'fleetdeck.io/v1alpha1',
+  kind: 'ReleasePolicy',
+  metadata: { chart: 'deepgram-self-hosted' },
+  spec,
+  ...top,
+});
+
+describe('readReleasePolicy', () => {
+  it('reads the example policy.yaml', () => {
+    const read = readReleasePolicy(readExample('policy.yaml'));
+    expect(read.chart).toBe('deepgram-self-hosted');
+    expect(read.valuesChanges).toHaveLength(4);
+    expect(read.valuesChanges[0]).toEqual({
+      since: '0.6.0',
+      from: 'engine.modelManager.models.links',
+      to: 'engine.modelManager.models.add',
+      note: expect.stringContaining('CHANGELOG 0.6.0'),
+    });
+    expect(read.gpuChanges).toEqual([
+      {
+        since: '0.35.0',
+        component: 'agent-text-to-speech',
+        gpusPerPod: 2,
+        note: expect.any(String),
+      },
+    ]);
+    expect(read.requiredIntermediates).toEqual([]);
+    expect(
+      read.knownBad.map(({ version, fixedIn }) => ({ version, fixedIn })),
+    ).toEqual([
+      { version: '0.40.2', fixedIn: '0.41.1' },
+      { version: '0.41.0', fixedIn: '0.41.1' },
+    ]);
+    expect(read.minimumDriver).toBeUndefined();
+  });
+
+  it('reads omitted lists as empty and a minimum driver', () => {
+    expect(
+      readReleasePolicy(
+        policy({
+          minimumDriver: { version: '550.54.15' },
+          requiredIntermediates: [{ from: '<0.30.0', via: '0.30.0' }],
+        }),
+      ),
+    ).toEqual({
+      chart: 'deepgram-self-hosted',
+      valuesChanges: [],
+      gpuChanges: [],
+      requiredIntermediates: [{ from: '<0.30.0', via: '0.30.0' }],
+      knownBad: [],
+      minimumDriver: { version: '550.54.15' },
+    });
+  });
+
+  it.each([
+    [
+      policy({}, { apiVersion: 'v1' }),
+      'apiVersion: must be fleetdeck.io/v1alpha1, got "v1"',
+    ],
+    [
+      policy({}, { kind: 'Policy' }),
+      'kind: must be ReleasePolicy, got "Policy"',
+    ],
+    [
+      policy({}, { metadata: {} }),
+      'metadata: chart is required, a string (quote it in YAML), got nothing',
+    ],
+    [
+      policy({ valueChanges: [] }),
+      'spec.valueChanges: is not a field of spec; allowed: valuesChanges, gpuChanges, requiredIntermediates, knownBad, minimumDriver',
+    ],
+    [
+      policy({ knownBad: [{ version: '0.40.2', fixedIn: 'soon' }] }),
+      'spec.knownBad[0] (version "0.40.2"): fixedIn must be semver, got "soon"',
+    ],
+    [
+      policy({ knownBad: [{ version: '0.40.2', fixed: '0.41.1' }] }),
+      'spec.knownBad[0] (version "0.40.2").fixed: is not a field of spec.knownBad[0] (version "0.40.2"); allowed: version, fixedIn, note',
+    ],
+    [
+      policy({ valuesChanges: [{ since: 0.6, from: 'a.b' }] }),
+      'spec.valuesChanges[0] (from "a.b"): since is required, a string (quote it in YAML), got 0.6',
+    ],
+    [
+      policy({
+        gpuChanges: [{ since: '0.35.0', component: 'tts', gpusPerPod: -1 }],
+      }),
+      'spec.gpuChanges[0] (component "tts"): gpusPerPod must be a whole number ≥ 0, got -1',
+    ],
+    [
+      policy({ requiredIntermediates: [{ from: 'old ones', via: '0.30.0' }] }),
+      'spec.requiredIntermediates[0] (via "0.30.0"): from must be a semver range such as "<0.30.0", got "old ones"',
+    ],
+    [policy({ knownBad: {} }), 'spec.knownBad: must be a list, got a mapping'],
+    [
+      policy({ minimumDriver: { version: 'r550' } }),
+      'spec.minimumDriver: version must be a driver version such as "550.54.15", got "r550"',
+    ],
+  ])('refuses %j', (parsed, message) => {
+    expect(() => readReleasePolicy(parsed)).toThrow(new Error(message));
+  });
+});
+
+describe('compareDriverVersions', () => {
+  it.each([
+    ['550.54.15', '550.54.15', 0],
+    ['535.104.05', '550.54.15', -1],
+    ['560', '550.54.15', 1],
+    ['550.54', '550.54.0', 0],
+    ['550.100.1', '550.54.15', 1],
+  ])('%s vs %s', (a, b, expected) => {
+    expect(compareDriverVersions(a, b)).toBe(expected);
+  });
+
+  it('cannot compare what is not a driver version', () => {
+    expect(compareDriverVersions('latest', '550')).toBeUndefined();
+  });
+});

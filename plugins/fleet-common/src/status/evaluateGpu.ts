@@ -1,0 +1,222 @@
+import type { CustomerDeploymentSpec, DeploymentGpu } from '../kinds';
+import { compareChartVersions } from '../releases/kubeVersion';
+import type { ReleasePolicy } from '../releases/types';
+import type { DeploymentObservations } from './observations';
+import { describeAge, parseInstant } from './time';
+import type { GpuSignal } from './types';
+
+/** @public */
+export interface GpuComponentRequirement {
+  name: string;
+  replicas: number;
+  /** GPUs per pod at the version the requirement was computed for. */
+  gpusPerPod: number;
+  /** GPUs per pod as the entity declares them (the installed version). */
+  declaredGpusPerPod: number;
+  /** The release whose policy `gpuChanges` rule set `gpusPerPod`, when one applied. */
+  changedIn?: string;
+  /** That rule's note. */
+  note?: string;
+}
+
+/**
+ * The GPUs a deployment's pods request, at its installed version or at an upgrade target.
+ *
+ * @public
+ */
+export interface GpuRequirement {
+  resourceName: string;
+  perEngine: number;
+  engineReplicas: number;
+  /** `engineReplicas × perEngine` */
+  engineGpus: number;
+  components: GpuComponentRequirement[];
+  /** Engine GPUs plus every component's `replicas × gpusPerPod`. */
+  required: number;
+}
+
+/** @public */
+export interface GpuRequirementOptions {
+  /** Rules for per-pod GPU changes between releases. */
+  policy?: ReleasePolicy;
+  /** The installed chart version. */
+  from?: string;
+  /** The version to compute the requirement for; needs `from` and `policy` to change anything. */
+  to?: string;
+}
+
+/**
+ * Computes the GPUs a deployment needs: `engineReplicas × perEngine + Σ components replicas ×
+ * gpusPerPod`. With a policy, `from` and `to`, each component the deployment runs takes the
+ * `gpusPerPod` of the newest `gpuChanges` rule whose `since` lies in `(from, to]` — for example
+ * `agent-text-to-speech` asks for 2 GPUs from 0.35.0 on.
+ *
+ * @public
+ */
+export function computeGpuRequirement(
+  gpu: DeploymentGpu,
+  options: GpuRequirementOptions = {},
+): GpuRequirement {
+  const { policy, from, to } = options;
+  const changes =
+    policy && from && to
+      ? policy.gpuChanges
+          .filter(
+            change =>
+              compareChartVersions(change.since, from) > 0 &&
+              compareChartVersions(change.since, to) <= 0,
+          )
+          .sort((a, b) => compareChartVersions(a.since, b.since))
+      : [];
+  const components = (gpu.components ?? []).map(component => {
+    const requirement: GpuComponentRequirement = {
+      name: component.name,
+      replicas: component.replicas,
+      gpusPerPod: component.gpusPerPod,
+      declaredGpusPerPod: component.gpusPerPod,
+    };
+    for (const change of changes) {
+      if (change.component === component.name) {
+        requirement.gpusPerPod = change.gpusPerPod;
+        requirement.changedIn = change.since;
+        requirement.note = change.note;
+      }
+    }
+    if (requirement.note === undefined) {
+      delete requirement.note;
+    }
+    return requirement;
+  });
+  const engineGpus = gpu.engineReplicas * gpu.perEngine;
+  return {
+    resourceName: gpu.resourceName,
+    perEngine: gpu.perEngine,
+    engineReplicas: gpu.engineReplicas,
+    engineGpus,
+    components,
+    required: components.reduce(
+      (sum, component) => sum + component.replicas * component.gpusPerPod,
+      engineGpus,
+    ),
+  };
+}
+
+/**
+ * The arithmetic behind a requirement, in words:
+ * `6 engine pods × 1 + agent-text-to-speech 1 × 2 (2 since 0.35.0, was 1)`.
+ *
+ * @public
+ */
+export function describeGpuRequirement(requirement: GpuRequirement): string {
+  const parts = [
+    `${requirement.engineReplicas} engine pod${
+      requirement.engineReplicas === 1 ? '' : 's'
+    } × ${requirement.perEngine}`,
+    ...requirement.components.map(component => {
+      const change =
+        component.changedIn &&
+        component.gpusPerPod !== component.declaredGpusPerPod
+          ? ` (${component.gpusPerPod} since ${component.changedIn}, was ${component.declaredGpusPerPod})`
+          : '';
+      return `${component.name} ${component.replicas} × ${component.gpusPerPod}${change}`;
+    }),
+  ];
+  return parts.join(' + ');
+}
+
+/** @public */
+export interface GpuEvaluationOptions {
+  /** Release policy, for per-pod GPU changes when evaluating for a `target`. */
+  policy?: ReleasePolicy;
+  /** The installed chart version (defaults to `spec.chart.version`). */
+  current?: string;
+  /** Evaluate the capacity the deployment needs at this chart version instead of now. */
+  target?: string;
+}
+
+const gpus = (count: number, resourceName: string) =>
+  `${count} ${resourceName}`;
+
+/**
+ * Evaluates whether a deployment's cluster has the GPUs it needs, from the latest capacity
+ * observation (cluster snapshot or status report) and `spec.gpu`:
+ *
+ * - `insufficient` when the GPUs required ({@link computeGpuRequirement}) exceed those
+ *   allocatable, or when any GPU pod is pending for want of GPUs;
+ * - `tight` when fewer than `perEngine` GPUs are free (`allocatable − requested`): no room for
+ *   one more engine pod, which a rolling upgrade needs;
+ * - `ok` otherwise;
+ * - `unknown`, with the reason, when there is no observation, no `spec.gpu`, or the latest
+ *   observation failed (the figures of the last good snapshot are still returned, with its
+ *   age in the reason).
+ *
+ * `reason` is set for every status.
+ *
+ * @public
+ */
+export function evaluateGpu(
+  spec: CustomerDeploymentSpec,
+  observations: DeploymentObservations,
+  now: Date,
+  options: GpuEvaluationOptions = {},
+): GpuSignal {
+  const observed = observations.gpu;
+  const signal: GpuSignal = { status: 'unknown', models: [] };
+  if (observed) {
+    signal.allocatable = observed.allocatable;
+    signal.requested = observed.requested;
+    signal.models = observed.models;
+    signal.observedAt = observed.observedAt;
+  }
+  if (!spec.gpu) {
+    signal.reason =
+      'spec.gpu is not declared, so the GPUs this deployment needs are unknown';
+    return signal;
+  }
+  const requirement = computeGpuRequirement(spec.gpu, {
+    policy: options.policy,
+    from: options.current ?? spec.chart.version,
+    to: options.target,
+  });
+  signal.required = requirement.required;
+  const { resourceName, perEngine } = requirement;
+
+  if (!observed) {
+    signal.reason =
+      'no GPU capacity has been observed for this deployment yet (no cluster snapshot or status report)';
+    return signal;
+  }
+  const observedAt = parseInstant(observed.observedAt);
+  const age = observedAt
+    ? `${describeAge(observedAt, now)} old`
+    : 'of unknown age';
+  if (observed.error) {
+    signal.reason = `the latest GPU observation failed (${observed.error}); the last good snapshot is ${age}`;
+    return signal;
+  }
+
+  const free = observed.allocatable - observed.requested;
+  const needs = `needs ${gpus(
+    requirement.required,
+    resourceName,
+  )} (${describeGpuRequirement(requirement)})`;
+  if (requirement.required > observed.allocatable) {
+    signal.status = 'insufficient';
+    signal.reason = `${needs} but only ${observed.allocatable} are allocatable`;
+  } else if (observed.pendingGpuPods > 0) {
+    signal.status = 'insufficient';
+    signal.reason = `${observed.pendingGpuPods} pod${
+      observed.pendingGpuPods === 1 ? ' is' : 's are'
+    } pending for want of ${resourceName}`;
+  } else if (free < perEngine) {
+    signal.status = 'tight';
+    signal.reason = `${gpus(Math.max(free, 0), resourceName)} free of ${
+      observed.allocatable
+    } allocatable; a rolling upgrade needs ${perEngine} free for one more engine pod`;
+  } else {
+    signal.status = 'ok';
+    signal.reason = `${needs}; ${observed.allocatable} allocatable, ${free} free`;
+  }
+  signal.reason += ` (snapshot ${age})`;
+  return signal;
+}

@@ -1,0 +1,58 @@
+import type { GpuModelSignal } from './types';
+
+/**
+ * The latest journal a billing replica returned.
+ *
+ * @public
+ */
+export interface JournalReceiptObservation {
+  /** `deepgram-billing-N` */
+  replica: string;
+  /** When it reached the vendor (ISO 8601). */
+  receivedAt: string;
+  /** When it was taken from the volume (ISO 8601), if the archive says. */
+  capturedAt?: string;
+}
+
+/**
+ * A summary of the GPUs a deployment's cluster offers and uses, from a live cluster snapshot
+ * or an air-gapped status report.
+ *
+ * @public
+ */
+export interface GpuCapacityObservation {
+  observedAt: string;
+  source: 'cluster' | 'report';
+  /** Allocatable GPUs of the deployment's resource on nodes that can take engine pods. */
+  allocatable: number;
+  /** GPUs of that resource requested by running and pending pods. */
+  requested: number;
+  /** Pods pending because no node has the GPUs they ask for. */
+  pendingGpuPods: number;
+  models: GpuModelSignal[];
+  /** The lowest CUDA driver version on those nodes, e.g. `550.54.15`. */
+  driverVersion?: string;
+  /** Set when the latest attempt to observe failed; the figures are then from `observedAt`. */
+  error?: string;
+}
+
+/**
+ * What Fleetdeck has observed about a deployment, as opposed to what its entity declares.
+ *
+ * @public
+ */
+export interface DeploymentObservations {
+  /** When the fleet first saw the deployment: the start of its first journal period (ISO 8601). */
+  firstSeenAt?: string;
+  /** The latest receipt of each replica that has returned one. */
+  journals?: JournalReceiptObservation[];
+  gpu?: GpuCapacityObservation;
+  /** Versions a status report or cluster snapshot saw; they win over the entity's. */
+  reported?: {
+    chartVersion?: string;
+    kubernetesVersion?: string;
+    observedAt: string;
+  };
+  /** The Helm values keys the deployment sets, dotted (`engine.modelManager.models.links`). */
+  valuesKeys?: string[];
+}

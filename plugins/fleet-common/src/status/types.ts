@@ -1,0 +1,131 @@
+import type {
+  CheckOutcome,
+  DeploymentHealth,
+  GpuStatus,
+  JournalStatus,
+  LicenseStatus,
+  UpgradeStatus,
+} from './vocabulary';
+import type { DeploymentProfile } from '../kinds';
+
+/** @public */
+export interface LicenseSignal {
+  status: LicenseStatus;
+  /** The last valid day, `YYYY-MM-DD`. */
+  expiresAt?: string;
+  /** Whole days from today (UTC) to the last valid day; negative once expired. */
+  daysLeft?: number;
+}
+
+/** @public */
+export interface JournalReplicaSignal {
+  /** The billing pod, `deepgram-billing-N`. */
+  name: string;
+  status: JournalStatus;
+  /** When the latest journal of this replica reached the vendor (ISO 8601). */
+  lastReceivedAt?: string;
+  /** When that journal was taken from the volume (ISO 8601), if known. */
+  capturedAt?: string;
+  /** When the next journal of this replica is due (ISO 8601). */
+  dueAt?: string;
+}
+
+/** @public */
+export interface JournalSignal {
+  status: JournalStatus;
+  /** The oldest of the replicas' latest receipts: what the deployment's freshness hangs on. */
+  lastReceivedAt?: string;
+  /** The earliest due date over the replicas (ISO 8601). */
+  dueAt?: string;
+  replicas: JournalReplicaSignal[];
+}
+
+/** @public */
+export interface GpuModelSignal {
+  /** GPU product as labelled by GPU feature discovery, e.g. `NVIDIA-A100-SXM4-80GB`. */
+  product: string;
+  resourceName: string;
+  allocatable: number;
+  requested: number;
+}
+
+/** @public */
+export interface GpuSignal {
+  status: GpuStatus;
+  /** Allocatable GPUs of the deployment's resource on nodes that can take engine pods. */
+  allocatable?: number;
+  /** GPUs requested by running and pending pods. */
+  requested?: number;
+  /** GPUs the deployment needs: engine replicas × GPUs per engine pod. */
+  required?: number;
+  models: GpuModelSignal[];
+  /** Why the status is what it is, in words (always set when `unknown`). */
+  reason?: string;
+  /** When the data behind it was observed (ISO 8601). */
+  observedAt?: string;
+}
+
+/** @public */
+export type UpgradeCheckId =
+  | 'target'
+  | 'kubernetes'
+  | 'license'
+  | 'journal'
+  | 'gpu'
+  | 'values'
+  | 'path';
+
+/**
+ * One upgrade preflight, in the spirit of troubleshoot.sh: an outcome, a message an SE can act
+ * on, and what to do about it.
+ *
+ * @public
+ */
+export interface UpgradeCheck {
+  id: UpgradeCheckId;
+  title: string;
+  outcome: CheckOutcome;
+  message: string;
+  fix?: string;
+}
+
+/** @public */
+export interface UpgradeSignal {
+  status: UpgradeStatus;
+  /** The installed chart version. */
+  current: string;
+  /** The version the checks were evaluated for. */
+  target?: string;
+  /** The newest release of the chart. */
+  latest?: string;
+  /** Releases newer than the installed one. */
+  versionsBehind?: number;
+  /** Days between the installed release and the newest one. */
+  daysBehind?: number;
+  checks: UpgradeCheck[];
+}
+
+/**
+ * Everything Fleetdeck knows about one deployment's state, computed by `evaluateDeployment`
+ * the same way for the page, the API, the tasks and the tests.
+ *
+ * @public
+ */
+export interface DeploymentStatus {
+  /** `customerdeployment:<namespace>/<name>` */
+  entityRef: string;
+  title: string;
+  /** The customer's entity ref. */
+  customer: string;
+  profile: DeploymentProfile;
+  /** The owner's entity ref. */
+  owner: string;
+  chartVersion: string;
+  health: DeploymentHealth;
+  license: LicenseSignal;
+  journal: JournalSignal;
+  gpu: GpuSignal;
+  upgrade: UpgradeSignal;
+  /** When this status was computed (ISO 8601). */
+  evaluatedAt: string;
+}
