@@ -20,6 +20,15 @@ export interface Config {
        */
       policy?: string;
     };
+    /** Demo data for the example fleet. */
+    examples?: {
+      /**
+       * An `ExampleObservations` file (examples/observations.yaml) seeded at every start:
+       * journal receipts, GPU capacity and reported versions with times relative to now. Leave
+       * unset in a real portal.
+       */
+      observations?: string;
+    };
     /** How statuses are evaluated. */
     status?: {
       /** A license this many days or fewer from its last valid day is `expiring`. Default 30. */

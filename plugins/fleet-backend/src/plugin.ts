@@ -17,6 +17,7 @@ import {
   StatusRefresher,
 } from './service/StatusRefresher';
 import { scheduleStatusRefreshTask } from './service/tasks/statusRefreshTask';
+import { seedExampleObservations } from './service/examples/exampleObservations';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -97,6 +98,7 @@ export const fleetPlugin = createBackendPlugin({
         // Fill the statuses once at startup rather than after the first scheduled run.
         lifecycle.addStartupHook(async () => {
           try {
+            await seedExampleObservations({ config, store, logger });
             await refresher.refreshAll();
           } catch (error) {
             logger.error(`Initial fleet status refresh failed: ${error}`);

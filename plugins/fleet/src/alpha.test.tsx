@@ -1,20 +1,30 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
+import {
+  ApiBlueprint,
+  coreExtensionData,
+} from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
-import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import {
+  EntityCardBlueprint,
+  EntityContentBlueprint,
+} from '@backstage/plugin-catalog-react/alpha';
 import {
   catalogApiMock,
   createTestEntityPage,
 } from '@backstage/plugin-catalog-react/testUtils';
 import fleetPlugin from './alpha';
+import { fleetApiRef } from './api';
 import {
   componentEntity,
   customerEntity,
   deploymentEntity,
 } from './__fixtures__/entities';
+import { mockFleetApi } from './__testUtils__/fleetApi';
 
 const deployment = deploymentEntity();
 const customer = customerEntity({
@@ -52,6 +62,77 @@ describe('fleet plugin for the new frontend system', () => {
     expect(type).toBeUndefined();
   });
 
+  it('shows the status, license and upgrade cards on CustomerDeployments only', () => {
+    const status = cardFilter('entity-card:fleet/deployment-status');
+    const license = cardFilter('entity-card:fleet/license');
+    const upgrade = cardFilter('entity-card:fleet/upgrade-readiness');
+    for (const { filter } of [status, license, upgrade]) {
+      expect(filter(deployment)).toBe(true);
+      expect(filter(customer)).toBe(false);
+      expect(filter(componentEntity)).toBe(false);
+      expect(filter({ ...deployment, apiVersion: 'example.com/v1' })).toBe(
+        false,
+      );
+    }
+    expect(status.type).toBeUndefined();
+    expect(license.type).toBe('info');
+    expect(upgrade.type).toBeUndefined();
+  });
+
+  it('adds a Fleet tab at /fleet to CustomerDeployments only', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('entity-content:fleet'),
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    if (!filter) {
+      throw new Error('entity-content:fleet has no filter');
+    }
+
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Fleet');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/fleet');
+    expect(filter(deployment)).toBe(true);
+    expect(filter(customer)).toBe(false);
+    expect(filter(componentEntity)).toBe(false);
+  });
+
+  it('provides the fleet API', () => {
+    const factory = createExtensionTester(
+      fleetPlugin.getExtension('api:fleet'),
+    ).get(ApiBlueprint.dataRefs.factory);
+
+    expect(factory.api).toBe(fleetApiRef);
+  });
+
+  it('has a Fleet page at /fleet, listed in the navigation', async () => {
+    const fleetApi = mockFleetApi();
+    renderTestApp({
+      features: [fleetPlugin],
+      apis: [[fleetApiRef, fleetApi]],
+      mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      initialRouteEntries: ['/fleet?license=expired&orderBy=name'],
+    });
+
+    expect(
+      await screen.findByRole('link', { name: 'ACME — production' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('heading', { name: 'Fleet' })).toBeInTheDocument();
+    expect(
+      screen
+        .getAllByRole('link')
+        .some(
+          link =>
+            link.getAttribute('href') === '/fleet' &&
+            /Fleet/.test(link.textContent ?? ''),
+        ),
+    ).toBe(true);
+    expect(fleetApi.listDeployments).toHaveBeenCalledWith({
+      license: ['expired'],
+      orderBy: 'name',
+      order: 'asc',
+      limit: 50,
+    });
+  });
+
   it('shows the customer cards on Customers of the fleet API only', () => {
     const overview = cardFilter('entity-card:fleet/customer-overview');
     const deployments = cardFilter('entity-card:fleet/customer-deployments');
@@ -65,23 +146,43 @@ describe('fleet plugin for the new frontend system', () => {
     expect(deployments.type).toBeUndefined();
   });
 
-  it('puts only the deployment card on a deployment page', async () => {
+  it('puts only the deployment cards and the Fleet tab on a deployment page', async () => {
+    const fleetApi = mockFleetApi();
     renderTestApp({
       features: [fleetPlugin],
       extensions: [createTestEntityPage({ entity: deployment })],
+      apis: [[fleetApiRef, fleetApi]],
     });
 
     expect(await screen.findByText('Deployment overview')).toBeInTheDocument();
     expect(screen.getByText('Air-gapped')).toBeInTheDocument();
+    // Once on the overview and once in the Fleet tab, which the test page renders alongside.
+    await waitFor(() =>
+      expect(screen.getAllByText('Deployment status')).toHaveLength(2),
+    );
+    expect(screen.getAllByText('dg-license-key')).toHaveLength(2);
+    expect(screen.getAllByText('Upgrade readiness')).toHaveLength(2);
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('list', { name: 'Upgrade checks' }),
+      ).toHaveLength(2),
+    );
+    expect(fleetApi.getDeployment).toHaveBeenCalledWith(
+      'customerdeployment:default/acme-prod',
+    );
     expect(screen.queryByText('Customer overview')).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
   it('puts both customer cards on a customer page', async () => {
+    const fleetApi = mockFleetApi();
     renderTestApp({
       features: [fleetPlugin],
       extensions: [createTestEntityPage({ entity: customer })],
-      apis: [catalogApiMock({ entities: [customer, deployment] })],
+      apis: [
+        catalogApiMock({ entities: [customer, deployment] }),
+        [fleetApiRef, fleetApi],
+      ],
     });
 
     expect(await screen.findByText('Customer overview')).toBeInTheDocument();
@@ -90,6 +191,8 @@ describe('fleet plugin for the new frontend system', () => {
       await within(table).findByRole('link', { name: /acme-prod/ }),
     ).toBeInTheDocument();
     expect(screen.queryByText('Deployment overview')).not.toBeInTheDocument();
+    expect(screen.queryByText('Deployment status')).not.toBeInTheDocument();
+    expect(fleetApi.getDeployment).not.toHaveBeenCalled();
   });
 
   it('adds nothing to the page of another kind of entity', async () => {

@@ -1,5 +1,6 @@
 /**
- * Fleetdeck's frontend: entity cards for customers and their deployments.
+ * Fleetdeck's frontend: the fleet page, entity cards and a "Fleet" tab for customers and their
+ * deployments, and the client of the fleet backend.
  *
  * This entry point serves apps on the legacy frontend system; apps on the new frontend system
  * install `@fleetdeck/plugin-fleet/alpha`.
@@ -9,10 +10,17 @@
 
 export {
   fleetPlugin,
+  FleetPage,
   EntityDeploymentOverviewCard,
+  EntityDeploymentStatusCard,
+  EntityLicenseCard,
+  EntityUpgradeReadinessCard,
+  EntityFleetContent,
   EntityCustomerOverviewCard,
   EntityCustomerDeploymentsCard,
 } from './plugin';
+export { fleetApiRef, FleetClient } from './api';
+export type { FleetApi, GetDeploymentOptions } from './api';
 
 // Entity predicates for `EntitySwitch.Case` in legacy apps, re-exported (both `@public` in
 // `@fleetdeck/plugin-fleet-common`) so that an app needs only this package.

@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
+import { getComponentData } from '@backstage/core-plugin-api';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
   catalogApiRef,
@@ -11,15 +12,24 @@ import {
   EntityCustomerDeploymentsCard,
   EntityCustomerOverviewCard,
   EntityDeploymentOverviewCard,
+  EntityDeploymentStatusCard,
+  EntityFleetContent,
+  EntityLicenseCard,
+  EntityUpgradeReadinessCard,
+  FleetClient,
+  fleetApiRef,
+  FleetPage,
   fleetPlugin,
   isCustomerDeploymentEntity,
   isCustomerEntity,
 } from './index';
+import { rootRouteRef } from './routes';
 import {
   componentEntity,
   customerEntity,
   deploymentEntity,
 } from './__fixtures__/entities';
+import { mockFleetApi } from './__testUtils__/fleetApi';
 
 const deployment = deploymentEntity();
 const customer = customerEntity({
@@ -33,6 +43,7 @@ function renderInLegacyApp(entity: Entity, element: JSX.Element) {
     <TestApiProvider
       apis={[
         [catalogApiRef, catalogApiMock({ entities: [customer, deployment] })],
+        [fleetApiRef, mockFleetApi()],
       ]}
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -68,6 +79,49 @@ describe('legacy frontend system exports', () => {
     expect(
       await screen.findByRole('link', { name: /acme-prod/ }),
     ).toHaveAttribute('href', '/catalog/default/customerdeployment/acme-prod');
+  });
+
+  it('provides the fleet API and the fleet route', () => {
+    const [factory] = [...fleetPlugin.getApis()];
+    expect(factory.api).toBe(fleetApiRef);
+    const client = factory.factory({
+      discoveryApi: { getBaseUrl: jest.fn() },
+      fetchApi: { fetch: jest.fn() },
+    });
+    expect(client).toBeInstanceOf(FleetClient);
+    expect(fleetPlugin.routes.root).toBe(rootRouteRef);
+  });
+
+  it('mounts the fleet page on the root route', () => {
+    // The app's FlatRoutes give it a path; the page itself is tested in FleetPage.test.tsx.
+    expect(getComponentData(<FleetPage />, 'core.mountPoint')).toBe(
+      rootRouteRef,
+    );
+  });
+
+  it('renders the status, license and upgrade cards', async () => {
+    await renderInLegacyApp(
+      deployment,
+      <>
+        <EntityDeploymentStatusCard />
+        <EntityLicenseCard />
+        <EntityUpgradeReadinessCard />
+      </>,
+    );
+
+    expect(await screen.findByText('Deployment status')).toBeInTheDocument();
+    expect(await screen.findByText('dg-license-key')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('list', { name: 'Upgrade checks' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the Fleet tab content with the three cards', async () => {
+    await renderInLegacyApp(deployment, <EntityFleetContent />);
+
+    expect(await screen.findByText('Deployment status')).toBeInTheDocument();
+    expect(await screen.findByText('dg-license-key')).toBeInTheDocument();
+    expect(await screen.findByText('Upgrade readiness')).toBeInTheDocument();
   });
 
   it('offers predicates for EntitySwitch', () => {

@@ -1,7 +1,13 @@
 import {
+  createApiFactory,
   createComponentExtension,
   createPlugin,
+  createRoutableExtension,
+  discoveryApiRef,
+  fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { fleetApiRef, FleetClient } from './api';
+import { rootRouteRef } from './routes';
 
 /**
  * Fleetdeck's frontend for apps on the legacy frontend system. Apps on the new frontend system
@@ -11,7 +17,33 @@ import {
  */
 export const fleetPlugin = createPlugin({
   id: 'fleet',
+  apis: [
+    createApiFactory({
+      api: fleetApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new FleetClient({ discoveryApi, fetchApi }),
+    }),
+  ],
+  routes: {
+    root: rootRouteRef,
+  },
 });
+
+/**
+ * The fleet page: every CustomerDeployment with its license, journal, GPU and upgrade status,
+ * tiles counting what needs attention, filters, search and sorting, all kept in the URL.
+ * Mount it in the app's routes, normally at `/fleet`.
+ *
+ * @public
+ */
+export const FleetPage = fleetPlugin.provide(
+  createRoutableExtension({
+    name: 'FleetPage',
+    component: () => import('./components/FleetPage').then(m => m.FleetPage),
+    mountPoint: rootRouteRef,
+  }),
+);
 
 /**
  * A CustomerDeployment's desired state in words: customer, owner, profile, chart, cluster,
@@ -27,6 +59,72 @@ export const EntityDeploymentOverviewCard = fleetPlugin.provide(
         import('./components/DeploymentOverviewCard').then(
           m => m.DeploymentOverviewCard,
         ),
+    },
+  }),
+);
+
+/**
+ * A CustomerDeployment's live status from the fleet backend: health and the license, journal,
+ * GPU and upgrade signals, each with the reason, and when it was evaluated.
+ *
+ * @public
+ */
+export const EntityDeploymentStatusCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityDeploymentStatusCard',
+    component: {
+      lazy: () =>
+        import('./components/DeploymentStatusCard').then(
+          m => m.DeploymentStatusCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * A CustomerDeployment's license: status, id, last valid day, days left and the names of the
+ * Secrets holding it (never the key).
+ *
+ * @public
+ */
+export const EntityLicenseCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityLicenseCard',
+    component: {
+      lazy: () => import('./components/LicenseCard').then(m => m.LicenseCard),
+    },
+  }),
+);
+
+/**
+ * Whether a CustomerDeployment can be upgraded: current → target, how far behind, and each
+ * preflight check with its message and fix; another target can be chosen among newer releases.
+ *
+ * @public
+ */
+export const EntityUpgradeReadinessCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityUpgradeReadinessCard',
+    component: {
+      lazy: () =>
+        import('./components/UpgradeReadinessCard').then(
+          m => m.UpgradeReadinessCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * The content of a "Fleet" tab on CustomerDeployment pages: the status, license and upgrade
+ * readiness cards together. Use it in an `EntityLayout.Route`.
+ *
+ * @public
+ */
+export const EntityFleetContent = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityFleetContent',
+    component: {
+      lazy: () => import('./components/FleetContent').then(m => m.FleetContent),
     },
   }),
 );

@@ -1,17 +1,5 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import {
-  CUSTOMER_DEPLOYMENT_KIND,
-  CUSTOMER_KIND,
-  FLEET_API_VERSION,
-} from '@fleetdeck/plugin-fleet-common';
-
-// Entity predicates (compared case-insensitively), the same test as `isCustomerEntity` and
-// `isCustomerDeploymentEntity`; an app can replace them through the extension's `filter` config.
-const isDeployment = {
-  apiVersion: FLEET_API_VERSION,
-  kind: CUSTOMER_DEPLOYMENT_KIND,
-};
-const isCustomer = { apiVersion: FLEET_API_VERSION, kind: CUSTOMER_KIND };
+import { isCustomer, isDeployment } from './filters';
 
 /** `entity-card:fleet/deployment-overview` */
 export const deploymentOverviewEntityCard = EntityCardBlueprint.make({
@@ -21,6 +9,41 @@ export const deploymentOverviewEntityCard = EntityCardBlueprint.make({
     loader: () =>
       import('../components/DeploymentOverviewCard').then(m => (
         <m.DeploymentOverviewCard />
+      )),
+  },
+});
+
+/** `entity-card:fleet/deployment-status` — health and the four signals. */
+export const deploymentStatusEntityCard = EntityCardBlueprint.make({
+  name: 'deployment-status',
+  params: {
+    filter: isDeployment,
+    loader: () =>
+      import('../components/DeploymentStatusCard').then(m => (
+        <m.DeploymentStatusCard />
+      )),
+  },
+});
+
+/** `entity-card:fleet/license` — small, so it sits with the About card. */
+export const licenseEntityCard = EntityCardBlueprint.make({
+  name: 'license',
+  params: {
+    type: 'info',
+    filter: isDeployment,
+    loader: () =>
+      import('../components/LicenseCard').then(m => <m.LicenseCard />),
+  },
+});
+
+/** `entity-card:fleet/upgrade-readiness` — checks and a target selector. */
+export const upgradeReadinessEntityCard = EntityCardBlueprint.make({
+  name: 'upgrade-readiness',
+  params: {
+    filter: isDeployment,
+    loader: () =>
+      import('../components/UpgradeReadinessCard').then(m => (
+        <m.UpgradeReadinessCard />
       )),
   },
 });

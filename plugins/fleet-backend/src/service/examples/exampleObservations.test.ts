@@ -1,0 +1,134 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import {
+  CustomerDeploymentEntity,
+  evaluateDeployment,
+  GPU_STATUSES,
+  JOURNAL_STATUSES,
+  LICENSE_STATUSES,
+  readReleaseIndex,
+  readReleasePolicy,
+  UPGRADE_STATUSES,
+} from '@fleetdeck/plugin-fleet-common';
+import {
+  EXAMPLE_RELEASE_INDEX,
+  EXAMPLE_RELEASE_POLICY,
+  loadExampleEntities,
+  REPO_ROOT,
+} from '../../__testUtils__/examples';
+import { readExampleObservations } from './exampleObservations';
+
+const now = new Date('2026-11-22T20:00:00Z');
+const observationsFile = path.join(REPO_ROOT, 'examples/observations.yaml');
+
+describe('readExampleObservations', () => {
+  it('turns days-ago into times before now', () => {
+    const patches = readExampleObservations(
+      {
+        kind: 'ExampleObservations',
+        deployments: {
+          acme: {
+            firstSeenDaysAgo: 10,
+            journals: [
+              {
+                replica: 'deepgram-billing-0',
+                receivedDaysAgo: 1.5,
+                capturedDaysAgo: 2,
+              },
+            ],
+            reported: { chartVersion: '0.40.2', observedDaysAgo: 0 },
+          },
+        },
+      },
+      now,
+    );
+    expect(patches.get('customerdeployment:default/acme')).toEqual({
+      firstSeenAt: '2026-11-12T20:00:00.000Z',
+      journals: [
+        {
+          replica: 'deepgram-billing-0',
+          receivedAt: '2026-11-21T08:00:00.000Z',
+          capturedAt: '2026-11-20T20:00:00.000Z',
+        },
+      ],
+      reported: {
+        chartVersion: '0.40.2',
+        observedAt: '2026-11-22T20:00:00.000Z',
+      },
+    });
+  });
+
+  it('names the field it cannot read', () => {
+    expect(() =>
+      readExampleObservations(
+        {
+          kind: 'ExampleObservations',
+          deployments: {
+            acme: { journals: [{ replica: 'x', receivedDaysAgo: 'soon' }] },
+          },
+        },
+        now,
+      ),
+    ).toThrow(
+      'deployments.acme.journals[0].receivedDaysAgo: must be a number of days ≥ 0, got "soon"',
+    );
+    expect(() => readExampleObservations({ kind: 'Other' }, now)).toThrow(
+      'expected kind: ExampleObservations',
+    );
+  });
+});
+
+describe('the example fleet with its observations', () => {
+  const entities = loadExampleEntities(now).filter(
+    e => e.kind === 'CustomerDeployment',
+  ) as CustomerDeploymentEntity[];
+  const patches = readExampleObservations(
+    parse(fs.readFileSync(observationsFile, 'utf8')),
+    now,
+  );
+  const index = readReleaseIndex(
+    parse(fs.readFileSync(EXAMPLE_RELEASE_INDEX, 'utf8')),
+  );
+  const policy = readReleasePolicy(
+    parse(fs.readFileSync(EXAMPLE_RELEASE_POLICY, 'utf8')),
+  );
+  const statuses = entities.map(entity =>
+    evaluateDeployment(
+      entity,
+      (patches.get(`customerdeployment:default/${entity.metadata.name}`) ??
+        {}) as any,
+      index,
+      policy,
+      now,
+    ),
+  );
+
+  it('observes only deployments that exist', () => {
+    const refs = new Set(
+      entities.map(e => `customerdeployment:default/${e.metadata.name}`),
+    );
+    expect([...patches.keys()].filter(ref => !refs.has(ref))).toEqual([]);
+  });
+
+  it.each([
+    [
+      'license',
+      LICENSE_STATUSES,
+      (s: (typeof statuses)[0]) => s.license.status,
+    ],
+    [
+      'journal',
+      JOURNAL_STATUSES,
+      (s: (typeof statuses)[0]) => s.journal.status,
+    ],
+    ['gpu', GPU_STATUSES, (s: (typeof statuses)[0]) => s.gpu.status],
+    [
+      'upgrade',
+      UPGRADE_STATUSES,
+      (s: (typeof statuses)[0]) => s.upgrade.status,
+    ],
+  ] as const)('shows every %s status', (_, vocabulary, statusOf) => {
+    expect(new Set(statuses.map(statusOf))).toEqual(new Set(vocabulary));
+  });
+});

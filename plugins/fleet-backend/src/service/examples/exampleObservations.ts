@@ -1,0 +1,136 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { Config } from '@backstage/config';
+import type { LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  GpuCapacityObservation,
+  JournalReceiptObservation,
+} from '@fleetdeck/plugin-fleet-common';
+import type {
+  DeploymentObservationsPatch,
+  FleetStore,
+} from '../../database/FleetStore';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reads an `ExampleObservations` document (examples/observations.yaml): observations of
+ * example deployments with times given as days before `now`, so a demo portal shows every
+ * status on whatever day it starts. Throws an error naming the bad field.
+ */
+export function readExampleObservations(
+  parsed: unknown,
+  now: Date,
+): Map<string, DeploymentObservationsPatch> {
+  const doc = parsed as { kind?: unknown; deployments?: unknown };
+  if (doc?.kind !== 'ExampleObservations' || !isRecord(doc.deployments)) {
+    throw new Error(
+      'expected kind: ExampleObservations with a `deployments` map of deployment names',
+    );
+  }
+  const ago = (days: unknown, field: string) => {
+    if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) {
+      throw new Error(
+        `${field}: must be a number of days ≥ 0, got ${JSON.stringify(days)}`,
+      );
+    }
+    return new Date(now.getTime() - days * DAY_MS).toISOString();
+  };
+
+  const result = new Map<string, DeploymentObservationsPatch>();
+  for (const [name, value] of Object.entries(doc.deployments)) {
+    const at = `deployments.${name}`;
+    if (!isRecord(value)) {
+      throw new Error(`${at}: must be a map of observations`);
+    }
+    const patch: DeploymentObservationsPatch = {};
+    if (value.firstSeenDaysAgo !== undefined) {
+      patch.firstSeenAt = ago(value.firstSeenDaysAgo, `${at}.firstSeenDaysAgo`);
+    }
+    if (value.journals !== undefined) {
+      if (!Array.isArray(value.journals)) {
+        throw new Error(`${at}.journals: must be a list of receipts`);
+      }
+      patch.journals = value.journals.map(
+        (receipt: Record<string, unknown>, i): JournalReceiptObservation => ({
+          replica: String(receipt.replica),
+          receivedAt: ago(
+            receipt.receivedDaysAgo,
+            `${at}.journals[${i}].receivedDaysAgo`,
+          ),
+          ...(receipt.capturedDaysAgo !== undefined && {
+            capturedAt: ago(
+              receipt.capturedDaysAgo,
+              `${at}.journals[${i}].capturedDaysAgo`,
+            ),
+          }),
+        }),
+      );
+    }
+    if (value.gpu !== undefined) {
+      if (!isRecord(value.gpu)) {
+        throw new Error(`${at}.gpu: must be a map`);
+      }
+      const { observedDaysAgo, pendingGpuPods, ...gpu } = value.gpu;
+      patch.gpu = {
+        ...(gpu as Omit<
+          GpuCapacityObservation,
+          'observedAt' | 'pendingGpuPods'
+        >),
+        pendingGpuPods: typeof pendingGpuPods === 'number' ? pendingGpuPods : 0,
+        observedAt: ago(observedDaysAgo, `${at}.gpu.observedDaysAgo`),
+      };
+    }
+    if (value.reported !== undefined) {
+      if (!isRecord(value.reported)) {
+        throw new Error(`${at}.reported: must be a map`);
+      }
+      const { observedDaysAgo, chartVersion, kubernetesVersion } =
+        value.reported;
+      patch.reported = {
+        ...(typeof chartVersion === 'string' && { chartVersion }),
+        ...(typeof kubernetesVersion === 'string' && { kubernetesVersion }),
+        observedAt: ago(observedDaysAgo, `${at}.reported.observedDaysAgo`),
+      };
+    }
+    if (value.valuesKeys !== undefined) {
+      if (!Array.isArray(value.valuesKeys)) {
+        throw new Error(`${at}.valuesKeys: must be a list of dotted keys`);
+      }
+      patch.valuesKeys = value.valuesKeys.map(String);
+    }
+    result.set(`customerdeployment:default/${name}`, patch);
+  }
+  return result;
+}
+
+/**
+ * Seeds the example observations named by `fleet.examples.observations`, if any. Demo portals
+ * only: it overwrites what it names each time the backend starts.
+ */
+export async function seedExampleObservations(options: {
+  config: Config;
+  store: FleetStore;
+  logger: LoggerService;
+  now?: Date;
+}): Promise<void> {
+  const file = options.config.getOptionalString('fleet.examples.observations');
+  if (!file) {
+    return;
+  }
+  const patches = readExampleObservations(
+    parse(await fs.readFile(path.resolve(file), 'utf8')),
+    options.now ?? new Date(),
+  );
+  for (const [entityRef, patch] of patches) {
+    await options.store.setObservations(entityRef, patch);
+  }
+  options.logger.info(
+    `Seeded example observations for ${patches.size} deployments from ${file}`,
+  );
+}
+
+function isRecord(value: unknown): value is Record<string, any> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

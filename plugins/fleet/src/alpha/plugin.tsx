@@ -1,0 +1,43 @@
+import { createFrontendPlugin } from '@backstage/frontend-plugin-api';
+import { rootRouteRef } from '../routes';
+import { FleetIcon } from '../components/shared/FleetIcon';
+import { fleetApi } from './api';
+import { fleetPage } from './page';
+import {
+  customerDeploymentsEntityCard,
+  customerOverviewEntityCard,
+  deploymentOverviewEntityCard,
+  deploymentStatusEntityCard,
+  licenseEntityCard,
+  upgradeReadinessEntityCard,
+} from './entityCards';
+import { fleetEntityContent } from './entityContent';
+
+/**
+ * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
+ * navigation as "Fleet"), the fleet backend's API, entity cards for `Customer` and
+ * `CustomerDeployment` entities (each shown only on entities of its kind) and a "Fleet" tab on
+ * deployments.
+ *
+ * @alpha
+ */
+export const fleetPlugin = createFrontendPlugin({
+  pluginId: 'fleet',
+  title: 'Fleet',
+  icon: <FleetIcon />,
+  info: { packageJson: () => import('../../package.json') },
+  routes: {
+    root: rootRouteRef,
+  },
+  extensions: [
+    fleetApi,
+    fleetPage,
+    deploymentOverviewEntityCard,
+    deploymentStatusEntityCard,
+    licenseEntityCard,
+    upgradeReadinessEntityCard,
+    fleetEntityContent,
+    customerOverviewEntityCard,
+    customerDeploymentsEntityCard,
+  ],
+});

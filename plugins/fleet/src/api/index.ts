@@ -1,0 +1,3 @@
+export { fleetApiRef } from './FleetApi';
+export type { FleetApi, GetDeploymentOptions } from './FleetApi';
+export { FleetClient } from './FleetClient';

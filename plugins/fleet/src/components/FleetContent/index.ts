@@ -1,0 +1,1 @@
+export { FleetContent } from './FleetContent';

@@ -1,0 +1,1 @@
+export { UpgradeReadinessCard } from './UpgradeReadinessCard';
