@@ -124,7 +124,7 @@ function columnsFor(
       'license.expiresAt',
       {
         title: 'License',
-        render: row => <LicenseStatusLabel signal={row.license} />,
+        render: row => <LicenseStatusLabel signal={row.license} compact />,
       },
       sort,
     ),
@@ -132,20 +132,22 @@ function columnsFor(
       'journal.lastReceivedAt',
       {
         title: 'Journals',
-        render: row => <JournalStatusLabel signal={row.journal} now={now} />,
+        render: row => (
+          <JournalStatusLabel signal={row.journal} now={now} compact />
+        ),
       },
       sort,
     ),
     {
       title: 'GPU',
       sorting: false,
-      render: row => <GpuStatusLabel signal={row.gpu} />,
+      render: row => <GpuStatusLabel signal={row.gpu} compact />,
     },
     sortable(
       'upgrade.daysBehind',
       {
         title: 'Upgrade',
-        render: row => <UpgradeStatusLabel signal={row.upgrade} />,
+        render: row => <UpgradeStatusLabel signal={row.upgrade} compact />,
       },
       sort,
     ),

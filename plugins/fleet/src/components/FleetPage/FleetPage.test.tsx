@@ -208,7 +208,7 @@ describe('FleetPage', () => {
     expect(within(row).getByText('Air-gapped')).toBeInTheDocument();
     expect(within(row).getByText('0.40.2')).toBeInTheDocument();
     expect(within(row).getByText('Expiring')).toBeInTheDocument();
-    expect(within(row).getByText('· expires in 12 days')).toBeInTheDocument();
+    expect(within(row).getByText('expires in 12 days')).toBeInTheDocument();
     expect(within(row).getByText('Overdue')).toBeInTheDocument();
     expect(
       within(row).getByText(
@@ -217,11 +217,11 @@ describe('FleetPage', () => {
     ).toBeInTheDocument();
     expect(within(row).getByText('Tight')).toBeInTheDocument();
     expect(
-      within(row).getByText('· 6 allocatable · 4 requested · 6 needed'),
+      within(row).getByText('6 allocatable · 4 requested · 6 needed'),
     ).toBeInTheDocument();
     expect(within(row).getByText('Ready with warnings')).toBeInTheDocument();
     expect(
-      within(row).getByText('· 3 releases / 120 days behind → 0.42.0'),
+      within(row).getByText('3 releases / 120 days behind → 0.42.0'),
     ).toBeInTheDocument();
     expect(
       within(row).getByRole('link', { name: /acme/, hidden: false }),

@@ -54,9 +54,51 @@ export function StatusLabel<K extends StatusKind>(props: {
   kind: K;
   status: StatusOf[K];
   detail?: ReactNode;
+  /** For table cells: the detail goes under the word, cut to two lines (full text on hover). */
+  compact?: boolean;
 }) {
-  const { kind, status, detail } = props;
+  const { kind, status, detail, compact } = props;
   const tone = statusTone(kind, status);
+  if (compact) {
+    return (
+      <Box
+        component="span"
+        data-status={status}
+        data-tone={tone}
+        sx={{ display: 'block', minWidth: 120 }}
+      >
+        <Box
+          component="span"
+          sx={{
+            display: 'inline-flex',
+            alignItems: 'baseline',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          <StatusIcon tone={tone} />
+          <Typography component="span" variant="body2" fontWeight="medium">
+            {statusWord(status)}
+          </Typography>
+        </Box>
+        {detail ? (
+          <Typography
+            component="span"
+            variant="caption"
+            color="text.secondary"
+            title={typeof detail === 'string' ? detail : undefined}
+            sx={{
+              display: '-webkit-box',
+              WebkitLineClamp: 2,
+              WebkitBoxOrient: 'vertical',
+              overflow: 'hidden',
+            }}
+          >
+            {detail}
+          </Typography>
+        ) : null}
+      </Box>
+    );
+  }
   return (
     <Box
       component="span"
@@ -86,6 +128,8 @@ type SignalLabelProps<T> = {
   signal: T;
   /** Show the detail beside the word (default true). */
   detail?: boolean;
+  /** Lay out for a table cell (see StatusLabel). */
+  compact?: boolean;
 };
 
 /** A deployment's overall health: OK, Warning, Critical or Unknown. */
@@ -95,11 +139,12 @@ export function HealthStatusLabel(props: { health: DeploymentHealth }) {
 
 /** License status with `expires in 12 days`, `expired 9 days ago`, … */
 export function LicenseStatusLabel(props: SignalLabelProps<LicenseSignal>) {
-  const { signal, detail = true } = props;
+  const { signal, detail = true, compact } = props;
   return (
     <StatusLabel
       kind="license"
       status={signal.status}
+      compact={compact}
       detail={detail ? describeLicenseSignal(signal) : undefined}
     />
   );
@@ -109,11 +154,12 @@ export function LicenseStatusLabel(props: SignalLabelProps<LicenseSignal>) {
 export function JournalStatusLabel(
   props: SignalLabelProps<JournalSignal> & { now?: Date },
 ) {
-  const { signal, detail = true, now = new Date() } = props;
+  const { signal, detail = true, compact, now = new Date() } = props;
   return (
     <StatusLabel
       kind="journal"
       status={signal.status}
+      compact={compact}
       detail={detail ? describeJournalSignal(signal, now) : undefined}
     />
   );
@@ -121,11 +167,12 @@ export function JournalStatusLabel(
 
 /** GPU status with `6 allocatable · 4 requested · 6 needed`, or why it is unknown. */
 export function GpuStatusLabel(props: SignalLabelProps<GpuSignal>) {
-  const { signal, detail = true } = props;
+  const { signal, detail = true, compact } = props;
   return (
     <StatusLabel
       kind="gpu"
       status={signal.status}
+      compact={compact}
       detail={detail ? describeGpuSignal(signal) : undefined}
     />
   );
@@ -133,11 +180,12 @@ export function GpuStatusLabel(props: SignalLabelProps<GpuSignal>) {
 
 /** Upgrade status with `3 releases / 120 days behind → 0.42.0`, … */
 export function UpgradeStatusLabel(props: SignalLabelProps<UpgradeSignal>) {
-  const { signal, detail = true } = props;
+  const { signal, detail = true, compact } = props;
   return (
     <StatusLabel
       kind="upgrade"
       status={signal.status}
+      compact={compact}
       detail={detail ? describeUpgradeSignal(signal) : undefined}
     />
   );
