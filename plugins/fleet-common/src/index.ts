@@ -8,6 +8,7 @@
 
 export * from './api';
 export * from './kinds';
+export * from './permissions';
 export * from './releases';
 export * from './secrets';
 export * from './status';

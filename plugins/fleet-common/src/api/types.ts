@@ -81,3 +81,46 @@ export interface ReleasesResponse {
   /** When the index served was read (ISO 8601). */
   readAt?: string;
 }
+
+/**
+ * One replica journal that reached the vendor. Journals are content-addressed: the same bytes
+ * uploaded twice are one receipt.
+ *
+ * @public
+ */
+export interface JournalReceipt {
+  id: string;
+  /** The deployment's entity ref. */
+  entityRef: string;
+  /** The billing pod whose journal this is, `deepgram-billing-N`. */
+  replica: string;
+  sha256: string;
+  bytes: number;
+  /** JSON lines in the journal. */
+  lines: number;
+  /** When the journal was taken from the volume (archive name or entry time), if known. */
+  capturedAt?: string;
+  receivedAt: string;
+  /** E.g. `billing-inactive`: the journal holds only its initialisation line. */
+  warnings: string[];
+  /** How it arrived. */
+  source: 'upload' | 'inbox';
+  /** The uploaded or dropped file's name (for an archive, `<archive>:<entry>`). */
+  fileName?: string;
+}
+
+/**
+ * The answer to a journal upload: one receipt per replica journal in the file.
+ *
+ * @public
+ */
+export interface JournalUploadResponse {
+  receipts: Array<JournalReceipt & { duplicate: boolean }>;
+}
+
+/** @public */
+export interface JournalReceiptPage {
+  items: JournalReceipt[];
+  totalCount: number;
+  nextCursor?: string;
+}

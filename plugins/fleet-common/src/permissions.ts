@@ -1,0 +1,31 @@
+import { createPermission } from '@backstage/plugin-permission-common';
+
+/**
+ * Upload a billing journal for a deployment.
+ *
+ * @public
+ */
+export const fleetJournalCreatePermission = createPermission({
+  name: 'fleet.journal.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Read a deployment's journal receipts and download journals.
+ *
+ * @public
+ */
+export const fleetJournalReadPermission = createPermission({
+  name: 'fleet.journal.read',
+  attributes: { action: 'read' },
+});
+
+/**
+ * Every permission of the fleet plugin.
+ *
+ * @public
+ */
+export const fleetPermissions = [
+  fleetJournalCreatePermission,
+  fleetJournalReadPermission,
+];
