@@ -6,6 +6,7 @@ import {
 } from '@backstage/frontend-plugin-api';
 import {
   createExtensionTester,
+  mockApis,
   renderTestApp,
 } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
@@ -27,6 +28,10 @@ import {
 import { mockFleetApi } from './__testUtils__/fleetApi';
 
 const deployment = deploymentEntity();
+const meteredDeployment = deploymentEntity({
+  name: 'acme-staging',
+  spec: { profile: 'connected', billing: { mode: 'metered' } },
+});
 const customer = customerEntity({
   relations: [
     { type: 'hasPart', targetRef: 'customerdeployment:default/acme-prod' },
@@ -95,12 +100,57 @@ describe('fleet plugin for the new frontend system', () => {
     expect(filter(componentEntity)).toBe(false);
   });
 
-  it('provides the fleet API', () => {
+  it('shows the journal card on CustomerDeployments that bill by journal only', () => {
+    const { filter, type } = cardFilter('entity-card:fleet/journals');
+
+    expect(filter(deployment)).toBe(true);
+    expect(
+      filter(
+        deploymentEntity({
+          spec: { billing: { mode: 'Journal' as 'journal', replicas: 1 } },
+        }),
+      ),
+    ).toBe(true);
+    expect(filter(meteredDeployment)).toBe(false);
+    expect(filter(deploymentEntity({ spec: { billing: undefined } }))).toBe(
+      false,
+    );
+    expect(filter({ ...deployment, apiVersion: 'example.com/v1' })).toBe(false);
+    expect(
+      filter({ ...componentEntity, spec: { billing: { mode: 'journal' } } }),
+    ).toBe(false);
+    expect(filter(customer)).toBe(false);
+    expect(type).toBeUndefined();
+  });
+
+  it('adds a Journals tab at /journals to CustomerDeployments that bill by journal only', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('entity-content:fleet/journals'),
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    if (!filter) {
+      throw new Error('entity-content:fleet/journals has no filter');
+    }
+
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Journals');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/journals');
+    expect(filter(deployment)).toBe(true);
+    expect(filter(meteredDeployment)).toBe(false);
+    expect(filter(customer)).toBe(false);
+    expect(filter(componentEntity)).toBe(false);
+  });
+
+  it('provides the fleet API, with discovery, fetch and identity', () => {
     const factory = createExtensionTester(
       fleetPlugin.getExtension('api:fleet'),
     ).get(ApiBlueprint.dataRefs.factory);
 
     expect(factory.api).toBe(fleetApiRef);
+    expect(Object.values(factory.deps).map(ref => ref.id)).toEqual([
+      'core.discovery',
+      'core.fetch',
+      'core.identity',
+    ]);
   });
 
   it('has a Fleet page at /fleet, listed in the navigation', async () => {
@@ -146,12 +196,12 @@ describe('fleet plugin for the new frontend system', () => {
     expect(deployments.type).toBeUndefined();
   });
 
-  it('puts only the deployment cards and the Fleet tab on a deployment page', async () => {
+  it('puts the deployment cards, the journal card and the Fleet tab on a deployment page', async () => {
     const fleetApi = mockFleetApi();
     renderTestApp({
       features: [fleetPlugin],
       extensions: [createTestEntityPage({ entity: deployment })],
-      apis: [[fleetApiRef, fleetApi]],
+      apis: [[fleetApiRef, fleetApi], mockApis.permission()],
     });
 
     expect(await screen.findByText('Deployment overview')).toBeInTheDocument();
@@ -167,11 +217,63 @@ describe('fleet plugin for the new frontend system', () => {
         screen.getAllByRole('list', { name: 'Upgrade checks' }),
       ).toHaveLength(2),
     );
+    // The journal card, on the overview and in the Fleet tab.
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('table', { name: 'Journals per billing replica' }),
+      ).toHaveLength(2),
+    );
     expect(fleetApi.getDeployment).toHaveBeenCalledWith(
       'customerdeployment:default/acme-prod',
     );
     expect(screen.queryByText('Customer overview')).not.toBeInTheDocument();
-    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+    expect(screen.queryByText('Deployments')).not.toBeInTheDocument();
+  });
+
+  it('has a Journals tab with the upload and the received journals', async () => {
+    const fleetApi = mockFleetApi();
+    renderTestApp({
+      features: [fleetPlugin],
+      extensions: [createTestEntityPage({ entity: deployment })],
+      apis: [[fleetApiRef, fleetApi], mockApis.permission()],
+      // The test page shows its first tab; without the Fleet tab, that is the Journals tab.
+      config: { app: { extensions: [{ 'entity-content:fleet': false }] } },
+    });
+
+    expect(
+      await screen.findByText('Received journals (1)'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Upload journals' }),
+    ).toBeInTheDocument();
+    // The journal card, on the overview and in the tab.
+    await waitFor(() =>
+      expect(
+        screen.getAllByRole('table', { name: 'Journals per billing replica' }),
+      ).toHaveLength(2),
+    );
+    // The overview's status card, but no Fleet tab.
+    expect(screen.getAllByText('Deployment status')).toHaveLength(1);
+    expect(fleetApi.listJournals).toHaveBeenCalledWith(
+      'customerdeployment:default/acme-prod',
+      { limit: 20 },
+    );
+  });
+
+  it('leaves the journal card and the Journals tab off a deployment that does not bill by journal', async () => {
+    const fleetApi = mockFleetApi();
+    renderTestApp({
+      features: [fleetPlugin],
+      extensions: [createTestEntityPage({ entity: meteredDeployment })],
+      apis: [[fleetApiRef, fleetApi], mockApis.permission()],
+    });
+
+    await waitFor(() =>
+      expect(screen.getAllByText('Deployment status')).toHaveLength(2),
+    );
+    expect(screen.queryByText('Billing journals')).not.toBeInTheDocument();
+    expect(screen.queryByText(/Received journals/)).not.toBeInTheDocument();
+    expect(fleetApi.listJournals).not.toHaveBeenCalled();
   });
 
   it('puts both customer cards on a customer page', async () => {

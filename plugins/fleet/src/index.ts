@@ -1,6 +1,6 @@
 /**
- * Fleetdeck's frontend: the fleet page, entity cards and a "Fleet" tab for customers and their
- * deployments, and the client of the fleet backend.
+ * Fleetdeck's frontend: the fleet page, entity cards, a "Fleet" tab and a "Journals" tab (journal
+ * upload and history) for customers and their deployments, and the client of the fleet backend.
  *
  * This entry point serves apps on the legacy frontend system; apps on the new frontend system
  * install `@fleetdeck/plugin-fleet/alpha`.
@@ -15,12 +15,21 @@ export {
   EntityDeploymentStatusCard,
   EntityLicenseCard,
   EntityUpgradeReadinessCard,
+  EntityJournalCard,
+  EntityJournalsContent,
   EntityFleetContent,
   EntityCustomerOverviewCard,
   EntityCustomerDeploymentsCard,
 } from './plugin';
 export { fleetApiRef, FleetClient } from './api';
-export type { FleetApi, GetDeploymentOptions } from './api';
+export type {
+  FleetApi,
+  GetDeploymentOptions,
+  JournalDownload,
+  ListJournalsOptions,
+  UploadJournalOptions,
+} from './api';
+export { isJournalBillingDeployment } from './predicates';
 
 // Entity predicates for `EntitySwitch.Case` in legacy apps, re-exported (both `@public` in
 // `@fleetdeck/plugin-fleet-common`) so that an app needs only this package.

@@ -1,7 +1,12 @@
 import { screen } from '@testing-library/react';
 import { Entity } from '@backstage/catalog-model';
 import { getComponentData } from '@backstage/core-plugin-api';
-import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import {
+  mockApis,
+  renderInTestApp,
+  TestApiProvider,
+} from '@backstage/test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   catalogApiRef,
   EntityProvider,
@@ -14,6 +19,8 @@ import {
   EntityDeploymentOverviewCard,
   EntityDeploymentStatusCard,
   EntityFleetContent,
+  EntityJournalCard,
+  EntityJournalsContent,
   EntityLicenseCard,
   EntityUpgradeReadinessCard,
   FleetClient,
@@ -22,6 +29,7 @@ import {
   fleetPlugin,
   isCustomerDeploymentEntity,
   isCustomerEntity,
+  isJournalBillingDeployment,
 } from './index';
 import { rootRouteRef } from './routes';
 import {
@@ -44,6 +52,7 @@ function renderInLegacyApp(entity: Entity, element: JSX.Element) {
       apis={[
         [catalogApiRef, catalogApiMock({ entities: [customer, deployment] })],
         [fleetApiRef, mockFleetApi()],
+        [permissionApiRef, mockApis.permission()],
       ]}
     >
       <EntityProvider entity={entity}>{element}</EntityProvider>
@@ -84,9 +93,15 @@ describe('legacy frontend system exports', () => {
   it('provides the fleet API and the fleet route', () => {
     const [factory] = [...fleetPlugin.getApis()];
     expect(factory.api).toBe(fleetApiRef);
+    expect(Object.keys(factory.deps)).toEqual([
+      'discoveryApi',
+      'fetchApi',
+      'identityApi',
+    ]);
     const client = factory.factory({
       discoveryApi: { getBaseUrl: jest.fn() },
       fetchApi: { fetch: jest.fn() },
+      identityApi: mockApis.identity(),
     });
     expect(client).toBeInstanceOf(FleetClient);
     expect(fleetPlugin.routes.root).toBe(rootRouteRef);
@@ -116,15 +131,49 @@ describe('legacy frontend system exports', () => {
     ).toBeInTheDocument();
   });
 
-  it('renders the Fleet tab content with the three cards', async () => {
+  it('renders the Fleet tab content with the status, license, journal and upgrade cards', async () => {
     await renderInLegacyApp(deployment, <EntityFleetContent />);
 
     expect(await screen.findByText('Deployment status')).toBeInTheDocument();
     expect(await screen.findByText('dg-license-key')).toBeInTheDocument();
     expect(await screen.findByText('Upgrade readiness')).toBeInTheDocument();
+    expect(
+      await screen.findByRole('table', {
+        name: 'Journals per billing replica',
+      }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the journal card and the Journals tab content', async () => {
+    await renderInLegacyApp(
+      deployment,
+      <>
+        <EntityJournalCard />
+        <EntityJournalsContent />
+      </>,
+    );
+
+    expect(
+      await screen.findByText('Received journals (1)'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findAllByRole('table', {
+        name: 'Journals per billing replica',
+      }),
+    ).toHaveLength(2);
+    expect(
+      screen.getByRole('button', { name: 'Upload journals' }),
+    ).toBeInTheDocument();
   });
 
   it('offers predicates for EntitySwitch', () => {
+    expect(isJournalBillingDeployment(deployment)).toBe(true);
+    expect(
+      isJournalBillingDeployment(
+        deploymentEntity({ spec: { billing: { mode: 'metered' } } }),
+      ),
+    ).toBe(false);
+    expect(isJournalBillingDeployment(customer)).toBe(false);
     expect(isCustomerDeploymentEntity(deployment)).toBe(true);
     expect(isCustomerDeploymentEntity(customer)).toBe(false);
     expect(isCustomerEntity(customer)).toBe(true);

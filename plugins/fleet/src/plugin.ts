@@ -5,6 +5,7 @@ import {
   createRoutableExtension,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/core-plugin-api';
 import { fleetApiRef, FleetClient } from './api';
 import { rootRouteRef } from './routes';
@@ -20,9 +21,13 @@ export const fleetPlugin = createPlugin({
   apis: [
     createApiFactory({
       api: fleetApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new FleetClient({ discoveryApi, fetchApi }),
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        identityApi: identityApiRef,
+      },
+      factory: ({ discoveryApi, fetchApi, identityApi }) =>
+        new FleetClient({ discoveryApi, fetchApi, identityApi }),
     }),
   ],
   routes: {
@@ -115,8 +120,43 @@ export const EntityUpgradeReadinessCard = fleetPlugin.provide(
 );
 
 /**
+ * The billing journals of a CustomerDeployment, per billing replica (`deepgram-billing-N`): status
+ * in words, when its latest journal was received and captured, and when the next one is due.
+ * Deployments that do not bill by journal get a short "not applicable" note.
+ *
+ * @public
+ */
+export const EntityJournalCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityJournalCard',
+    component: {
+      lazy: () => import('./components/JournalCard').then(m => m.JournalCard),
+    },
+  }),
+);
+
+/**
+ * The content of a "Journals" tab on CustomerDeployment pages that bill by journal: the journal
+ * card, an upload dialog (drag and drop, progress and a result per file) and the history of
+ * received journals with downloads. Use it in an `EntityLayout.Route`, for example with
+ * `if={isJournalBillingDeployment}`.
+ *
+ * @public
+ */
+export const EntityJournalsContent = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityJournalsContent',
+    component: {
+      lazy: () =>
+        import('./components/JournalsContent').then(m => m.JournalsContent),
+    },
+  }),
+);
+
+/**
  * The content of a "Fleet" tab on CustomerDeployment pages: the status, license and upgrade
- * readiness cards together. Use it in an `EntityLayout.Route`.
+ * readiness cards together, and the journal card for deployments that bill by journal. Use it
+ * in an `EntityLayout.Route`.
  *
  * @public
  */

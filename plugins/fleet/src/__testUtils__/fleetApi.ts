@@ -5,10 +5,12 @@ import {
   listResponse,
   releasesResponse,
 } from '../__fixtures__/statuses';
+import { receipt, receiptPage } from '../__fixtures__/journals';
 
 /**
- * A FleetApi of jest mocks: one deployment in the list, that deployment for every ref, and the
- * releases of deepgram-self-hosted. Override any method.
+ * A FleetApi of jest mocks: one deployment in the list, that deployment for every ref, the
+ * releases of deepgram-self-hosted, one journal receipt, a journal's bytes and a successful
+ * upload. Override any method.
  */
 export function mockFleetApi(
   overrides: Partial<jest.Mocked<FleetApi>> = {},
@@ -19,6 +21,13 @@ export function mockFleetApi(
       .mockResolvedValue(listResponse([deploymentStatus()])),
     getDeployment: jest.fn().mockResolvedValue(deploymentStatus()),
     getReleases: jest.fn().mockResolvedValue(releasesResponse),
+    listJournals: jest.fn().mockResolvedValue(receiptPage([receipt()])),
+    downloadJournal: jest.fn().mockResolvedValue({
+      content: new Blob(['{"d":1,"s":"init"}\n']),
+    }),
+    uploadJournal: jest.fn().mockResolvedValue({
+      receipts: [{ ...receipt(), duplicate: false }],
+    }),
     ...overrides,
   };
 }

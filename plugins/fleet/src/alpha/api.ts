@@ -2,6 +2,7 @@ import {
   ApiBlueprint,
   discoveryApiRef,
   fetchApiRef,
+  identityApiRef,
 } from '@backstage/frontend-plugin-api';
 import { fleetApiRef, FleetClient } from '../api';
 
@@ -10,8 +11,12 @@ export const fleetApi = ApiBlueprint.make({
   params: defineParams =>
     defineParams({
       api: fleetApiRef,
-      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
-      factory: ({ discoveryApi, fetchApi }) =>
-        new FleetClient({ discoveryApi, fetchApi }),
+      deps: {
+        discoveryApi: discoveryApiRef,
+        fetchApi: fetchApiRef,
+        identityApi: identityApiRef,
+      },
+      factory: ({ discoveryApi, fetchApi, identityApi }) =>
+        new FleetClient({ discoveryApi, fetchApi, identityApi }),
     }),
 });

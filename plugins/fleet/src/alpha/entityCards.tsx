@@ -1,5 +1,5 @@
 import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isCustomer, isDeployment } from './filters';
+import { isCustomer, isDeployment, isJournalDeployment } from './filters';
 
 /** `entity-card:fleet/deployment-overview` */
 export const deploymentOverviewEntityCard = EntityCardBlueprint.make({
@@ -45,6 +45,16 @@ export const upgradeReadinessEntityCard = EntityCardBlueprint.make({
       import('../components/UpgradeReadinessCard').then(m => (
         <m.UpgradeReadinessCard />
       )),
+  },
+});
+
+/** `entity-card:fleet/journals` — per billing replica, on deployments that bill by journal. */
+export const journalEntityCard = EntityCardBlueprint.make({
+  name: 'journals',
+  params: {
+    filter: isJournalDeployment,
+    loader: () =>
+      import('../components/JournalCard').then(m => <m.JournalCard />),
   },
 });
 

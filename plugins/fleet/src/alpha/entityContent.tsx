@@ -1,7 +1,10 @@
 import { EntityContentBlueprint } from '@backstage/plugin-catalog-react/alpha';
-import { isDeployment } from './filters';
+import { isDeployment, isJournalDeployment } from './filters';
 
-/** `entity-content:fleet` — a "Fleet" tab on CustomerDeployments with the three status cards. */
+/**
+ * `entity-content:fleet` — a "Fleet" tab on CustomerDeployments with the status, license and
+ * upgrade cards (and the journal card when the deployment bills by journal).
+ */
 export const fleetEntityContent = EntityContentBlueprint.make({
   params: {
     path: '/fleet',
@@ -9,5 +12,20 @@ export const fleetEntityContent = EntityContentBlueprint.make({
     filter: isDeployment,
     loader: () =>
       import('../components/FleetContent').then(m => <m.FleetContent />),
+  },
+});
+
+/**
+ * `entity-content:fleet/journals` — a "Journals" tab on CustomerDeployments that bill by journal:
+ * the journal card, the upload dialog and the received journals.
+ */
+export const journalsEntityContent = EntityContentBlueprint.make({
+  name: 'journals',
+  params: {
+    path: '/journals',
+    title: 'Journals',
+    filter: isJournalDeployment,
+    loader: () =>
+      import('../components/JournalsContent').then(m => <m.JournalsContent />),
   },
 });

@@ -14,3 +14,10 @@ export const isCustomer = {
   apiVersion: FLEET_API_VERSION,
   kind: CUSTOMER_KIND,
 };
+
+// CustomerDeployments that bill by journal: the kind test plus `spec.billing.mode`. Keys of one
+// predicate object must all match (an implicit `$all`).
+export const isJournalDeployment = {
+  ...isDeployment,
+  'spec.billing.mode': 'journal',
+};

@@ -8,16 +8,18 @@ import {
   customerOverviewEntityCard,
   deploymentOverviewEntityCard,
   deploymentStatusEntityCard,
+  journalEntityCard,
   licenseEntityCard,
   upgradeReadinessEntityCard,
 } from './entityCards';
-import { fleetEntityContent } from './entityContent';
+import { fleetEntityContent, journalsEntityContent } from './entityContent';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
  * navigation as "Fleet"), the fleet backend's API, entity cards for `Customer` and
- * `CustomerDeployment` entities (each shown only on entities of its kind) and a "Fleet" tab on
- * deployments.
+ * `CustomerDeployment` entities (each shown only on entities of its kind), a "Fleet" tab on
+ * deployments, and the journal card and a "Journals" tab (upload and history) on deployments
+ * that bill by journal.
  *
  * @alpha
  */
@@ -36,7 +38,9 @@ export const fleetPlugin = createFrontendPlugin({
     deploymentStatusEntityCard,
     licenseEntityCard,
     upgradeReadinessEntityCard,
+    journalEntityCard,
     fleetEntityContent,
+    journalsEntityContent,
     customerOverviewEntityCard,
     customerDeploymentsEntityCard,
   ],

@@ -4,6 +4,8 @@ import {
   DeploymentListResponse,
   DeploymentQuery,
   DeploymentStatus,
+  JournalReceiptPage,
+  JournalUploadResponse,
   ReleasesResponse,
 } from '@fleetdeck/plugin-fleet-common';
 
@@ -18,6 +20,47 @@ export interface GetDeploymentOptions {
    * the newest release) when absent.
    */
   target?: string;
+}
+
+/**
+ * Options of {@link FleetApi.listJournals}.
+ *
+ * @public
+ */
+export interface ListJournalsOptions {
+  /** Page size (the backend's default when absent). */
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`. */
+  cursor?: string;
+}
+
+/**
+ * Options of {@link FleetApi.uploadJournal}.
+ *
+ * @public
+ */
+export interface UploadJournalOptions {
+  /**
+   * The billing pod the journal comes from, `deepgram-billing-N`. Leave it out to let the backend
+   * read it from the file (an archive of the backup CronJob keeps each replica's journal in its
+   * own folder).
+   */
+  replica?: string;
+  /** Called as the file's bytes go out: `loaded` of `total` bytes sent. */
+  onProgress?: (loaded: number, total: number) => void;
+  /** Aborts the upload; the promise then rejects with an `AbortError`. */
+  signal?: AbortSignal;
+}
+
+/**
+ * A downloaded journal: its bytes and the file name the backend suggests, if any.
+ *
+ * @public
+ */
+export interface JournalDownload {
+  content: Blob;
+  /** From the response's `Content-Disposition`, when it names a file. */
+  fileName?: string;
 }
 
 /**
@@ -45,6 +88,35 @@ export interface FleetApi {
 
   /** The chart releases the backend knows of, newest first. */
   getReleases(): Promise<ReleasesResponse>;
+
+  /**
+   * One page of the journal receipts of a deployment, newest first. Rejects with a
+   * `ResponseError` (403 without `fleet.journal.read`, 404 for a deployment the backend does not
+   * know).
+   */
+  listJournals(
+    ref: string | CompoundEntityRef,
+    options?: ListJournalsOptions,
+  ): Promise<JournalReceiptPage>;
+
+  /** The bytes of one received journal (needs `fleet.journal.read`). */
+  downloadJournal(
+    ref: string | CompoundEntityRef,
+    id: string,
+  ): Promise<JournalDownload>;
+
+  /**
+   * Sends one file, a raw journal or a `.tar.gz` of the backup CronJob, as the request body, and
+   * reports the upload's progress. Resolves with one receipt per replica journal in the file
+   * (`duplicate` when the same bytes arrived before); rejects with a `ResponseError` whose
+   * `cause` carries the backend's message (400 not a journal, 403 without
+   * `fleet.journal.create`, 404 unknown deployment, 413 too large).
+   */
+  uploadJournal(
+    ref: string | CompoundEntityRef,
+    file: File,
+    options?: UploadJournalOptions,
+  ): Promise<JournalUploadResponse>;
 }
 
 /**

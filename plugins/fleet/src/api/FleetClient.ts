@@ -1,14 +1,26 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
-import { DiscoveryApi, FetchApi } from '@backstage/core-plugin-api';
+import {
+  DiscoveryApi,
+  FetchApi,
+  IdentityApi,
+} from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   DeploymentListResponse,
   DeploymentQuery,
   DeploymentStatus,
+  JournalReceiptPage,
+  JournalUploadResponse,
   ReleasesResponse,
 } from '@fleetdeck/plugin-fleet-common';
-import { FleetApi, GetDeploymentOptions } from './FleetApi';
+import {
+  FleetApi,
+  GetDeploymentOptions,
+  JournalDownload,
+  ListJournalsOptions,
+  UploadJournalOptions,
+} from './FleetApi';
 
 /** The list filters of a {@link DeploymentQuery}, sent comma-separated (`license=expired,missing`). */
 const LIST_PARAMS = [
@@ -55,21 +67,101 @@ export function deploymentQueryParams(
   return params;
 }
 
+/** `/deployments/:namespace/:name` for an entity ref (kind and namespace defaulted). */
+function deploymentPath(ref: string | CompoundEntityRef): string {
+  const { namespace, name } =
+    typeof ref === 'string'
+      ? parseEntityRef(ref, {
+          defaultKind: CUSTOMER_DEPLOYMENT_KIND,
+          defaultNamespace: 'default',
+        })
+      : ref;
+  return `/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    name,
+  )}`;
+}
+
+/** `path?search`, or `path` alone when there are no parameters. */
+function withParams(path: string, params: URLSearchParams): string {
+  const search = params.toString();
+  return search ? `${path}?${search}` : path;
+}
+
+/**
+ * The file name of a `Content-Disposition` header: `filename*` (RFC 5987, UTF-8) first, then
+ * `filename`. Undefined when there is none.
+ */
+export function fileNameFromContentDisposition(
+  header: string | null,
+): string | undefined {
+  if (!header) {
+    return undefined;
+  }
+  const extended = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim());
+    } catch {
+      // Not valid percent-encoding; fall back to the plain filename parameter.
+    }
+  }
+  const plain = /filename\s*=\s*(?:"((?:[^"\\]|\\.)*)"|([^;]+))/.exec(header);
+  const name = plain && (plain[1]?.replace(/\\(.)/g, '$1') ?? plain[2]?.trim());
+  return name || undefined;
+}
+
+/**
+ * The `ResponseError` for a finished XMLHttpRequest that failed, built the way
+ * `ResponseError.fromResponse` builds it for fetch, so callers handle both alike.
+ */
+async function responseErrorFromXhr(xhr: XMLHttpRequest): Promise<Error> {
+  if (xhr.status < 200 || xhr.status > 599) {
+    // Not an HTTP answer a Response can stand for (0: blocked or no answer).
+    return new Error(
+      `The fleet backend did not answer (status ${xhr.status || 'none'})`,
+    );
+  }
+  const contentType = xhr.getResponseHeader('Content-Type');
+  return ResponseError.fromResponse(
+    new Response(xhr.responseText || null, {
+      status: xhr.status,
+      statusText: xhr.statusText,
+      headers: contentType ? { 'Content-Type': contentType } : {},
+    }),
+  );
+}
+
+function abortError(): Error {
+  const error = new Error('The upload was cancelled');
+  error.name = 'AbortError';
+  return error;
+}
+
 /**
  * {@link FleetApi} over HTTP: finds the backend with the discovery API (plugin id `fleet`) and
  * calls it through the fetch API, so the user's credentials go with every request. A response
  * that is not OK becomes a `ResponseError` carrying the backend's error (`InputError`,
  * `NotFoundError`, …) as its `cause`.
  *
+ * Uploads go through `XMLHttpRequest` instead, because fetch cannot report upload progress; they
+ * carry the user's Backstage token from the identity API, as the fetch API would.
+ *
  * @public
  */
 export class FleetClient implements FleetApi {
   private readonly discoveryApi: DiscoveryApi;
   private readonly fetchApi: FetchApi;
+  private readonly identityApi: Pick<IdentityApi, 'getCredentials'>;
 
-  constructor(options: { discoveryApi: DiscoveryApi; fetchApi: FetchApi }) {
+  constructor(options: {
+    discoveryApi: DiscoveryApi;
+    fetchApi: FetchApi;
+    /** For the token of uploads, which cannot go through the fetch API. */
+    identityApi: Pick<IdentityApi, 'getCredentials'>;
+  }) {
     this.discoveryApi = options.discoveryApi;
     this.fetchApi = options.fetchApi;
+    this.identityApi = options.identityApi;
   }
 
   async listDeployments(
@@ -85,34 +177,138 @@ export class FleetClient implements FleetApi {
     ref: string | CompoundEntityRef,
     options: GetDeploymentOptions = {},
   ): Promise<DeploymentStatus> {
-    const { namespace, name } =
-      typeof ref === 'string'
-        ? parseEntityRef(ref, {
-            defaultKind: CUSTOMER_DEPLOYMENT_KIND,
-            defaultNamespace: 'default',
-          })
-        : ref;
-    const path = `/deployments/${encodeURIComponent(
-      namespace,
-    )}/${encodeURIComponent(name)}`;
     const params = new URLSearchParams();
     if (options.target) {
       params.set('target', options.target);
     }
-    const search = params.toString();
-    return this.get<DeploymentStatus>(search ? `${path}?${search}` : path);
+    return this.get<DeploymentStatus>(withParams(deploymentPath(ref), params));
   }
 
   async getReleases(): Promise<ReleasesResponse> {
     return this.get<ReleasesResponse>('/releases');
   }
 
+  async listJournals(
+    ref: string | CompoundEntityRef,
+    options: ListJournalsOptions = {},
+  ): Promise<JournalReceiptPage> {
+    const params = new URLSearchParams();
+    if (options.limit !== undefined) {
+      params.set('limit', String(options.limit));
+    }
+    if (options.cursor) {
+      params.set('cursor', options.cursor);
+    }
+    return this.get<JournalReceiptPage>(
+      withParams(`${deploymentPath(ref)}/journals`, params),
+    );
+  }
+
+  async downloadJournal(
+    ref: string | CompoundEntityRef,
+    id: string,
+  ): Promise<JournalDownload> {
+    const response = await this.request(
+      `${deploymentPath(ref)}/journals/${encodeURIComponent(id)}/content`,
+    );
+    return {
+      content: await response.blob(),
+      fileName: fileNameFromContentDisposition(
+        response.headers.get('Content-Disposition'),
+      ),
+    };
+  }
+
+  async uploadJournal(
+    ref: string | CompoundEntityRef,
+    file: File,
+    options: UploadJournalOptions = {},
+  ): Promise<JournalUploadResponse> {
+    const { replica, onProgress, signal } = options;
+    if (signal?.aborted) {
+      throw abortError();
+    }
+    const params = new URLSearchParams();
+    if (replica) {
+      params.set('replica', replica);
+    }
+    if (file.name) {
+      params.set('fileName', file.name);
+    }
+    const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
+    const url = `${baseUrl}${withParams(
+      `${deploymentPath(ref)}/journals`,
+      params,
+    )}`;
+    const { token } = await this.identityApi.getCredentials();
+
+    return new Promise<JournalUploadResponse>((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      const settle = () => signal?.removeEventListener('abort', onAbort);
+      // Rejects at once rather than waiting for the request's own `abort` event.
+      function onAbort() {
+        settle();
+        xhr.abort();
+        reject(abortError());
+      }
+
+      xhr.open('POST', url);
+      if (token) {
+        xhr.setRequestHeader('Authorization', `Bearer ${token}`);
+      }
+      xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+      // Listeners on `upload` must be in place before `send`.
+      xhr.upload.onprogress = event => {
+        onProgress?.(
+          event.loaded,
+          event.lengthComputable ? event.total : file.size,
+        );
+      };
+      xhr.onload = () => {
+        settle();
+        if (xhr.status >= 200 && xhr.status < 300) {
+          try {
+            resolve(JSON.parse(xhr.responseText) as JournalUploadResponse);
+          } catch {
+            reject(
+              new Error(
+                `The fleet backend accepted ${file.name} but its answer was not JSON`,
+              ),
+            );
+          }
+          return;
+        }
+        responseErrorFromXhr(xhr).then(reject, reject);
+      };
+      xhr.onerror = () => {
+        settle();
+        reject(
+          new Error(
+            `Could not reach the fleet backend to upload ${file.name}; check the connection and try again`,
+          ),
+        );
+      };
+      xhr.onabort = () => {
+        settle();
+        reject(abortError());
+      };
+      signal?.addEventListener('abort', onAbort);
+      xhr.send(file);
+    });
+  }
+
   private async get<T>(path: string): Promise<T> {
+    const response = await this.request(path);
+    return (await response.json()) as T;
+  }
+
+  /** A GET through the fetch API; throws a `ResponseError` unless the response is OK. */
+  private async request(path: string): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
     const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }
-    return (await response.json()) as T;
+    return response;
   }
 }

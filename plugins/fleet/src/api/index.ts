@@ -1,3 +1,9 @@
 export { fleetApiRef } from './FleetApi';
-export type { FleetApi, GetDeploymentOptions } from './FleetApi';
+export type {
+  FleetApi,
+  GetDeploymentOptions,
+  JournalDownload,
+  ListJournalsOptions,
+  UploadJournalOptions,
+} from './FleetApi';
 export { FleetClient } from './FleetClient';

@@ -572,6 +572,7 @@ describe('FleetPage over HTTP', () => {
       new FleetClient({
         discoveryApi: mockApis.discovery({ baseUrl: 'http://fleet.test' }),
         fetchApi: new MockFetchApi(),
+        identityApi: mockApis.identity(),
       }),
       '/fleet?license=expired&license=expiring&orderBy=license.expiresAt&order=asc',
     );

@@ -1,0 +1,1 @@
+export { JournalCard } from './JournalCard';

@@ -1,0 +1,1 @@
+export { JournalUploadDialog } from './JournalUploadDialog';

@@ -1,0 +1,279 @@
+import { useCallback, useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  EmptyState,
+  InfoCard,
+  Progress,
+  ResponseErrorPanel,
+  WarningPanel,
+} from '@backstage/core-components';
+import { alertApiRef, useApi } from '@backstage/core-plugin-api';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import { usePermission } from '@backstage/plugin-permission-react';
+import {
+  CUSTOMER_DEPLOYMENT_KIND,
+  CustomerDeploymentEntity,
+  fleetJournalCreatePermission,
+  isCustomerDeploymentEntity,
+  JournalReceipt,
+} from '@fleetdeck/plugin-fleet-common';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Grid from '@mui/material/Grid';
+import Typography from '@mui/material/Typography';
+import { fleetApiRef } from '../../api';
+import { JournalCard } from '../JournalCard';
+import { JournalUploadDialog } from '../JournalUploadDialog';
+import { WrongKindCard } from '../shared/WrongKindCard';
+import { billsByJournal, journalFileName } from '../shared/describeJournal';
+import {
+  JournalsRefreshProvider,
+  useJournalsRefresh,
+} from '../shared/journalsRefresh';
+import { describeJournalError } from '../shared/describeJournalError';
+import { ReceiptsTable } from './ReceiptsTable';
+import { saveBlob } from './saveBlob';
+
+/** Receipts per page until the user picks another size. */
+export const DEFAULT_RECEIPT_PAGE_SIZE = 20;
+
+type Paging = {
+  /** What the cursors belong to (page size, refresh generation); a change starts at page 0. */
+  key: string;
+  page: number;
+  /** `cursors[n]` fetches page n (page 0 needs none). */
+  cursors: Record<number, string>;
+};
+
+function statusCodeOf(error: Error): number | undefined {
+  return error.name === 'ResponseError'
+    ? (error as Error & { statusCode?: number }).statusCode
+    : undefined;
+}
+
+/**
+ * The "Journals" tab of a CustomerDeployment that bills by journal: the journal card (per
+ * replica), a way to upload journals (drag and drop, progress, a result per file) and the history
+ * of received journals, newest first, with downloads. After an upload the card and the history
+ * are fetched again.
+ */
+export function JournalsContent() {
+  const { entity } = useEntity();
+  if (!isCustomerDeploymentEntity(entity)) {
+    return (
+      <WrongKindCard
+        title="Journals"
+        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
+        entity={entity}
+      />
+    );
+  }
+  if (!billsByJournal(entity)) {
+    // The card explains that journals do not apply to this deployment.
+    return <JournalCard />;
+  }
+  return (
+    <JournalsRefreshProvider key={stringifyEntityRef(entity)}>
+      <Journals entity={entity} />
+    </JournalsRefreshProvider>
+  );
+}
+
+function Journals(props: { entity: CustomerDeploymentEntity }) {
+  const { entity } = props;
+  const { refresh } = useJournalsRefresh();
+  const upload = usePermission({ permission: fleetJournalCreatePermission });
+  const [dialog, setDialog] = useState({ open: false, key: 0 });
+  const openDialog = () =>
+    setDialog(current => ({ open: true, key: current.key + 1 }));
+  const closeDialog = () => setDialog(current => ({ ...current, open: false }));
+
+  const uploadButton = (
+    <Button variant="contained" onClick={openDialog} disabled={!upload.allowed}>
+      Upload journals
+    </Button>
+  );
+  const notAllowed =
+    !upload.loading && !upload.allowed ? (
+      <Typography variant="body2" color="text.secondary" sx={{ mt: 1 }}>
+        You are not allowed to upload journals (permission
+        fleet.journal.create); ask the owners of {entity.metadata.name} or a
+        Backstage admin.
+      </Typography>
+    ) : null;
+
+  return (
+    <>
+      <Grid container spacing={3} alignItems="stretch">
+        <Grid item xs={12} lg={7}>
+          <JournalCard />
+        </Grid>
+        <Grid item xs={12} lg={5}>
+          <InfoCard title="Upload journals">
+            <Typography variant="body2" component="p" gutterBottom>
+              Upload the journals that {entity.metadata.name} sent back: a
+              billing pod's journal, or the <code>.tar.gz</code> archive that
+              the backup CronJob writes each day. Several files can go at once;
+              each replica's journal becomes one receipt, and the same bytes
+              sent twice are received once.
+            </Typography>
+            <Typography
+              variant="body2"
+              color="text.secondary"
+              component="p"
+              gutterBottom
+            >
+              Archives dropped into the fleet inbox by the customer's process
+              arrive on their own and are listed below.
+            </Typography>
+            <Box sx={{ mt: 2 }}>{uploadButton}</Box>
+            {notAllowed}
+          </InfoCard>
+        </Grid>
+        <Grid item xs={12}>
+          <JournalHistory entity={entity} uploadButton={uploadButton} />
+        </Grid>
+      </Grid>
+      <JournalUploadDialog
+        key={dialog.key}
+        open={dialog.open}
+        entity={entity}
+        onClose={closeDialog}
+        onUploaded={refresh}
+      />
+    </>
+  );
+}
+
+/** The received journals, newest first, paged by the backend's cursor. */
+function JournalHistory(props: {
+  entity: CustomerDeploymentEntity;
+  uploadButton: JSX.Element;
+}) {
+  const { entity, uploadButton } = props;
+  const fleetApi = useApi(fleetApiRef);
+  const alertApi = useApi(alertApiRef);
+  const { generation } = useJournalsRefresh();
+  const entityRef = stringifyEntityRef(entity);
+  const name = entity.metadata.name;
+  const [pageSize, setPageSize] = useState(DEFAULT_RECEIPT_PAGE_SIZE);
+  // New receipts come first, so an upload starts again at the first page.
+  const pagingKey = `${entityRef}|${pageSize}|${generation}`;
+  const [storedPaging, setPaging] = useState<Paging>({
+    key: pagingKey,
+    page: 0,
+    cursors: {},
+  });
+  const paging: Paging =
+    storedPaging.key === pagingKey
+      ? storedPaging
+      : { key: pagingKey, page: 0, cursors: {} };
+  const cursor = paging.cursors[paging.page];
+
+  const { value, loading, error } = useAsync(
+    () =>
+      fleetApi.listJournals(entityRef, {
+        limit: pageSize,
+        ...(cursor && { cursor }),
+      }),
+    // `pagingKey` stands for the entity, the page size and the refresh generation.
+    [fleetApi, pagingKey, cursor],
+  );
+
+  const goToPage = (page: number) => {
+    if (loading || !value) {
+      return;
+    }
+    if (page === paging.page + 1 && value.nextCursor) {
+      setPaging({
+        ...paging,
+        page,
+        cursors: { ...paging.cursors, [page]: value.nextCursor },
+      });
+    } else if (page < paging.page && (page === 0 || paging.cursors[page])) {
+      setPaging({ ...paging, page });
+    }
+  };
+
+  const download = useCallback(
+    async (receipt: JournalReceipt) => {
+      try {
+        const { content, fileName } = await fleetApi.downloadJournal(
+          entityRef,
+          receipt.id,
+        );
+        saveBlob(content, journalFileName(receipt, fileName));
+      } catch (e) {
+        alertApi.post({
+          severity: 'error',
+          message: `Could not download the journal of ${
+            receipt.replica
+          }: ${describeJournalError(e, {
+            action: 'download',
+            deployment: name,
+          })}`,
+        });
+      }
+    },
+    [fleetApi, alertApi, entityRef, name],
+  );
+
+  if (error) {
+    const status = statusCodeOf(error);
+    if (status === 403) {
+      return (
+        <WarningPanel
+          severity="info"
+          defaultExpanded
+          title="You are not allowed to see these journals"
+          message={`Reading the journals of ${name} needs the permission fleet.journal.read; ask the owners of ${name} or a Backstage admin.`}
+        />
+      );
+    }
+    if (status === 404) {
+      return (
+        <WarningPanel
+          severity="info"
+          defaultExpanded
+          title="Fleetdeck does not know this deployment yet"
+          message={`The journals of ${name} are listed once the fleet backend has taken it from the catalog, normally a few minutes after it appears there.`}
+        />
+      );
+    }
+    return (
+      <ResponseErrorPanel
+        title={`Could not load the journals of ${name}`}
+        error={error}
+      />
+    );
+  }
+  if (!value) {
+    return <Progress />;
+  }
+  if (value.totalCount === 0 && paging.page === 0) {
+    return (
+      <EmptyState
+        missing="data"
+        title="No journals received yet"
+        description={`No journal of ${name} has reached Fleetdeck. Upload the journals the customer sent back, or have the customer's process drop the archives of the backup CronJob (which tars each billing pod's /journal folder every day) into the fleet inbox; they are listed here as they arrive.`}
+        action={uploadButton}
+      />
+    );
+  }
+  return (
+    <Box aria-busy={loading} data-testid="journal-history">
+      <ReceiptsTable
+        title={`Received journals (${value.totalCount})`}
+        rows={value.items}
+        loading={loading}
+        page={paging.page}
+        pageSize={pageSize}
+        totalCount={value.totalCount}
+        onPageChange={goToPage}
+        onPageSizeChange={setPageSize}
+        onDownload={download}
+      />
+    </Box>
+  );
+}

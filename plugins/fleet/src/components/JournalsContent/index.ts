@@ -1,0 +1,1 @@
+export { JournalsContent } from './JournalsContent';
