@@ -210,8 +210,13 @@ describe('fleet plugin for the new frontend system', () => {
     await waitFor(() =>
       expect(screen.getAllByText('Deployment status')).toHaveLength(2),
     );
-    expect(screen.getAllByText('dg-license-key')).toHaveLength(2);
-    expect(screen.getAllByText('Upgrade readiness')).toHaveLength(2);
+    // Each card loads lazily and on its own, so wait for every one of them.
+    await waitFor(() =>
+      expect(screen.getAllByText('dg-license-key')).toHaveLength(2),
+    );
+    await waitFor(() =>
+      expect(screen.getAllByText('Upgrade readiness')).toHaveLength(2),
+    );
     await waitFor(() =>
       expect(
         screen.getAllByRole('list', { name: 'Upgrade checks' }),
