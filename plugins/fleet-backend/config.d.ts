@@ -1,4 +1,5 @@
 import type { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
+import type { HumanDuration } from '@backstage/types';
 
 export interface Config {
   /** Fleetdeck's backend (`@fleetdeck/plugin-fleet-backend`). */
@@ -29,6 +30,68 @@ export interface Config {
        */
       observations?: string;
     };
+    /** Billing journals. */
+    journals?: {
+      /**
+       * The largest upload accepted, in bytes, as sent (an archive compressed). Larger ones
+       * are refused with 413 as soon as the limit is passed. Default 2147483648 (2 GiB).
+       */
+      maxUploadBytes?: number;
+      /**
+       * The most an archive may inflate to, in bytes, over all its entries; past it the
+       * upload is refused with 413 (a decompression bomb, or the wrong folder archived).
+       * Default 8589934592 (8 GiB).
+       */
+      maxInflatedBytes?: number;
+      /**
+       * The longest journal line accepted, in bytes. A billing journal line is one small
+       * JSON object; a longer line means the file is not a journal. Default 1048576 (1 MiB).
+       */
+      maxLineBytes?: number;
+      /**
+       * Where journals are kept when no module provides a store through
+       * `fleetBlobStoreExtensionPoint`: a local folder, content-addressed by SHA-256. A
+       * relative path is resolved against the backend's working directory
+       * (`packages/backend` when started with `yarn start`). Default `.data/journals`.
+       */
+      blobStore?: {
+        path?: string;
+      };
+      /**
+       * A folder into which journals are dropped, as the generated backup CronJob lays
+       * them out: `<deployment>/<pod>/journal-*.tar.gz`, `<deployment>/journal-*.tar.gz`
+       * or raw journals. Task `fleet-journal-inbox` ingests each file once and moves it to
+       * `processed/`, or to `rejected/` beside a `.error.txt`. No inbox without `path`.
+       */
+      inbox?: {
+        /** The folder; relative to the backend's working directory. */
+        path?: string;
+        /**
+         * How often the inbox is read. Default: every minute, timeout 30 minutes, first
+         * run 30 seconds after start, on one backend instance at a time (`scope: local`
+         * when each instance has its own folder).
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+        /**
+         * Files modified more recently than this are left for a later run, as they may
+         * still be being written. Default 30 seconds.
+         */
+        minFileAge?: HumanDuration | string;
+      };
+      /**
+       * While a deployment's journals stay overdue, its owner is reminded this often: an
+       * ISO 8601 duration such as `P7D`, `P1M` or `PT12H`. Default `P7D`.
+       */
+      renotifyEvery?: string;
+      /** The check that flags overdue journals and expiring licenses. */
+      overdue?: {
+        /**
+         * How often task `fleet-journal-overdue` runs, on one backend instance at a time.
+         * Default: every hour, timeout 5 minutes, first run 30 seconds after start.
+         */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+    };
     /** How statuses are evaluated. */
     status?: {
       /** A license this many days or fewer from its last valid day is `expiring`. Default 30. */
@@ -40,6 +103,12 @@ export interface Config {
        * upgrade window does not run into it. Default 30.
        */
       upgradeWindowDays?: number;
+      /**
+       * Days before a license's last valid day at which the deployment's owner is notified
+       * (task `fleet-journal-overdue`), each once; 0 is the last day itself. An empty list
+       * turns expiry notices off; expired licenses are still notified. Default [30, 14, 7, 1].
+       */
+      licenseNoticeDays?: number[];
       /**
        * How often the statuses of the whole fleet are re-evaluated (task
        * `fleet-status-refresh`). Default: every 2 minutes, timeout 1 minute, first run 5

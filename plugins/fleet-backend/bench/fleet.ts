@@ -1,27 +1,41 @@
 /*
- * Fleet benchmark: why statuses are materialised.
+ * Fleet benchmark: why statuses are materialised, and how the fleet API compares with the
+ * catalog's own endpoints.
  *
  * Seeds 10,000 CustomerDeployments with observations (journal receipts, GPU snapshots, values
- * keys) and measures, on SQLite (a better-sqlite3 file in a temp dir) and, when a connection
+ * keys) and measures, on SQLite (better-sqlite3 files in a temp dir) and, when a connection
  * string is in the environment, on PostgreSQL:
  *
+ *   Store level (DatabaseFleetStore, entities from an in-memory catalog):
  *   - a full status refresh (catalog pages → observations → evaluateDeployment → store);
  *   - p50/p95 of listStatuses for filtered, ordered pages of 50, and of summarize;
  *   - each beside the naive approach, which evaluates every deployment per request and
- *     filters, sorts and counts in memory, as a ratio.
+ *     filters, sorts and counts in memory (entities from memory: a lower bound).
  *
- * The naive side reads entities from an in-memory catalog, so it leaves out the catalog's own
- * HTTP and JSON cost: the ratios are a lower bound.
+ *   HTTP against HTTP (bench/http.ts): one in-process backend (bench/backend.ts) with the
+ *   stock catalog (@backstage/plugin-catalog-backend + Fleetdeck's kinds) and the fleet plugin
+ *   on a fresh database of the same engine. The same 10,000 entities go to the catalog through
+ *   an entity provider; once all are processed and stitched:
+ *   - the fleet's scheduled refresh, triggered over HTTP (it reads the catalog over HTTP);
+ *   - p50/p95 of GET /api/fleet/deployments (page of 50 plus the summary, in one response);
+ *   - p50/p95 of the catalog's GET /entities/by-query page of 50 and GET /entity-facets,
+ *     as ratios catalog / fleet.
+ *
+ * The output is a table per database with the issue's goals, and a verdict per goal.
  *
  * Run from the repository root: `yarn bench:fleet`. PostgreSQL: set FLEETDECK_BENCH_PG or a
  * BACKSTAGE_TEST_DATABASE_POSTGRES<N>_CONNECTION_STRING (scripts/lib/services.sh ensure_postgres
- * provides one); a scratch database is created and dropped. FLEETDECK_BENCH_SIZE changes the
- * fleet size (default 10000).
+ * provides one); scratch databases are created and dropped. Environment:
+ * FLEETDECK_BENCH_SIZE (fleet size, default 10000), FLEETDECK_BENCH_HTTP=0 (store level only),
+ * FLEETDECK_BENCH_CATALOG_TIMEOUT (seconds the catalog may take to process the fleet, per
+ * database, default 180; past it, the catalog is timed on what it has, and the output says so),
+ * FLEETDECK_BENCH_HTTP_SAMPLES (requests per HTTP figure, default 120).
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { createRequire } from 'node:module';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -33,8 +47,20 @@ import {
   type DeploymentObservations,
   type DeploymentQuery,
   type DeploymentStatus,
+  type DeploymentSummary,
 } from '@fleetdeck/plugin-fleet-common';
 import knexFactory, { type Knex } from 'knex';
+import {
+  benchHttp,
+  CATALOG_FACETS,
+  CATALOG_PAGE,
+  FLEET_AIRGAPPED,
+  FLEET_LICENSE,
+  seedObservations,
+  toQueryString,
+  type HttpResults,
+} from './http';
+import { fmt, mixedPages, random, sample, times, type Stats } from './util';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
 import { DefaultReleaseSource } from '../src/service/releases/DefaultReleaseSource';
 import { ReleaseService } from '../src/service/releases/ReleaseService';
@@ -49,18 +75,6 @@ const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const STORE_SAMPLES = 120;
 const NAIVE_SAMPLES = 5;
 const DAY = 86_400_000;
-
-/** Deterministic numbers, so every run measures the same fleet. */
-function random(seed: number) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const silentLogger: LoggerService = {
   error: message => process.stderr.write(`  error: ${message}\n`),
@@ -188,24 +202,6 @@ function buildFleet(now: Date): {
   return { entities, observations };
 }
 
-/** Observations are seeded in bulk: the benchmark measures reads, not the seeding. */
-async function seedObservations(
-  knex: Knex,
-  observations: Map<string, DeploymentObservations>,
-) {
-  const rows = [...observations].map(([ref, { firstSeenAt, ...rest }]) => ({
-    entity_ref: ref,
-    first_seen_at: new Date(firstSeenAt!),
-    observations: JSON.stringify(rest),
-    updated_at: new Date(),
-  }));
-  await knex.transaction(async tx => {
-    for (let i = 0; i < rows.length; i += 500) {
-      await tx('fleet_observations').insert(rows.slice(i, i + 500));
-    }
-  });
-}
-
 const QUERIES = (
   [
     { license: ['expiring', 'expired'], orderBy: 'license.expiresAt' },
@@ -218,28 +214,6 @@ const QUERIES = (
     {},
   ] as DeploymentQuery[]
 ).map(query => ({ ...query, limit: 50 }));
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-}
-
-async function sample(
-  count: number,
-  run: (i: number) => Promise<unknown>,
-): Promise<{ p50: number; p95: number; n: number }> {
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await run(i);
-    times.push(performance.now() - start);
-  }
-  return {
-    p50: percentile(times, 0.5),
-    p95: percentile(times, 0.95),
-    n: count,
-  };
-}
 
 /** The naive request: evaluate every deployment, then filter, sort and count in memory. */
 function naiveFilter(statuses: DeploymentStatus[], query: DeploymentQuery) {
@@ -279,13 +253,22 @@ function naiveSortKey(s: DeploymentStatus, field: string) {
   }
 }
 
-const fmt = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`;
+type StoreResults = {
+  refreshFirst: number;
+  refreshNext: number;
+  counts: DeploymentSummary;
+  list: Stats;
+  listByQuery: Map<number, Stats>;
+  summary: Stats;
+  naiveList: Stats;
+  naiveSummary: Stats;
+};
 
-async function benchDatabase(label: string, knex: Knex) {
-  const now = new Date();
-  process.stdout.write(`\n== ${label}: ${SIZE} deployments\n`);
-  const { entities, observations } = buildFleet(now);
+async function benchStore(
+  knex: Knex,
+  fleet: ReturnType<typeof buildFleet>,
+): Promise<StoreResults> {
+  const { entities, observations } = fleet;
   const store = await DatabaseFleetStore.create({
     database: { getClient: async () => knex },
   });
@@ -319,27 +302,19 @@ async function benchDatabase(label: string, knex: Knex) {
     throw new Error(`expected ${SIZE} evaluated, got ${JSON.stringify(first)}`);
   }
   const counts = await store.summarize({});
-  process.stdout.write(
-    `full status refresh: ${fmt(firstRefresh)} (first, inserts), ${fmt(
-      secondRefresh,
-    )} (next, updates)\n` +
-      `  health: ${JSON.stringify(counts.health)}\n` +
-      `  license: ${JSON.stringify(counts.license)}\n`,
-  );
 
   // Warm up, then measure the store.
   for (const query of QUERIES) {
     await store.listStatuses(query);
     await store.summarize(query);
   }
-  const list = await sample(STORE_SAMPLES, async i => {
-    const query = QUERIES[i % QUERIES.length];
-    const page = await store.listStatuses(query);
-    // Every third request is a second page, through the cursor.
-    if (i % 3 === 0 && page.nextCursor) {
-      await store.listStatuses({ ...query, cursor: page.nextCursor });
-    }
-  });
+  const listTimings = await mixedPages(
+    STORE_SAMPLES,
+    QUERIES.length,
+    (q, cursor) =>
+      store.listStatuses(cursor ? { ...QUERIES[q], cursor } : QUERIES[q]),
+  );
+  const list = listTimings.all();
   const summary = await sample(STORE_SAMPLES, i =>
     store.summarize(QUERIES[i % QUERIES.length]),
   );
@@ -391,22 +366,16 @@ async function benchDatabase(label: string, knex: Knex) {
     ),
   );
 
-  const row = (
-    name: string,
-    ours: { p50: number; p95: number; n: number },
-    naive: { p50: number; p95: number; n: number },
-  ) =>
-    `${name.padEnd(26)} p50 ${fmt(ours.p50).padStart(9)}  p95 ${fmt(
-      ours.p95,
-    ).padStart(9)} (n=${ours.n})   naive p50 ${fmt(naive.p50).padStart(
-      9,
-    )}  p95 ${fmt(naive.p95).padStart(9)} (n=${naive.n})   naive/store p50 ×${(
-      naive.p50 / ours.p50
-    ).toFixed(0)}\n`;
-  process.stdout.write(
-    row('listStatuses (page of 50)', list, naiveList) +
-      row('summarize', summary, naiveSummary),
-  );
+  return {
+    refreshFirst: firstRefresh,
+    refreshNext: secondRefresh,
+    counts,
+    list,
+    listByQuery: listTimings.byTag(),
+    summary,
+    naiveList,
+    naiveSummary,
+  };
 }
 
 function postgresConnection(): string | undefined {
@@ -422,22 +391,398 @@ function postgresConnection(): string | undefined {
   return key ? process.env[key] : undefined;
 }
 
-async function main() {
-  const started = performance.now();
-  process.stdout.write(
-    `Fleet benchmark: node ${process.version}, ${os.cpus().length} cores\n`,
+/** The issue's goals. */
+const GOALS = {
+  refreshMs: 10_000,
+  listP95: 20,
+  summaryP95: 15,
+  /** Catalog page p95 / fleet list p95. */
+  fasterThanCatalog: 3,
+};
+
+type Verdict = { label: string; met: boolean; figure: string };
+
+type DatabaseResults = {
+  label: string;
+  store: StoreResults;
+  http?: HttpResults;
+  verdicts: Verdict[];
+};
+
+const COL = 46;
+/** Width of the p50, p95 and n columns together. */
+const STATS = 33;
+
+function line(
+  name: string,
+  stats: Stats | undefined,
+  goal = '',
+  met?: boolean,
+): string {
+  const cells = stats
+    ? `${fmt(stats.p50).padStart(11)} ${fmt(stats.p95).padStart(11)} ${String(
+        stats.n,
+      ).padStart(9)}`
+    : ''.padStart(STATS);
+  let verdict = '';
+  if (met !== undefined) {
+    verdict = met ? 'met' : 'NOT met';
+  }
+  return `  ${name.padEnd(COL)}${cells}  ${goal.padEnd(
+    14,
+  )}${verdict}`.trimEnd();
+}
+
+function refreshLine(
+  name: string,
+  first: number,
+  next: number,
+  met: boolean,
+): string {
+  const cells = `first ${fmt(first)}, next ${fmt(next)}`.padStart(STATS);
+  return `  ${name.padEnd(COL)}${cells}  ${`≤ ${
+    GOALS.refreshMs / 1000
+  } s`.padEnd(14)}${met ? 'met' : 'NOT met'}`;
+}
+
+function ratioLine(name: string, catalog: Stats, fleet: Stats, goal?: number) {
+  const p50 = catalog.p50 / fleet.p50;
+  const p95 = catalog.p95 / fleet.p95;
+  const cells =
+    `p50 ${times(p50)}`.padStart(15) + `p95 ${times(p95)}`.padStart(12);
+  return `  ${name.padEnd(COL)}${cells.padEnd(STATS)}  ${
+    goal ? `p95 ≥ ×${goal}`.padEnd(14) + (p95 >= goal ? 'met' : 'NOT met') : ''
+  }`.trimEnd();
+}
+
+/** Prints one database's table and returns its verdicts. */
+function report(
+  label: string,
+  store: StoreResults,
+  http: HttpResults | undefined,
+): DatabaseResults {
+  const out: string[] = [];
+  const verdicts: Verdict[] = [];
+  const header = `  ${''.padEnd(COL)}${'p50'.padStart(11)} ${'p95'.padStart(
+    11,
+  )} ${'n'.padStart(9)}  goal          met?`;
+  out.push(`\n== ${label}: ${SIZE} deployments`, header);
+
+  out.push('Fleet, store level (DatabaseFleetStore; entities from memory)');
+  const storeRefresh = Math.max(store.refreshFirst, store.refreshNext);
+  out.push(
+    refreshLine(
+      'full status refresh',
+      store.refreshFirst,
+      store.refreshNext,
+      storeRefresh <= GOALS.refreshMs,
+    ),
+    line(
+      `listStatuses, page of 50 (${QUERIES.length} queries) [S]`,
+      store.list,
+      `p95 ≤ ${GOALS.listP95} ms`,
+      store.list.p95 <= GOALS.listP95,
+    ),
+    line(
+      `summarize (same ${QUERIES.length} queries)`,
+      store.summary,
+      `p95 ≤ ${GOALS.summaryP95} ms`,
+      store.summary.p95 <= GOALS.summaryP95,
+    ),
+    line('naive list (evaluate all per request)', store.naiveList),
+    line('naive summary (evaluate all per request)', store.naiveSummary),
   );
 
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-bench-'));
-  const sqlite = knexFactory({
-    client: 'better-sqlite3',
-    connection: { filename: path.join(dir, 'fleet.sqlite') },
-    useNullAsDefault: true,
-  });
+  if (http) {
+    const ingest = `${http.ingested} of ${http.provided} entities served, ${
+      http.ingestComplete
+        ? 'all processed and stitched'
+        : 'PROCESSING UNFINISHED'
+    } after ${fmt(http.ingestMs)}`;
+    const httpRefresh = Math.max(http.refreshFirst, http.refreshNext);
+    const worstList = [http.fleetLicense, http.fleetAirgapped, http.fleetMix]
+      .slice()
+      .sort((x, y) => y.p95 - x.p95)[0];
+    out.push(
+      `Fleet API over HTTP (fleet plugin; ${http.fleetTotal} deployments; each response = page of 50 + summary)`,
+      refreshLine(
+        `full status refresh, triggered over HTTP*`,
+        http.refreshFirst,
+        http.refreshNext,
+        httpRefresh <= GOALS.refreshMs,
+      ),
+      line(
+        'GET /api/fleet/deployments [L]',
+        http.fleetLicense,
+        `p95 ≤ ${GOALS.listP95} ms`,
+        http.fleetLicense.p95 <= GOALS.listP95,
+      ),
+      line(
+        'GET /api/fleet/deployments [A]',
+        http.fleetAirgapped,
+        `p95 ≤ ${GOALS.listP95} ms`,
+        http.fleetAirgapped.p95 <= GOALS.listP95,
+      ),
+      line(
+        `GET /api/fleet/deployments [S] (${QUERIES.length} queries)`,
+        http.fleetMix,
+        `p95 ≤ ${GOALS.listP95} ms`,
+        http.fleetMix.p95 <= GOALS.listP95,
+      ),
+      `Catalog over HTTP (stock plugin-catalog-backend ${catalogVersion()}; ${ingest})`,
+      line('GET /api/catalog/entities/by-query [C]', http.catalogPage),
+      line('GET /api/catalog/entity-facets [F]', http.catalogFacets),
+      'Ratios (catalog / fleet: how many times faster the fleet answers)',
+      ratioLine(
+        'catalog page [C] / fleet list [L]',
+        http.catalogPage,
+        http.fleetLicense,
+        GOALS.fasterThanCatalog,
+      ),
+      ratioLine(
+        'catalog page [C] / fleet list [A]',
+        http.catalogPage,
+        http.fleetAirgapped,
+        GOALS.fasterThanCatalog,
+      ),
+      ratioLine(
+        'catalog page [C] / fleet list [S]',
+        http.catalogPage,
+        http.fleetMix,
+        GOALS.fasterThanCatalog,
+      ),
+      ratioLine(
+        'catalog facets [F] / fleet list+summary [L]',
+        http.catalogFacets,
+        http.fleetLicense,
+      ),
+      ratioLine(
+        'catalog facets [F] / fleet summarize (store)',
+        http.catalogFacets,
+        store.summary,
+      ),
+      ratioLine(
+        'naive list / listStatuses (store)',
+        store.naiveList,
+        store.list,
+      ),
+      ratioLine(
+        'naive summary / summarize (store)',
+        store.naiveSummary,
+        store.summary,
+      ),
+      `  same question, same answer: airgapped deployments — catalog totalItems ${
+        http.airgapped.catalog
+      }, fleet totalCount ${http.airgapped.fleet}; first pages by name ${
+        http.airgapped.samePage ? 'identical' : 'DIFFER'
+      }`,
+      `  * trigger → the task's recorded end; the task reads all deployments from the catalog over HTTP`,
+      ...http.notes.map(note => `  note: ${note}`),
+    );
+    if (http.logs.errors > 0 || http.logs.warnings > 0) {
+      out.push(
+        `  backend log: ${http.logs.errors} errors, ${
+          http.logs.warnings
+        } warnings; first: ${http.logs.first.join(' | ')}`,
+      );
+    }
+    verdicts.push(
+      {
+        label: 'refresh',
+        met: httpRefresh <= GOALS.refreshMs,
+        figure: fmt(httpRefresh),
+      },
+      {
+        label: 'list',
+        met: worstList.p95 <= GOALS.listP95,
+        figure: `${fmt(worstList.p95)}`,
+      },
+      {
+        label: 'summary',
+        met: store.summary.p95 <= GOALS.summaryP95,
+        figure: fmt(store.summary.p95),
+      },
+      {
+        label: 'catalog',
+        met: http.catalogPage.p95 / worstList.p95 >= GOALS.fasterThanCatalog,
+        figure: times(http.catalogPage.p95 / worstList.p95),
+      },
+    );
+  } else {
+    verdicts.push(
+      {
+        label: 'refresh',
+        met: storeRefresh <= GOALS.refreshMs,
+        figure: `${fmt(storeRefresh)} (store level)`,
+      },
+      {
+        label: 'list',
+        met: store.list.p95 <= GOALS.listP95,
+        figure: `${fmt(store.list.p95)} (store level)`,
+      },
+      {
+        label: 'summary',
+        met: store.summary.p95 <= GOALS.summaryP95,
+        figure: fmt(store.summary.p95),
+      },
+    );
+  }
+  const pair = (x?: Stats) =>
+    x ? `${fmt(x.p50)} / ${fmt(x.p95)} (n=${x.n})`.padStart(32) : '';
+  out.push(
+    `${'Per query of [S], p50 / p95'.padEnd(
+      COL + 2,
+    )}${'store listStatuses'.padStart(32)}${
+      http ? 'HTTP list response'.padStart(32) : ''
+    }`,
+    ...QUERIES.map(
+      (_, q) =>
+        `${`  [S${q + 1}]`.padEnd(COL + 2)}${pair(
+          store.listByQuery.get(q),
+        )}${pair(http?.fleetMixByQuery.get(q))}`,
+    ),
+  );
+  out.push(
+    `  all deployments: health ${JSON.stringify(
+      store.counts.health,
+    )}, license ${JSON.stringify(store.counts.license)}`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+  return { label, store, http, verdicts };
+}
+
+function catalogVersion(): string {
   try {
-    await benchDatabase('SQLite (better-sqlite3 file)', sqlite);
+    return createRequire(__filename)(
+      '@backstage/plugin-catalog-backend/package.json',
+    ).version;
+  } catch {
+    return '?';
+  }
+}
+
+function printVerdicts(results: DatabaseResults[]) {
+  const goals: Array<[string, string]> = [
+    [
+      'refresh',
+      `full status refresh ≤ ${
+        GOALS.refreshMs / 1000
+      } s (over HTTP, through the catalog; slower of first/next)`,
+    ],
+    [
+      'list',
+      `list p95 ≤ ${GOALS.listP95} ms (GET /api/fleet/deployments, slowest of [L] [A] [S])`,
+    ],
+    [
+      'summary',
+      `summary p95 ≤ ${GOALS.summaryP95} ms (summarize; over HTTP it only comes inside the list response)`,
+    ],
+    [
+      'catalog',
+      `≥ ${GOALS.fasterThanCatalog}× faster than the catalog's page (p95 [C] / slowest fleet list p95)`,
+    ],
+  ];
+  const out = ['\nGoals (from the issue), per database:'];
+  const all: boolean[] = [];
+  for (const [key, text] of goals) {
+    const parts = results.flatMap(r => {
+      const v = r.verdicts.find(x => x.label === key);
+      if (!v) {
+        return [];
+      }
+      all.push(v.met);
+      return [
+        `${r.label.split(' ')[0]} ${v.figure} ${v.met ? 'met' : 'NOT met'}`,
+      ];
+    });
+    if (parts.length > 0) {
+      out.push(`  ${text}: ${parts.join(', ')}`);
+    } else {
+      out.push(`  ${text}: not measured`);
+    }
+  }
+  const goalCount = goals.length * results.length;
+  out.push(
+    `Verdict: ${all.filter(Boolean).length} of ${goalCount} goal checks met${
+      all.length < goalCount ? ` (${goalCount - all.length} not measured)` : ''
+    } — ${
+      all.length === goalCount && all.every(Boolean)
+        ? 'every goal is met'
+        : 'NOT every goal is met'
+    }.`,
+  );
+  process.stdout.write(`${out.join('\n')}\n`);
+}
+
+async function main() {
+  const started = performance.now();
+  const withHttp = process.env.FLEETDECK_BENCH_HTTP !== '0';
+  const ingestTimeoutMs =
+    Number(process.env.FLEETDECK_BENCH_CATALOG_TIMEOUT ?? 180) * 1000;
+  const progress = (text: string) => process.stderr.write(`${text}\n`);
+  const load = os
+    .loadavg()
+    .map(l => l.toFixed(2))
+    .join(' ');
+  const legend = [
+    `Fleet benchmark: node ${process.version}, ${
+      os.cpus().length
+    } cores, load average ${load}`,
+    `  [S] the ${QUERIES.length} queries below in turn, limit=50; every 3rd request is followed by page 2 through the cursor, timed as a request of its own`,
+    ...QUERIES.map(
+      (q, i) => `      [S${i + 1}] ${decodeURIComponent(toQueryString(q))}`,
+    ),
+    `  [L] ${FLEET_LICENSE}`,
+    `  [A] ${FLEET_AIRGAPPED}`,
+    `  [C] ${CATALOG_PAGE}`,
+    `  [F] ${CATALOG_FACETS}`,
+  ];
+  process.stdout.write(`${legend.join('\n')}\n`);
+  const releases = {
+    index: EXAMPLE_RELEASE_INDEX,
+    policy: EXAMPLE_RELEASE_POLICY,
+  };
+  const results: DatabaseResults[] = [];
+  const http = (database: Record<string, any>, sqlite: boolean) => {
+    const fleet = buildFleet(new Date());
+    return benchHttp({
+      database,
+      sqlite,
+      releases,
+      entities: fleet.entities,
+      observations: fleet.observations,
+      queries: QUERIES,
+      ingestTimeoutMs,
+      progress,
+    });
+  };
+
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-bench-'));
+  try {
+    progress('SQLite: store level…');
+    const sqlite = knexFactory({
+      client: 'better-sqlite3',
+      connection: { filename: path.join(dir, 'fleet.sqlite') },
+      useNullAsDefault: true,
+    });
+    let store: StoreResults;
+    try {
+      store = await benchStore(sqlite, buildFleet(new Date()));
+    } finally {
+      await sqlite.destroy();
+    }
+    progress('SQLite: HTTP…');
+    const httpResults = withHttp
+      ? await http(
+          {
+            client: 'better-sqlite3',
+            connection: { directory: path.join(dir, 'backend') },
+          },
+          true,
+        )
+      : undefined;
+    results.push(report('SQLite (better-sqlite3 files)', store, httpResults));
   } finally {
-    await sqlite.destroy();
     fs.rmSync(dir, { recursive: true, force: true });
   }
 
@@ -448,6 +793,8 @@ async function main() {
     );
   } else {
     const database = `fleet_bench_${process.pid}`;
+    // The backend makes one database per plugin: <prefix>catalog and <prefix>fleet.
+    const prefix = `${database}_`;
     const admin = knexFactory({ client: 'pg', connection });
     await admin.raw('CREATE DATABASE ??', [database]);
     // node-postgres lets a connection string win over a separate `database`.
@@ -456,17 +803,40 @@ async function main() {
     const pg = knexFactory({ client: 'pg', connection: scratch.toString() });
     try {
       const { rows } = await pg.raw('show server_version');
-      await benchDatabase(`PostgreSQL ${rows[0].server_version}`, pg);
+      progress('PostgreSQL: store level…');
+      const store = await benchStore(pg, buildFleet(new Date()));
+      await pg.destroy();
+      progress('PostgreSQL: HTTP…');
+      const httpResults = withHttp
+        ? await http({ client: 'pg', connection, prefix }, false)
+        : undefined;
+      results.push(
+        report(`PostgreSQL ${rows[0].server_version}`, store, httpResults),
+      );
     } finally {
       await pg.destroy();
-      await admin.raw('DROP DATABASE IF EXISTS ??', [database]);
+      for (const name of [database, `${prefix}catalog`, `${prefix}fleet`]) {
+        await admin.raw('DROP DATABASE IF EXISTS ?? WITH (FORCE)', [name]);
+      }
       await admin.destroy();
     }
   }
+  printVerdicts(results);
   process.stdout.write(`\nDone in ${fmt(performance.now() - started)}.\n`);
 }
 
-main().catch(error => {
-  process.stderr.write(`${error?.stack ?? error}\n`);
-  process.exit(1);
-});
+main().then(
+  () => {
+    // Whatever a plugin may leave running, the benchmark ends with its report.
+    setTimeout(() => {
+      process.stderr.write(
+        'fleet bench: handles still open 10 s after the report; exiting\n',
+      );
+      process.exit(0);
+    }, 10_000).unref();
+  },
+  error => {
+    process.stderr.write(`${error?.stack ?? error}\n`);
+    process.exit(1);
+  },
+);

@@ -3,11 +3,25 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { fleetPermissions } from '@fleetdeck/plugin-fleet-common';
 import {
+  fleetBlobStoreExtensionPoint,
   fleetReleaseSourceExtensionPoint,
+  type FleetBlobStore,
   type FleetReleaseSource,
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
+import { FlagStore } from './flags/FlagStore';
+import {
+  JournalOverdueChecker,
+  readFlagOptions,
+} from './flags/JournalOverdueChecker';
+import { JournalInbox } from './journals/JournalInbox';
+import { JournalService } from './journals/JournalService';
+import { DatabaseJournalStore } from './journals/JournalStore';
+import { LocalFolderBlobStore } from './journals/LocalFolderBlobStore';
+import { readJournalOptions } from './journals/options';
 import { DeploymentService } from './service/DeploymentService';
 import { DefaultReleaseSource } from './service/releases/DefaultReleaseSource';
 import { ReleaseService } from './service/releases/ReleaseService';
@@ -17,6 +31,8 @@ import {
   StatusRefresher,
 } from './service/StatusRefresher';
 import { scheduleStatusRefreshTask } from './service/tasks/statusRefreshTask';
+import { scheduleJournalOverdueTask } from './service/tasks/journalOverdueTask';
+import { scheduleJournalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
 
 /**
@@ -40,8 +56,21 @@ export const fleetPlugin = createBackendPlugin({
       },
     });
 
+    let blobStore: FleetBlobStore | undefined;
+    env.registerExtensionPoint(fleetBlobStoreExtensionPoint, {
+      setBlobStore(store) {
+        if (blobStore) {
+          throw new Error(
+            'A fleet blob store is already set; only one module may provide it',
+          );
+        }
+        blobStore = store;
+      },
+    });
+
     env.registerInit({
       deps: {
+        auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -50,10 +79,14 @@ export const fleetPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
         logger: coreServices.logger,
+        notifications: notificationService,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
       async init({
+        auditor,
         auth,
         catalog,
         config,
@@ -62,6 +95,9 @@ export const fleetPlugin = createBackendPlugin({
         httpRouter,
         lifecycle,
         logger,
+        notifications,
+        permissions,
+        permissionsRegistry,
         scheduler,
         urlReader,
       }) {
@@ -80,11 +116,33 @@ export const fleetPlugin = createBackendPlugin({
           evaluation: readEvaluationOptions(config),
         });
 
+        // Billing journals: blobs in the store, receipts in the database.
+        permissionsRegistry.addPermissions(fleetPermissions);
+        const journalOptions = readJournalOptions(config);
+        if (!blobStore && !journalOptions.blobStorePathConfigured) {
+          logger.warn(
+            `fleet.journals.blobStore.path is not set; journals are kept in ${journalOptions.blobStorePath}`,
+          );
+        }
+        const journals = new JournalService({
+          blobStore:
+            blobStore ?? new LocalFolderBlobStore(journalOptions.blobStorePath),
+          journalStore: await DatabaseJournalStore.create({ database }),
+          fleetStore: store,
+          deployments: refresher,
+          statuses: refresher,
+          logger,
+          limits: journalOptions,
+        });
+
         httpRouter.use(
           await createRouter({
             httpAuth,
+            permissions,
+            auditor,
             releases,
             deployments: new DeploymentService(store, refresher, releases),
+            journals,
           }),
         );
 
@@ -93,6 +151,35 @@ export const fleetPlugin = createBackendPlugin({
           config,
           logger,
           refresher,
+        });
+
+        if (journalOptions.inbox) {
+          await scheduleJournalInboxTask({
+            scheduler,
+            schedule: journalOptions.inbox.schedule,
+            logger,
+            inbox: new JournalInbox({
+              root: journalOptions.inbox.path,
+              minFileAgeMs: journalOptions.inbox.minFileAgeMs,
+              journals,
+              auth,
+              logger,
+            }),
+          });
+        }
+
+        // Flags overdue journals and expiring licenses, and tells the owners.
+        await scheduleJournalOverdueTask({
+          scheduler,
+          config,
+          logger,
+          checker: new JournalOverdueChecker({
+            store,
+            flags: await FlagStore.create({ database }),
+            notifications,
+            logger,
+            options: readFlagOptions(config),
+          }),
         });
 
         // Fill the statuses once at startup rather than after the first scheduled run.

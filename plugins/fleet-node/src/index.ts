@@ -1,8 +1,9 @@
 /**
  * Extension points of Fleetdeck's backend (`@fleetdeck/plugin-fleet-backend`), for backend
- * modules that change where the fleet's data comes from.
+ * modules that change where the fleet's data comes from and where journals are kept.
  *
  * @packageDocumentation
  */
 
+export * from './blobs';
 export * from './releases';

@@ -13,7 +13,7 @@ export const spec = {
     title: 'fleet',
     version: '1',
     description:
-      "Fleetdeck's fleet API: the evaluated status of every CustomerDeployment (license, billing journals, GPU capacity, upgrade readiness), filtered, ordered, paged and counted, and the chart releases the statuses are evaluated against. Served under /api/fleet.",
+      "Fleetdeck's fleet API: the evaluated status of every CustomerDeployment (license, billing journals, GPU capacity, upgrade readiness), filtered, ordered, paged and counted; the chart releases the statuses are evaluated against; and the intake and history of billing journals. Served under /api/fleet.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -153,6 +153,208 @@ export const spec = {
         },
       },
     },
+    '/deployments/{namespace}/{name}/journals': {
+      post: {
+        operationId: 'UploadJournal',
+        summary: 'Receive billing journals for a deployment.',
+        description:
+          'The body is a raw journal (JSON lines, one per billing record) or the backup archive that the generated CronJob writes (`journal-YYYYMMDD-HHMMSS.tar.gz`, holding `journal` or `journal-<pod>/journal`), told apart by its content, not its name or Content-Type. It is read as it streams in. Every journal is checked (JSON lines, not empty, entries that belong to a billing replica of this deployment) and stored before any receipt is recorded; when anything is refused, nothing is recorded and the message says what to fix. The same bytes for the same replica are one receipt: the answer is then 200 with `duplicate: true` instead of 201. Requires the permission `fleet.journal.create`. This route is served ahead of the validated router so that the body reaches it unread (see router.ts); its parameters are checked by the handler.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'replica',
+            in: 'query',
+            required: false,
+            description:
+              "The billing pod a raw journal (or an archive's bare `journal`) belongs to, `deepgram-billing-N`. Not needed when the deployment has one billing replica.",
+            schema: {
+              type: 'string',
+            },
+            example: 'deepgram-billing-0',
+          },
+          {
+            name: 'fileName',
+            in: 'query',
+            required: false,
+            description:
+              "The uploaded file's name. `journal-YYYYMMDD-HHMMSS` in it (UTC) gives the capture time; it is kept with the receipt.",
+            schema: {
+              type: 'string',
+              maxLength: 255,
+            },
+            example: 'journal-20261120-020000.tar.gz',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/octet-stream': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+            'application/gzip': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+            '*/*': {
+              schema: {
+                type: 'string',
+                format: 'binary',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Every journal had been received before; nothing new was recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JournalUploadResponse',
+                },
+              },
+            },
+          },
+          '201': {
+            description:
+              'One receipt per replica journal, at least one of them new.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JournalUploadResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListJournalReceipts',
+        summary: 'The journals received for a deployment, newest first.',
+        description:
+          "To get the next page, send the same parameters with `cursor` set to the previous response's `nextCursor`. Requires the permission `fleet.journal.read`.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'replica',
+            in: 'query',
+            required: false,
+            description: 'Only the receipts of this billing pod.',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            $ref: '#/components/parameters/limit',
+          },
+          {
+            $ref: '#/components/parameters/cursor',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'A page of receipts.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/JournalReceiptPage',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/journals/{id}/content': {
+      get: {
+        operationId: 'GetJournalContent',
+        summary:
+          'Download a received journal, byte for byte as it was received.',
+        description:
+          '`Repr-Digest` carries its SHA-256 (RFC 9530). Requires the permission `fleet.journal.read`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description: "The receipt's id.",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The journal.',
+            content: {
+              'application/octet-stream': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
     '/releases': {
       get: {
         operationId: 'GetReleases',
@@ -179,6 +381,24 @@ export const spec = {
   },
   components: {
     parameters: {
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        description: "The deployment entity's namespace, usually `default`.",
+        schema: {
+          type: 'string',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        description: "The deployment entity's name.",
+        schema: {
+          type: 'string',
+        },
+      },
       license: {
         name: 'license',
         in: 'query',
@@ -868,6 +1088,175 @@ export const spec = {
           },
         },
         required: ['charts'],
+      },
+      JournalReceipt: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'One replica journal that reached the portal. Journals are content-addressed: the same bytes for the same replica are one receipt.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          replica: {
+            type: 'string',
+            description:
+              'The billing pod whose journal this is, deepgram-billing-N.',
+          },
+          sha256: {
+            type: 'string',
+          },
+          bytes: {
+            type: 'integer',
+          },
+          lines: {
+            type: 'integer',
+            description: 'JSON lines in the journal.',
+          },
+          capturedAt: {
+            type: 'string',
+            description:
+              'When the journal was taken from its volume (archive name or entry time), if known.',
+          },
+          receivedAt: {
+            type: 'string',
+          },
+          warnings: {
+            type: 'array',
+            description:
+              '`billing-inactive`: the journal holds only its initialisation line.',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+            enum: ['upload', 'inbox'],
+          },
+          fileName: {
+            type: 'string',
+            description:
+              "The uploaded or dropped file; `<archive>:<entry>` for an archive's journals.",
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'replica',
+          'sha256',
+          'bytes',
+          'lines',
+          'receivedAt',
+          'warnings',
+          'source',
+        ],
+      },
+      JournalUploadReceipt: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'A JournalReceipt, and whether it had been received before.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          replica: {
+            type: 'string',
+            description:
+              'The billing pod whose journal this is, deepgram-billing-N.',
+          },
+          sha256: {
+            type: 'string',
+          },
+          bytes: {
+            type: 'integer',
+          },
+          lines: {
+            type: 'integer',
+            description: 'JSON lines in the journal.',
+          },
+          capturedAt: {
+            type: 'string',
+            description:
+              'When the journal was taken from its volume (archive name or entry time), if known.',
+          },
+          receivedAt: {
+            type: 'string',
+          },
+          warnings: {
+            type: 'array',
+            description:
+              '`billing-inactive`: the journal holds only its initialisation line.',
+            items: {
+              type: 'string',
+            },
+          },
+          source: {
+            type: 'string',
+            enum: ['upload', 'inbox'],
+          },
+          fileName: {
+            type: 'string',
+            description:
+              "The uploaded or dropped file; `<archive>:<entry>` for an archive's journals.",
+          },
+          duplicate: {
+            type: 'boolean',
+            description:
+              'The same bytes had been received before for this replica; nothing new was recorded.',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'replica',
+          'sha256',
+          'bytes',
+          'lines',
+          'receivedAt',
+          'warnings',
+          'source',
+          'duplicate',
+        ],
+      },
+      JournalUploadResponse: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          receipts: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/JournalUploadReceipt',
+            },
+          },
+        },
+        required: ['receipts'],
+      },
+      JournalReceiptPage: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/JournalReceipt',
+            },
+          },
+          totalCount: {
+            type: 'integer',
+          },
+          nextCursor: {
+            type: 'string',
+            description: 'Absent on the last page.',
+          },
+        },
+        required: ['items', 'totalCount'],
       },
     },
   },

@@ -1,30 +1,203 @@
-import type { HttpAuthService } from '@backstage/backend-plugin-api';
-import type express from 'express';
+import { finished } from 'node:stream/promises';
+import type {
+  AuditorService,
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import {
+  AuthorizeResult,
+  type BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  CUSTOMER_DEPLOYMENT_KIND,
+  fleetJournalCreatePermission,
+  fleetJournalReadPermission,
+} from '@fleetdeck/plugin-fleet-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { formatBytes, PayloadTooLargeError } from '../journals/errors';
+import type { JournalService } from '../journals/JournalService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
 
 /**
+ * A refused upload whose body is at most this large is read to its end before the answer,
+ * so the connection stays usable; a larger one is answered at once and the connection closed.
+ */
+const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
+const DRAIN_TIMEOUT_MS = 10_000;
+
+const deploymentRef = (params: { namespace: string; name: string }) =>
+  stringifyEntityRef({ kind: CUSTOMER_DEPLOYMENT_KIND, ...params });
+
+function singleQueryValue(
+  query: express.Request['query'],
+  key: string,
+): string | undefined {
+  const value = query[key];
+  if (value === undefined) {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new InputError(`Invalid ${key}; give it once, as a plain value`);
+  }
+  return value;
+}
+
+/**
+ * After a refused upload: let the client finish sending a small body so that it reads the
+ * answer; close the connection after the answer when the rest is large or unknown.
+ */
+async function settleRequestBody(
+  req: express.Request,
+  res: express.Response,
+): Promise<void> {
+  if (req.complete) {
+    return;
+  }
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared <= DRAIN_LIMIT_BYTES) {
+    req.resume();
+    let timer: NodeJS.Timeout | undefined;
+    const drained = await Promise.race([
+      finished(req).then(
+        () => true,
+        // The client went away; the error being answered is the one that matters.
+        () => false,
+      ),
+      new Promise<false>(resolve => {
+        timer = setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS);
+      }),
+    ]);
+    clearTimeout(timer);
+    if (drained) {
+      return;
+    }
+  }
+  res.setHeader('Connection', 'close');
+}
+
+/**
  * The fleet API (src/schema/openapi.yaml). Requests are validated against the spec first;
- * handlers stay thin and throw `InputError` / `NotFoundError`, which the backend turns into
- * 400 / 404 responses.
+ * handlers stay thin and throw `InputError` / `NotFoundError` / `NotAllowedError`, which the
+ * backend turns into 400 / 404 / 403 responses.
+ *
+ * The journal upload is the exception: it is mounted on a plain router ahead of the
+ * validated one. The validated router starts with `express.json()`, which would read (and
+ * buffer, up to its 100 kB limit) any body sent as `application/json`, and the validator's
+ * multipart support buffers bodies too; an upload must reach its handler unread, whatever its
+ * Content-Type, so that it is streamed and never held in memory. The route is still described
+ * in openapi.yaml, and its handler checks its own parameters.
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  auditor: AuditorService;
   deployments: DeploymentService;
   releases: ReleaseService;
+  journals: JournalService;
 }): Promise<express.Router> {
-  const { httpAuth, deployments, releases } = options;
-  const router = await createOpenApiRouter();
+  const { httpAuth, permissions, auditor, deployments, releases, journals } =
+    options;
 
-  router.get('/deployments', async (req, res) => {
+  const authorize = async (
+    credentials: BackstageCredentials,
+    permission: BasicPermission,
+    action: string,
+  ) => {
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${action} (permission ${permission.name})`,
+      );
+    }
+  };
+
+  const router = Router();
+
+  router.post('/deployments/:namespace/:name/journals', async (req, res) => {
+    const entityRef = deploymentRef(req.params);
+    const meta: Record<string, string | undefined> = { entityRef };
+    let event: Awaited<ReturnType<AuditorService['createEvent']>> | undefined;
+    try {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      event = await auditor.createEvent({
+        eventId: 'journal-upload',
+        severityLevel: 'medium',
+        request: req,
+        meta,
+      });
+      await authorize(
+        credentials,
+        fleetJournalCreatePermission,
+        'upload billing journals',
+      );
+      const replica = singleQueryValue(req.query, 'replica');
+      const fileName = singleQueryValue(req.query, 'fileName');
+      if (fileName !== undefined && fileName.length > 255) {
+        throw new InputError(
+          'Invalid fileName; it may be 255 characters long at most',
+        );
+      }
+      Object.assign(meta, { replica, fileName });
+      const target = await journals.getTarget(entityRef, credentials);
+
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > journals.maxUploadBytes) {
+        throw new PayloadTooLargeError(
+          `${fileName ?? 'The upload'} is larger than ${formatBytes(
+            journals.maxUploadBytes,
+          )} (fleet.journals.maxUploadBytes); send each replica's journal on its own, or ask an administrator to raise the limit`,
+        );
+      }
+
+      const result = await journals.ingest({
+        target,
+        // Read the request as it arrives. Not destroyed when reading stops early: a refused
+        // upload is still answered.
+        content: req.iterator({ destroyOnReturn: false }),
+        replica,
+        fileName,
+        source: 'upload',
+      });
+      await event.success({
+        meta: {
+          receipts: result.receipts.map(r => ({
+            id: r.id,
+            replica: r.replica,
+            sha256: r.sha256,
+            duplicate: r.duplicate,
+          })),
+        },
+      });
+      res
+        .status(result.created ? 201 : 200)
+        .json({ receipts: result.receipts });
+    } catch (error) {
+      await event?.fail({ error: error as Error });
+      await settleRequestBody(req, res);
+      throw error;
+    }
+  });
+
+  const api = await createOpenApiRouter();
+
+  api.get('/deployments', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     const query = parseDeploymentQuery(req.query);
     res.json(await deployments.list(query));
   });
 
-  router.get('/deployments/:namespace/:name', async (req, res) => {
+  api.get('/deployments/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
@@ -37,10 +210,84 @@ export async function createRouter(options: {
     );
   });
 
-  router.get('/releases', async (req, res) => {
+  api.get('/deployments/:namespace/:name/journals', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorize(
+      credentials,
+      fleetJournalReadPermission,
+      'read billing journals',
+    );
+    const entityRef = deploymentRef(req.params);
+    await journals.requireDeployment(entityRef, credentials);
+    res.json(
+      await journals.list(entityRef, {
+        replica: req.query.replica || undefined,
+        limit: req.query.limit,
+        cursor: req.query.cursor || undefined,
+      }),
+    );
+  });
+
+  api.get(
+    '/deployments/:namespace/:name/journals/:id/content',
+    async (req, res) => {
+      const credentials = await httpAuth.credentials(req, {
+        allow: ['user', 'service'],
+      });
+      const entityRef = deploymentRef(req.params);
+      const event = await auditor.createEvent({
+        eventId: 'journal-download',
+        severityLevel: 'medium',
+        request: req,
+        meta: { entityRef, receiptId: req.params.id },
+      });
+      try {
+        await authorize(
+          credentials,
+          fleetJournalReadPermission,
+          'read billing journals',
+        );
+        await journals.requireDeployment(entityRef, credentials);
+        const { receipt, content } = await journals.open(
+          entityRef,
+          req.params.id,
+        );
+        const stamp = receipt.receivedAt.slice(0, 10).replace(/-/g, '');
+        res.status(200);
+        res.setHeader('Content-Type', 'application/octet-stream');
+        res.setHeader('Content-Length', String(receipt.bytes));
+        res.setHeader(
+          'Content-Disposition',
+          `attachment; filename="${req.params.name}-${receipt.replica}-${stamp}.journal"`,
+        );
+        res.setHeader(
+          'Repr-Digest',
+          `sha-256=:${Buffer.from(receipt.sha256, 'hex').toString('base64')}:`,
+        );
+        res.setHeader('Cache-Control', 'private, no-store');
+        await event.success({ meta: { sha256: receipt.sha256 } });
+        content.pipe(res);
+        await finished(res).catch(error => {
+          // The client went away mid-download; nothing to answer any more.
+          content.destroy();
+          if (!res.headersSent) {
+            throw error;
+          }
+        });
+      } catch (error) {
+        await event.fail({ error: error as Error });
+        throw error;
+      }
+    },
+  );
+
+  api.get('/releases', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(releases.getReleases());
   });
 
+  router.use(api);
   return router;
 }

@@ -1,0 +1,105 @@
+import { performance } from 'node:perf_hooks';
+
+/** p50 and p95 of `n` timed runs, in milliseconds. */
+export type Stats = { p50: number; p95: number; n: number };
+
+/** Deterministic numbers, so every run measures the same fleet. */
+export function random(seed: number) {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+/** Runs `run` `count` times one after the other and times each run. */
+export async function sample(
+  count: number,
+  run: (i: number) => Promise<unknown>,
+): Promise<Stats> {
+  const times: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = performance.now();
+    await run(i);
+    times.push(performance.now() - start);
+  }
+  return {
+    p50: percentile(times, 0.5),
+    p95: percentile(times, 0.95),
+    n: count,
+  };
+}
+
+export const fmt = (ms: number) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`;
+
+/** A ratio as `×12.3` (or `×0.84`: below 1 means the first figure is the smaller). */
+export const times = (ratio: number) =>
+  `×${ratio >= 10 ? ratio.toFixed(0) : ratio.toFixed(ratio >= 1 ? 1 : 2)}`;
+
+export const sleep = (ms: number) =>
+  new Promise(resolve => setTimeout(resolve, ms));
+
+export function stats(samples: number[]): Stats {
+  return {
+    p50: percentile(samples, 0.5),
+    p95: percentile(samples, 0.95),
+    n: samples.length,
+  };
+}
+
+/** Times calls one by one, each under a tag, for figures overall and per tag. */
+export class Timings {
+  private readonly samples: Array<{ tag: number; ms: number }> = [];
+
+  async time<T>(tag: number, run: () => Promise<T>): Promise<T> {
+    const start = performance.now();
+    const result = await run();
+    this.samples.push({ tag, ms: performance.now() - start });
+    return result;
+  }
+
+  all(): Stats {
+    return stats(this.samples.map(s => s.ms));
+  }
+
+  byTag(): Map<number, Stats> {
+    const groups = new Map<number, number[]>();
+    for (const { tag, ms } of this.samples) {
+      groups.set(tag, [...(groups.get(tag) ?? []), ms]);
+    }
+    return new Map(
+      [...groups]
+        .sort(([a], [b]) => a - b)
+        .map(([tag, ms]) => [tag, stats(ms)]),
+    );
+  }
+}
+
+/**
+ * The mixed-query workload: request i asks query i mod n for its first page; every third
+ * request is followed by the second page, through the cursor, timed as a request of its own.
+ */
+export async function mixedPages<P extends { nextCursor?: string }>(
+  count: number,
+  queries: number,
+  fetchPage: (query: number, cursor?: string) => Promise<P>,
+): Promise<Timings> {
+  const timings = new Timings();
+  for (let i = 0; i < count; i++) {
+    const query = i % queries;
+    const page = await timings.time(query, () => fetchPage(query));
+    if (i % 3 === 0 && page.nextCursor) {
+      await timings.time(query, () => fetchPage(query, page.nextCursor));
+    }
+  }
+  return timings;
+}

@@ -1,0 +1,170 @@
+import { createHash, randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Readable } from 'node:stream';
+import type { FleetBlob, FleetBlobStore } from '@fleetdeck/plugin-fleet-node';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Written but not yet flushed bytes after which a flush starts in the background. */
+const FLUSH_EVERY_BYTES = 32 * 1024 * 1024;
+
+/** Writes all of a buffer: a write may take fewer bytes than it was given. */
+async function writeAll(handle: fs.promises.FileHandle, chunk: Uint8Array) {
+  let offset = 0;
+  while (offset < chunk.length) {
+    const { bytesWritten } = await handle.write(chunk, offset);
+    offset += bytesWritten;
+  }
+}
+
+/**
+ * Streams `content` into an open file while hashing it, and makes it durable. One write is in
+ * flight while the next chunk is hashed, and every 32 MiB the data written so far is flushed
+ * in the background, so the closing fsync has little left to wait for.
+ */
+async function writeDurably(
+  handle: fs.promises.FileHandle,
+  content: AsyncIterable<Uint8Array>,
+): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  let writing: Promise<void> = Promise.resolve();
+  let flushing: Promise<void> = Promise.resolve();
+  let unflushed = 0;
+  try {
+    for await (const chunk of content) {
+      hash.update(chunk);
+      bytes += chunk.length;
+      await writing;
+      writing = writeAll(handle, chunk);
+      // Failures surface at the next await; until then they must not count as unhandled.
+      writing.catch(() => undefined);
+      unflushed += chunk.length;
+      if (unflushed >= FLUSH_EVERY_BYTES) {
+        unflushed = 0;
+        await flushing;
+        flushing = writing.then(() => handle.datasync());
+        flushing.catch(() => undefined);
+      }
+    }
+    await writing;
+    await flushing;
+    await handle.sync();
+  } finally {
+    // Settle what is in flight before the file is closed, whatever happened.
+    await Promise.allSettled([writing, flushing]);
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+async function fsyncDirectory(dir: string): Promise<void> {
+  const handle = await fs.promises.open(dir, 'r');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/**
+ * The default {@link FleetBlobStore}: a local folder (`fleet.journals.blobStore.path`).
+ *
+ * ```
+ * <root>/sha256/ab/abcdef…   one file per blob, named by its SHA-256, read-only
+ * <root>/tmp/                 uploads in progress
+ * ```
+ *
+ * `put` streams into `tmp/<uuid>` while hashing, fsyncs it, renames it to its address and
+ * fsyncs the folder, so that a blob is either complete under its address or absent, even
+ * after a power cut. A blob that is already there is kept and the new copy dropped. On
+ * failure the temporary file is removed. Nothing is ever deleted from `sha256/`.
+ */
+export class LocalFolderBlobStore implements FleetBlobStore {
+  constructor(private readonly root: string) {}
+
+  /** Where a blob lives, relative to the root. */
+  static keyOf(sha256: string): string {
+    return path.posix.join('sha256', sha256.slice(0, 2), sha256);
+  }
+
+  async put(content: Readable): Promise<FleetBlob> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const tmp = path.join(tmpDir, randomUUID());
+    try {
+      const handle = await fs.promises.open(tmp, 'wx', 0o444);
+      let written: { sha256: string; bytes: number };
+      try {
+        written = await writeDurably(handle, content);
+      } finally {
+        await handle.close();
+      }
+      const { sha256, bytes } = written;
+      const key = LocalFolderBlobStore.keyOf(sha256);
+      const target = path.join(this.root, key);
+      const targetDir = path.dirname(target);
+      await this.mkdirDurably(targetDir);
+      // Same address, same bytes: a blob already there (an earlier or a racing put) stays.
+      if (await this.exists(target)) {
+        await fs.promises.rm(tmp, { force: true });
+      } else {
+        await fs.promises.rename(tmp, target);
+        await fsyncDirectory(targetDir);
+      }
+      return { sha256, bytes, key };
+    } catch (error) {
+      await fs.promises.rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  async get(sha256: string): Promise<Readable | undefined> {
+    if (!SHA256.test(sha256)) {
+      return undefined;
+    }
+    const file = path.join(this.root, LocalFolderBlobStore.keyOf(sha256));
+    try {
+      const handle = await fs.promises.open(file, 'r');
+      return handle.createReadStream({ highWaterMark: 1024 * 1024 });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return undefined;
+      }
+      throw error;
+    }
+  }
+
+  async has(sha256: string): Promise<boolean> {
+    return (
+      SHA256.test(sha256) &&
+      this.exists(path.join(this.root, LocalFolderBlobStore.keyOf(sha256)))
+    );
+  }
+
+  private async exists(file: string): Promise<boolean> {
+    try {
+      await fs.promises.access(file);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /** Creates a folder and fsyncs the parents of what it created, so the entries survive. */
+  private async mkdirDurably(dir: string): Promise<void> {
+    const created = await fs.promises.mkdir(dir, { recursive: true });
+    if (!created) {
+      return;
+    }
+    for (let at = dir; ; at = path.dirname(at)) {
+      await fsyncDirectory(path.dirname(at));
+      if (at === created || path.dirname(at) === at) {
+        break;
+      }
+    }
+  }
+}

@@ -1,0 +1,108 @@
+import path from 'node:path';
+import {
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+  type RootConfigService,
+  type SchedulerServiceTaskScheduleDefinition,
+} from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds } from '@backstage/types';
+
+/** Limits that every journal upload and inbox file is held to. */
+export interface JournalLimits {
+  /** Bytes of one upload as sent (compressed, for an archive). */
+  maxUploadBytes: number;
+  /** Bytes an archive may inflate to, over all its entries. */
+  maxInflatedBytes: number;
+  /** Bytes of one journal line; a billing journal line is one small JSON object. */
+  maxLineBytes: number;
+}
+
+/** `fleet.journals`, with defaults applied. */
+export interface JournalOptions extends JournalLimits {
+  /** The folder of the default blob store, absolute. */
+  blobStorePath: string;
+  /** Whether `blobStorePath` was configured or is the default. */
+  blobStorePathConfigured: boolean;
+  inbox?: {
+    /** The inbox folder, absolute. */
+    path: string;
+    schedule: SchedulerServiceTaskScheduleDefinition;
+    /** Files modified more recently than this are left for the next run (still being written). */
+    minFileAgeMs: number;
+  };
+}
+
+const GiB = 1024 ** 3;
+
+export const DEFAULT_JOURNAL_LIMITS: JournalLimits = {
+  maxUploadBytes: 2 * GiB,
+  maxInflatedBytes: 8 * GiB,
+  maxLineBytes: 1024 ** 2,
+};
+
+export const DEFAULT_BLOB_STORE_PATH = '.data/journals';
+
+export const DEFAULT_INBOX_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 1 },
+  timeout: { minutes: 30 },
+  initialDelay: { seconds: 30 },
+};
+
+const DEFAULT_MIN_FILE_AGE = { seconds: 30 };
+
+function positiveInteger(config: RootConfigService, key: string) {
+  const value = config.getOptionalNumber(key);
+  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
+    throw new Error(
+      `Invalid ${key} ${value}; it must be a whole number of bytes, 1 or more`,
+    );
+  }
+  return value;
+}
+
+/**
+ * Reads `fleet.journals`. Relative folders are resolved against the backend's working
+ * directory (`packages/backend` when the portal is started with `yarn start`).
+ */
+export function readJournalOptions(config: RootConfigService): JournalOptions {
+  const limits: JournalLimits = {
+    maxUploadBytes:
+      positiveInteger(config, 'fleet.journals.maxUploadBytes') ??
+      DEFAULT_JOURNAL_LIMITS.maxUploadBytes,
+    maxInflatedBytes:
+      positiveInteger(config, 'fleet.journals.maxInflatedBytes') ??
+      DEFAULT_JOURNAL_LIMITS.maxInflatedBytes,
+    maxLineBytes:
+      positiveInteger(config, 'fleet.journals.maxLineBytes') ??
+      DEFAULT_JOURNAL_LIMITS.maxLineBytes,
+  };
+
+  const blobStorePath = config.getOptionalString(
+    'fleet.journals.blobStore.path',
+  );
+
+  let inbox: JournalOptions['inbox'];
+  const inboxPath = config.getOptionalString('fleet.journals.inbox.path');
+  if (inboxPath) {
+    const schedule = config.getOptionalConfig('fleet.journals.inbox.schedule');
+    const minFileAge = config.has('fleet.journals.inbox.minFileAge')
+      ? readDurationFromConfig(config, {
+          key: 'fleet.journals.inbox.minFileAge',
+        })
+      : DEFAULT_MIN_FILE_AGE;
+    inbox = {
+      path: path.resolve(inboxPath),
+      schedule: schedule
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
+        : DEFAULT_INBOX_SCHEDULE,
+      minFileAgeMs: durationToMilliseconds(minFileAge),
+    };
+  }
+
+  return {
+    ...limits,
+    blobStorePath: path.resolve(blobStorePath ?? DEFAULT_BLOB_STORE_PATH),
+    blobStorePathConfigured: blobStorePath !== undefined,
+    inbox,
+  };
+}
