@@ -357,9 +357,7 @@ async function main() {
           )} s, ratio ${fixed(reference / seconds, 2)}, backend CPU ${fixed(
             cpuSeconds,
             2,
-          )} s, RSS ${fixed(
-            mb(before),
-          )} → ${fixed(mb(peak))} MB\n`,
+          )} s, RSS ${fixed(mb(before))} → ${fixed(mb(peak))} MB\n`,
         );
       }
       const seconds = median(rounds.map(r => r.seconds));
