@@ -175,8 +175,16 @@ export class JournalInbox {
             );
           }
         } else if (entry.isFile()) {
-          const stat = await fs.promises.stat(path.join(this.root, child));
-          if (this.minFileAgeMs <= 0 || stat.mtimeMs <= cutoff) {
+          const stat = await fs.promises
+            .stat(path.join(this.root, child))
+            .catch((error: NodeJS.ErrnoException) => {
+              // Moved away since the folder was listed: nothing to do.
+              if (error.code === 'ENOENT') {
+                return undefined;
+              }
+              throw error;
+            });
+          if (stat && (this.minFileAgeMs <= 0 || stat.mtimeMs <= cutoff)) {
             found.push({ file: child, mtime: stat.mtimeMs });
           }
         }

@@ -114,6 +114,8 @@ export class LocalFolderBlobStore implements FleetBlobStore {
       }
       return { sha256, bytes, key };
     } catch (error) {
+      // Whatever failed, the sender must not be left waiting on a stream nobody reads.
+      content.destroy();
       await fs.promises.rm(tmp, { force: true });
       throw error;
     }

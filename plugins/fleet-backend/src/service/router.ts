@@ -1,4 +1,4 @@
-import { finished } from 'node:stream/promises';
+import { finished, pipeline } from 'node:stream/promises';
 import type {
   AuditorService,
   BackstageCredentials,
@@ -268,14 +268,15 @@ export async function createRouter(options: {
         );
         res.setHeader('Cache-Control', 'private, no-store');
         await event.success({ meta: { sha256: receipt.sha256 } });
-        content.pipe(res);
-        await finished(res).catch(error => {
-          // The client went away mid-download; nothing to answer any more.
-          content.destroy();
+        try {
+          await pipeline(content, res);
+        } catch (error) {
+          // Once the journal has started to flow, the client went away or the read failed
+          // mid-way; the connection is closed and there is nothing left to answer.
           if (!res.headersSent) {
             throw error;
           }
-        });
+        }
       } catch (error) {
         await event.fail({ error: error as Error });
         throw error;
