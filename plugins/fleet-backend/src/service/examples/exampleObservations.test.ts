@@ -17,7 +17,10 @@ import {
   loadExampleEntities,
   REPO_ROOT,
 } from '../../__testUtils__/examples';
-import { readExampleObservations } from './exampleObservations';
+import {
+  mergeJournalReceipts,
+  readExampleObservations,
+} from './exampleObservations';
 
 const now = new Date('2026-11-22T20:00:00Z');
 const observationsFile = path.join(REPO_ROOT, 'examples/observations.yaml');
@@ -76,6 +79,24 @@ describe('readExampleObservations', () => {
     expect(() => readExampleObservations({ kind: 'Other' }, now)).toThrow(
       'expected kind: ExampleObservations',
     );
+  });
+});
+
+describe('mergeJournalReceipts', () => {
+  it('keeps a journal that really arrived over an older seeded one, per replica', () => {
+    const seeded = [
+      { replica: 'deepgram-billing-0', receivedAt: '2026-10-13T20:00:00.000Z' },
+      { replica: 'deepgram-billing-1', receivedAt: '2026-10-13T20:00:00.000Z' },
+    ];
+    const uploaded = {
+      replica: 'deepgram-billing-0',
+      receivedAt: '2026-11-22T19:00:00.000Z',
+    };
+    expect(mergeJournalReceipts(seeded, [uploaded])).toEqual([
+      uploaded,
+      seeded[1],
+    ]);
+    expect(mergeJournalReceipts(seeded)).toEqual(seeded);
   });
 });
 

@@ -106,8 +106,29 @@ export function readExampleObservations(
 }
 
 /**
+ * Keeps, per replica, the newer of a seeded receipt and one that really arrived, so a journal
+ * uploaded in the demo portal survives a restart.
+ */
+export function mergeJournalReceipts(
+  seeded: JournalReceiptObservation[],
+  existing: JournalReceiptObservation[] = [],
+): JournalReceiptObservation[] {
+  const latest = new Map<string, JournalReceiptObservation>();
+  for (const receipt of [...seeded, ...existing]) {
+    const known = latest.get(receipt.replica);
+    if (
+      !known ||
+      Date.parse(receipt.receivedAt) > Date.parse(known.receivedAt)
+    ) {
+      latest.set(receipt.replica, receipt);
+    }
+  }
+  return [...latest.values()];
+}
+
+/**
  * Seeds the example observations named by `fleet.examples.observations`, if any. Demo portals
- * only: it overwrites what it names each time the backend starts.
+ * only: each start moves the seeded times to "now", except journals that really arrived since.
  */
 export async function seedExampleObservations(options: {
   config: Config;
@@ -123,8 +144,15 @@ export async function seedExampleObservations(options: {
     parse(await fs.readFile(path.resolve(file), 'utf8')),
     options.now ?? new Date(),
   );
+  const existing = await options.store.getObservations([...patches.keys()]);
   for (const [entityRef, patch] of patches) {
-    await options.store.setObservations(entityRef, patch);
+    const journals = patch.journals
+      ? mergeJournalReceipts(patch.journals, existing.get(entityRef)?.journals)
+      : undefined;
+    await options.store.setObservations(entityRef, {
+      ...patch,
+      ...(journals && { journals }),
+    });
   }
   options.logger.info(
     `Seeded example observations for ${patches.size} deployments from ${file}`,
