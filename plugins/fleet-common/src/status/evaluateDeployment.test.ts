@@ -10,6 +10,7 @@ import { billingReplicaNames } from './evaluateJournal';
 import { computeGpuRequirement } from './evaluateGpu';
 import { evaluateDeployment, summarizeStatuses } from './evaluateDeployment';
 import { compareHealth, deploymentHealth, worstHealth } from './health';
+import type { DeploymentHealth } from './vocabulary';
 import type { DeploymentObservations } from './observations';
 import type { DeploymentStatus } from './types';
 
@@ -540,7 +541,9 @@ describe('health', () => {
 
   it('orders healths from best to worst', () => {
     expect(
-      ['critical', 'ok', 'warning', 'unknown'].sort(compareHealth as any),
+      (['critical', 'ok', 'warning', 'unknown'] as DeploymentHealth[]).sort(
+        compareHealth,
+      ),
     ).toEqual(['ok', 'unknown', 'warning', 'critical']);
     expect(worstHealth([])).toBe('ok');
   });

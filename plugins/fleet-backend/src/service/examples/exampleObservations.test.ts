@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   CustomerDeploymentEntity,
+  DeploymentObservations,
   evaluateDeployment,
   GPU_STATUSES,
   JOURNAL_STATUSES,
@@ -118,7 +119,7 @@ describe('the example fleet with its observations', () => {
     evaluateDeployment(
       entity,
       (patches.get(`customerdeployment:default/${entity.metadata.name}`) ??
-        {}) as any,
+        {}) as DeploymentObservations,
       index,
       policy,
       now,
