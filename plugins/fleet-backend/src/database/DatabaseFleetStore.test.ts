@@ -134,6 +134,59 @@ describe('DatabaseFleetStore', () => {
       expect(await knex.schema.hasTable('fleet_deployment_status')).toBe(true);
     });
 
+    it('keeps every stored status when status documents move to their own table and back', async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const migration = '20261127_status_documents.js';
+      const all: string[] = (
+        await knex.migrate.list({
+          directory: migrationsDir,
+        })
+      )[1].map((m: { file: string }) => m.file);
+      for (const file of all.filter(name => name < migration)) {
+        await knex.migrate.up({ directory: migrationsDir, name: file });
+      }
+      const status = statusFixture({ name: 'kept' });
+      const row = {
+        entity_ref: status.entityRef,
+        namespace: 'default',
+        name: 'kept',
+        title: status.title,
+        customer: status.customer,
+        owner: status.owner,
+        profile: status.profile,
+        chart_version: status.chartVersion,
+        health: status.health,
+        health_rank: 0,
+        license_status: status.license.status,
+        journal_status: status.journal.status,
+        gpu_status: status.gpu.status,
+        upgrade_status: status.upgrade.status,
+        search_text: 'kept',
+        evaluated_at: new Date(),
+      };
+      await knex('fleet_deployment_status').insert({
+        ...row,
+        status: JSON.stringify(status),
+      });
+
+      await knex.migrate.up({ directory: migrationsDir, name: migration });
+      expect(
+        await knex.schema.hasColumn('fleet_deployment_status', 'status'),
+      ).toBe(false);
+      const store = await DatabaseFleetStore.create({
+        database: mockServices.database({ knex }),
+      });
+      expect(await store.getStatus(status.entityRef)).toEqual(status);
+      expect((await store.listStatuses({})).items).toEqual([status]);
+
+      await knex.migrate.down({ directory: migrationsDir, name: migration });
+      expect(
+        await knex.schema.hasTable('fleet_deployment_status_document'),
+      ).toBe(false);
+      const [restored] = await knex('fleet_deployment_status').select('status');
+      expect(JSON.parse(restored.status)).toEqual(status);
+    });
+
     it('skips migrations when the database says so', async () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       await DatabaseFleetStore.create({

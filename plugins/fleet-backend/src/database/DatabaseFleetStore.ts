@@ -30,7 +30,10 @@ const MIGRATIONS_DIR = resolvePackagePath(
   'migrations',
 );
 
+/** The columns that filters, orders and counts read: narrow, so scans of it stay cheap. */
 const STATUS_TABLE = 'fleet_deployment_status';
+/** Each deployment's whole status document, read by primary key for the rows of a page. */
+const DOCUMENT_TABLE = 'fleet_deployment_status_document';
 const OBSERVATIONS_TABLE = 'fleet_observations';
 
 /** Default and largest page of `listStatuses`. */
@@ -90,8 +93,12 @@ type StatusRow = {
   upgrade_status: string;
   upgrade_days_behind: number | null;
   search_text: string;
-  status: string;
   evaluated_at: Date;
+};
+
+type DocumentRow = {
+  entity_ref: string;
+  status: string;
 };
 
 type ObservationsRow = {
@@ -160,9 +167,12 @@ function toRow(status: DeploymentStatus): StatusRow {
     search_text: [name, status.title, status.customer, status.owner]
       .join(' ')
       .toLocaleLowerCase('en-US'),
-    status: JSON.stringify(status),
     evaluated_at: parseTimestamp(status.evaluatedAt) ?? new Date(),
   };
+}
+
+function toDocumentRow(status: DeploymentStatus): DocumentRow {
+  return { entity_ref: status.entityRef, status: JSON.stringify(status) };
 }
 
 function zeroCounts<K extends string>(keys: readonly K[]): Record<K, number> {
@@ -258,35 +268,47 @@ export class DatabaseFleetStore implements FleetStore {
 
   async replaceStatuses(statuses: DeploymentStatus[]): Promise<void> {
     // One row per deployment; a duplicate would make PostgreSQL's upsert fail.
-    const rows = [
-      ...new Map(statuses.map(s => [s.entityRef, toRow(s)])).values(),
-    ];
-    const keep = new Set(rows.map(row => row.entity_ref));
+    const unique = [...new Map(statuses.map(s => [s.entityRef, s])).values()];
+    const keep = new Set(unique.map(status => status.entityRef));
     await this.db.transaction(async tx => {
       const existing: string[] = await tx(STATUS_TABLE).pluck('entity_ref');
-      for (const chunk of chunks(rows)) {
-        await tx(STATUS_TABLE).insert(chunk).onConflict('entity_ref').merge();
+      for (const chunk of chunks(unique)) {
+        await this.write(tx, chunk);
       }
       const gone = existing.filter(ref => !keep.has(ref));
       for (const chunk of chunks(gone)) {
-        await tx(STATUS_TABLE).whereIn('entity_ref', chunk).delete();
+        await this.remove(tx, chunk);
       }
     });
   }
 
   async upsertStatus(status: DeploymentStatus): Promise<void> {
-    await this.db(STATUS_TABLE)
-      .insert(toRow(status))
+    await this.db.transaction(tx => this.write(tx, [status]));
+  }
+
+  async deleteStatus(entityRef: string): Promise<void> {
+    await this.db.transaction(tx => this.remove(tx, [entityRef]));
+  }
+
+  /** Rows before documents: on PostgreSQL each document references its row. */
+  private async write(tx: Knex.Transaction, statuses: DeploymentStatus[]) {
+    await tx(STATUS_TABLE)
+      .insert(statuses.map(toRow))
+      .onConflict('entity_ref')
+      .merge();
+    await tx(DOCUMENT_TABLE)
+      .insert(statuses.map(toDocumentRow))
       .onConflict('entity_ref')
       .merge();
   }
 
-  async deleteStatus(entityRef: string): Promise<void> {
-    await this.db(STATUS_TABLE).where('entity_ref', entityRef).delete();
+  private async remove(tx: Knex.Transaction, entityRefs: string[]) {
+    await tx(DOCUMENT_TABLE).whereIn('entity_ref', entityRefs).delete();
+    await tx(STATUS_TABLE).whereIn('entity_ref', entityRefs).delete();
   }
 
   async getStatus(entityRef: string): Promise<DeploymentStatus | undefined> {
-    const row = await this.db(STATUS_TABLE)
+    const row = await this.db(DOCUMENT_TABLE)
       .where('entity_ref', entityRef)
       .first('status');
     return row ? (JSON.parse(row.status) as DeploymentStatus) : undefined;
@@ -314,7 +336,6 @@ export class DatabaseFleetStore implements FleetStore {
     const page = this.filtered(query)
       .select(
         'entity_ref',
-        'status',
         { sort_value: order.column },
         this.db.raw('(?) as total_count', [total]),
       )
@@ -329,7 +350,6 @@ export class DatabaseFleetStore implements FleetStore {
 
     const rows: Array<{
       entity_ref: string;
-      status: string;
       sort_value: string | number | Date | null;
       total_count: string | number;
     }> = await page;
@@ -363,7 +383,7 @@ export class DatabaseFleetStore implements FleetStore {
     }
 
     return {
-      items: pageRows.map(row => JSON.parse(row.status) as DeploymentStatus),
+      items: await this.documents(pageRows.map(row => row.entity_ref)),
       totalCount,
       nextCursor,
     };
@@ -496,6 +516,22 @@ export class DatabaseFleetStore implements FleetStore {
         .where('entity_ref', entityRef)
         .update(update);
       return this.toObservations({ ...row, ...update } as ObservationsRow);
+    });
+  }
+
+  /** The status documents of the given deployments, in the given order. */
+  private async documents(entityRefs: string[]): Promise<DeploymentStatus[]> {
+    if (entityRefs.length === 0) {
+      return [];
+    }
+    const rows: DocumentRow[] = await this.db(DOCUMENT_TABLE)
+      .whereIn('entity_ref', entityRefs)
+      .select('entity_ref', 'status');
+    const byRef = new Map(rows.map(row => [row.entity_ref, row.status]));
+    // A deployment deleted between the two reads is left out of the page.
+    return entityRefs.flatMap(ref => {
+      const status = byRef.get(ref);
+      return status ? [JSON.parse(status) as DeploymentStatus] : [];
     });
   }
 
