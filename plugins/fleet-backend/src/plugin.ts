@@ -30,9 +30,10 @@ import {
   readEvaluationOptions,
   StatusRefresher,
 } from './service/StatusRefresher';
-import { scheduleStatusRefreshTask } from './service/tasks/statusRefreshTask';
-import { scheduleJournalOverdueTask } from './service/tasks/journalOverdueTask';
-import { scheduleJournalInboxTask } from './service/tasks/journalInboxTask';
+import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
+import { statusRefreshTask } from './service/tasks/statusRefreshTask';
+import { journalOverdueTask } from './service/tasks/journalOverdueTask';
+import { journalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
 
 /**
@@ -146,40 +147,40 @@ export const fleetPlugin = createBackendPlugin({
           }),
         );
 
-        await scheduleStatusRefreshTask({
-          scheduler,
-          config,
-          logger,
-          refresher,
+        const tasks = { scheduler, config, logger };
+        await scheduleFleetTask({
+          ...tasks,
+          task: statusRefreshTask,
+          run: () => refresher.refreshAll(),
         });
 
         if (journalOptions.inbox) {
-          await scheduleJournalInboxTask({
-            scheduler,
-            schedule: journalOptions.inbox.schedule,
+          const inbox = new JournalInbox({
+            root: journalOptions.inbox.path,
+            minFileAgeMs: journalOptions.inbox.minFileAgeMs,
+            journals,
+            auth,
             logger,
-            inbox: new JournalInbox({
-              root: journalOptions.inbox.path,
-              minFileAgeMs: journalOptions.inbox.minFileAgeMs,
-              journals,
-              auth,
-              logger,
-            }),
+          });
+          await scheduleFleetTask({
+            ...tasks,
+            task: journalInboxTask,
+            run: () => inbox.run(),
           });
         }
 
         // Flags overdue journals and expiring licenses, and tells the owners.
-        await scheduleJournalOverdueTask({
-          scheduler,
-          config,
+        const checker = new JournalOverdueChecker({
+          store,
+          flags: await FlagStore.create({ database }),
+          notifications,
           logger,
-          checker: new JournalOverdueChecker({
-            store,
-            flags: await FlagStore.create({ database }),
-            notifications,
-            logger,
-            options: readFlagOptions(config),
-          }),
+          options: readFlagOptions(config),
+        });
+        await scheduleFleetTask({
+          ...tasks,
+          task: journalOverdueTask,
+          run: () => checker.run(),
         });
 
         // Fill the statuses once at startup rather than after the first scheduled run.

@@ -1,9 +1,5 @@
 import path from 'node:path';
-import {
-  readSchedulerServiceTaskScheduleDefinitionFromConfig,
-  type RootConfigService,
-  type SchedulerServiceTaskScheduleDefinition,
-} from '@backstage/backend-plugin-api';
+import { type RootConfigService } from '@backstage/backend-plugin-api';
 import { readDurationFromConfig } from '@backstage/config';
 import { durationToMilliseconds } from '@backstage/types';
 
@@ -26,7 +22,6 @@ export interface JournalOptions extends JournalLimits {
   inbox?: {
     /** The inbox folder, absolute. */
     path: string;
-    schedule: SchedulerServiceTaskScheduleDefinition;
     /** Files modified more recently than this are left for the next run (still being written). */
     minFileAgeMs: number;
   };
@@ -41,12 +36,6 @@ export const DEFAULT_JOURNAL_LIMITS: JournalLimits = {
 };
 
 export const DEFAULT_BLOB_STORE_PATH = '.data/journals';
-
-export const DEFAULT_INBOX_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
-  frequency: { minutes: 1 },
-  timeout: { minutes: 30 },
-  initialDelay: { seconds: 30 },
-};
 
 const DEFAULT_MIN_FILE_AGE = { seconds: 30 };
 
@@ -84,7 +73,6 @@ export function readJournalOptions(config: RootConfigService): JournalOptions {
   let inbox: JournalOptions['inbox'];
   const inboxPath = config.getOptionalString('fleet.journals.inbox.path');
   if (inboxPath) {
-    const schedule = config.getOptionalConfig('fleet.journals.inbox.schedule');
     const minFileAge = config.has('fleet.journals.inbox.minFileAge')
       ? readDurationFromConfig(config, {
           key: 'fleet.journals.inbox.minFileAge',
@@ -92,9 +80,6 @@ export function readJournalOptions(config: RootConfigService): JournalOptions {
       : DEFAULT_MIN_FILE_AGE;
     inbox = {
       path: path.resolve(inboxPath),
-      schedule: schedule
-        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
-        : DEFAULT_INBOX_SCHEDULE,
       minFileAgeMs: durationToMilliseconds(minFileAge),
     };
   }
