@@ -112,7 +112,7 @@ describe('DatabaseFleetStore', () => {
       do {
         const page = await store.listStatuses({ ...query, cursor });
         refs.push(...page.items.map(s => s.entityRef));
-        totals.push(page.totalCount);
+        totals.push(page.totalCount ?? -1);
         cursor = page.nextCursor;
         pages += 1;
         if (pages > 100) throw new Error('paging does not end');
@@ -193,6 +193,19 @@ describe('DatabaseFleetStore', () => {
         database: mockServices.database({ knex, migrations: { skip: true } }),
       });
       expect(await knex.schema.hasTable('fleet_deployment_status')).toBe(false);
+    });
+
+    it('pages without counting when the caller has the count already', async () => {
+      const { store } = await createStore();
+      await store.replaceStatuses(fleetOfStatuses());
+      const query: DeploymentQuery = { license: ['expired'], limit: 2 };
+
+      const counted = await store.listStatuses(query);
+      const uncounted = await store.listStatuses(query, { count: false });
+      expect(uncounted).not.toHaveProperty('totalCount');
+      expect(uncounted.items).toEqual(counted.items);
+      expect(uncounted.nextCursor).toEqual(counted.nextCursor);
+      expect(counted.totalCount).toBe((await store.summarize(query)).total);
     });
 
     it('filters by each signal, profile, customer, owner and text', async () => {

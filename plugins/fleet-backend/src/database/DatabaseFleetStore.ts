@@ -23,6 +23,7 @@ import type {
   DeploymentObservationsPatch,
   DeploymentStatusPage,
   FleetStore,
+  ListStatusesOptions,
 } from './FleetStore';
 
 const MIGRATIONS_DIR = resolvePackagePath(
@@ -314,7 +315,11 @@ export class DatabaseFleetStore implements FleetStore {
     return row ? (JSON.parse(row.status) as DeploymentStatus) : undefined;
   }
 
-  async listStatuses(query: DeploymentQuery): Promise<DeploymentStatusPage> {
+  async listStatuses(
+    query: DeploymentQuery,
+    options: ListStatusesOptions = {},
+  ): Promise<DeploymentStatusPage> {
+    const counting = options.count ?? true;
     const field = query.orderBy ?? 'name';
     const direction = query.order === 'desc' ? 'desc' : 'asc';
     const order = ORDER_COLUMNS[field];
@@ -332,14 +337,13 @@ export class DatabaseFleetStore implements FleetStore {
 
     // The page and the total in one statement: the count is a subquery over the same filters,
     // without the cursor's position.
-    const total = this.filtered(query).count({ count: '*' });
     const page = this.filtered(query)
-      .select(
-        'entity_ref',
-        { sort_value: order.column },
-        this.db.raw('(?) as total_count', [total]),
-      )
+      .select('entity_ref', { sort_value: order.column })
       .limit(limit + 1);
+    if (counting) {
+      const total = this.filtered(query).count({ count: '*' });
+      page.select(this.db.raw('(?) as total_count', [total]));
+    }
     if (cursor) {
       this.whereAfter(page, order, direction, cursor);
     }
@@ -351,11 +355,13 @@ export class DatabaseFleetStore implements FleetStore {
     const rows: Array<{
       entity_ref: string;
       sort_value: string | number | Date | null;
-      total_count: string | number;
+      total_count?: string | number;
     }> = await page;
 
-    let totalCount: number;
-    if (rows.length > 0) {
+    let totalCount: number | undefined;
+    if (!counting) {
+      totalCount = undefined;
+    } else if (rows.length > 0) {
       totalCount = Number(rows[0].total_count);
     } else if (cursor) {
       // Past the end (the fleet shrank since the previous page): count on its own.
@@ -384,7 +390,7 @@ export class DatabaseFleetStore implements FleetStore {
 
     return {
       items: await this.documents(pageRows.map(row => row.entity_ref)),
-      totalCount,
+      ...(totalCount === undefined ? {} : { totalCount }),
       nextCursor,
     };
   }

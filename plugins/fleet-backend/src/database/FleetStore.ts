@@ -12,10 +12,19 @@ import type {
  */
 export interface DeploymentStatusPage {
   items: DeploymentStatus[];
-  /** How many deployments match the query's filters, over all pages. */
-  totalCount: number;
+  /**
+   * How many deployments match the query's filters, over all pages; absent when the caller
+   * asked not to count (it has the count from {@link FleetStore.summarize}).
+   */
+  totalCount?: number;
   /** Pass as `cursor`, with the same query, to get the next page; absent on the last page. */
   nextCursor?: string;
+}
+
+/** @public */
+export interface ListStatusesOptions {
+  /** Whether to count every matching deployment (`totalCount`); default true. */
+  count?: boolean;
 }
 
 /**
@@ -52,7 +61,10 @@ export interface FleetStore {
    * A page of statuses matching the query's filters, in its order. Throws an `InputError` for
    * a cursor that is malformed or was issued for a different query.
    */
-  listStatuses(query: DeploymentQuery): Promise<DeploymentStatusPage>;
+  listStatuses(
+    query: DeploymentQuery,
+    options?: ListStatusesOptions,
+  ): Promise<DeploymentStatusPage>;
 
   /** How many deployments matching the query's filters are in each status of each signal. */
   summarize(query: DeploymentQuery): Promise<DeploymentSummary>;

@@ -191,7 +191,10 @@ export class JournalOverdueChecker {
     let checked = 0;
     let cursor: string | undefined;
     do {
-      const page = await this.store.listStatuses({ limit: PAGE_SIZE, cursor });
+      const page = await this.store.listStatuses(
+        { limit: PAGE_SIZE, cursor },
+        { count: false },
+      );
       for (const status of page.items) {
         const flags = open.get(status.entityRef) ?? [];
         open.delete(status.entityRef);

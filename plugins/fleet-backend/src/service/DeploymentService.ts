@@ -21,13 +21,14 @@ export class DeploymentService {
 
   /** A page of statuses and the counts over every deployment matching the filters. */
   async list(query: DeploymentQuery): Promise<DeploymentListResponse> {
+    // The summary counts the same filtered set, so the page need not count it again.
     const [page, summary] = await Promise.all([
-      this.store.listStatuses(query),
+      this.store.listStatuses(query, { count: false }),
       this.store.summarize(query),
     ]);
     return {
       items: page.items,
-      totalCount: page.totalCount,
+      totalCount: summary.total,
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       summary,
     };
