@@ -1,8 +1,14 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { buffer } from 'node:stream/consumers';
+import { mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
 import { S3BlobStore } from './S3BlobStore';
-import { BUCKET, startS3Server } from './__testUtils__/s3Server';
+import {
+  BUCKET,
+  startS3Server,
+  TEST_CREDENTIALS,
+} from './__testUtils__/s3Server';
 
 jest.setTimeout(60_000);
 
@@ -164,5 +170,38 @@ describe('S3BlobStore', () => {
     await expect(
       broken.get(sha256(Buffer.from('nothing'))),
     ).rejects.toMatchObject({ name: 'NoSuchBucket' });
+  });
+
+  it('is made from config, and logs where journals go but never a key', async () => {
+    const logger = mockServices.logger.mock();
+    const configured = S3BlobStore.fromConfig(
+      new ConfigReader({
+        fleet: {
+          journals: {
+            blobStore: {
+              s3: {
+                bucket: BUCKET,
+                prefix: prefix,
+                endpoint: s3.endpoint,
+                forcePathStyle: true,
+                credentials: TEST_CREDENTIALS,
+              },
+            },
+          },
+        },
+      }),
+      { logger },
+    );
+    expect(logger.info).toHaveBeenCalledWith(
+      `Fleet journals are kept in S3 bucket ${BUCKET} under ${prefix} at ${s3.endpoint}, with the configured access key`,
+    );
+    const logged = JSON.stringify([
+      logger.info.mock.calls,
+      logger.warn.mock.calls,
+    ]);
+    expect(logged).not.toContain(TEST_CREDENTIALS.secretAccessKey);
+
+    const blob = await configured.put(Readable.from([Buffer.from('config')]));
+    expect(await s3.keys(prefix)).toEqual([blob.key]);
   });
 });

@@ -1,0 +1,147 @@
+import { createHash, randomBytes } from 'node:crypto';
+import request from 'supertest';
+import type { Entity } from '@backstage/catalog-model';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+// The module exists to plug into this plugin; only the real plugin shows it does (a dev
+// dependency, used by tests alone).
+// eslint-disable-next-line @backstage/no-mixed-plugin-imports
+import fleetPlugin from '@fleetdeck/plugin-fleet-backend';
+import fleetModuleS3Blobs from './index';
+import {
+  BUCKET,
+  startS3Server,
+  TEST_CREDENTIALS,
+} from './__testUtils__/s3Server';
+
+jest.setTimeout(60_000);
+
+const sha256 = (data: Buffer) =>
+  createHash('sha256').update(data).digest('hex');
+
+/** An air-gapped deployment whose one billing replica keeps a journal. */
+const DEPLOYMENT: Entity = {
+  apiVersion: 'fleetdeck.io/v1alpha1',
+  kind: 'CustomerDeployment',
+  metadata: { name: 'acme-prod', namespace: 'default' },
+  spec: {
+    customer: 'acme',
+    owner: 'group:default/solutions-east',
+    lifecycle: 'production',
+    profile: 'airgapped',
+    chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
+    cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
+    license: {
+      id: 'LIC-ACME-7',
+      expiresAt: '2099-03-31',
+      keySecretRef: 'dg-license-key',
+      fileSecretRef: 'dg-license-file',
+    },
+    billing: {
+      mode: 'journal',
+      replicas: 1,
+      journalStorage: 'ebs',
+      returnEvery: 'P30D',
+    },
+    gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
+  },
+};
+
+const JOURNALS = '/api/fleet/deployments/default/acme-prod/journals';
+
+/** A billing journal: its initialisation line, then records, unique bytes each time. */
+function journal(records: number): Buffer {
+  const line = (d: string) =>
+    `${JSON.stringify({ d, s: randomBytes(48).toString('base64') })}\n`;
+  return Buffer.from(
+    line(`init ${randomBytes(8).toString('hex')}`) +
+      Array.from({ length: records }, () =>
+        line(randomBytes(96).toString('base64')),
+      ).join(''),
+  );
+}
+
+/** The fleet backend with this module, its journals in the given S3 settings. */
+function startFleet(s3: object) {
+  const hour = { hours: 1 };
+  return startTestBackend({
+    features: [
+      fleetPlugin,
+      fleetModuleS3Blobs,
+      catalogServiceMock.factory({ entities: [DEPLOYMENT] }),
+      mockServices.scheduler.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          fleet: {
+            status: {
+              refresh: { frequency: hour, timeout: hour, initialDelay: hour },
+            },
+            journals: { blobStore: { s3 } },
+          },
+        },
+      }),
+    ],
+  });
+}
+
+describe('fleetModuleS3Blobs', () => {
+  let s3: Awaited<ReturnType<typeof startS3Server>>;
+
+  beforeAll(async () => {
+    s3 = await startS3Server();
+  });
+
+  afterAll(async () => {
+    await s3.stop();
+  });
+
+  it('keeps the journals of the fleet backend in the bucket', async () => {
+    const { server } = await startFleet({
+      bucket: BUCKET,
+      prefix: 'fleet/journals',
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: TEST_CREDENTIALS,
+    });
+    const auth = mockCredentials.user.header();
+    const content = journal(20);
+    const hash = sha256(content);
+
+    const uploaded = await request(server)
+      .post(JOURNALS)
+      .query({ fileName: 'journal-20261120-020000' })
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/octet-stream')
+      .send(content);
+    expect(uploaded.status).toBe(201);
+    const [receipt] = uploaded.body.receipts;
+    expect(receipt).toMatchObject({ sha256: hash, bytes: content.length });
+
+    // The blob is in the bucket under its address, and nothing else is.
+    expect(await s3.keys()).toEqual([
+      `fleet/journals/sha256/${hash.slice(0, 2)}/${hash}`,
+    ]);
+
+    const downloaded = await request(server)
+      .get(`${JOURNALS}/${receipt.id}/content`)
+      .set('Authorization', auth)
+      .buffer(true)
+      .parse((res, callback) => {
+        const chunks: Buffer[] = [];
+        res.on('data', chunk => chunks.push(chunk));
+        res.on('end', () => callback(null, Buffer.concat(chunks)));
+      });
+    expect(downloaded.status).toBe(200);
+    expect(downloaded.body).toEqual(content);
+  });
+
+  it('refuses to start without a bucket, saying which key to set', async () => {
+    await expect(
+      startFleet({ endpoint: s3.endpoint, forcePathStyle: true }),
+    ).rejects.toThrow(/fleet\.journals\.blobStore\.s3\.bucket is required/);
+  });
+});
