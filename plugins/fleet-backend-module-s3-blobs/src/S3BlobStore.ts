@@ -1,7 +1,6 @@
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import {
-  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadObjectCommand,
@@ -12,8 +11,9 @@ import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { Config } from '@backstage/config';
 import type { FleetBlob, FleetBlobStore } from '@fleetdeck/plugin-fleet-node';
 import { readS3BlobStoreConfig } from './config';
+import { copyObject } from './copyObject';
 import { HashingStream } from './HashingStream';
-import { blobKey, copySource, normalizePrefix, temporaryKey } from './keys';
+import { blobKey, normalizePrefix, temporaryKey } from './keys';
 import { isNotFound } from './s3Errors';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -25,9 +25,6 @@ const SHA256 = /^[0-9a-f]{64}$/;
  */
 const PART_SIZE = 8 * 1024 * 1024;
 const PARTS_IN_FLIGHT = 2;
-
-/** The largest object a single CopyObject can copy. */
-const MAX_COPY_OBJECT_BYTES = 5 * 1024 * 1024 * 1024;
 
 /**
  * How an {@link S3BlobStore} is made.
@@ -115,7 +112,13 @@ export class S3BlobStore implements FleetBlobStore {
     try {
       const key = blobKey(this.prefix, written.sha256);
       if (!(await this.exists(key))) {
-        await this.copy(temporary, key, written.bytes);
+        await copyObject({
+          client: this.client,
+          bucket: this.bucket,
+          from: temporary,
+          to: key,
+          bytes: written.bytes,
+        });
       }
       return { ...written, key };
     } finally {
@@ -194,21 +197,6 @@ export class S3BlobStore implements FleetBlobStore {
       throw uploaded.reason;
     }
     return hashing.digest();
-  }
-
-  private async copy(from: string, to: string, bytes: number): Promise<void> {
-    if (bytes > MAX_COPY_OBJECT_BYTES) {
-      throw new Error(
-        `A blob of ${bytes} bytes is larger than the 5 GiB that S3 copies in one CopyObject`,
-      );
-    }
-    await this.client.send(
-      new CopyObjectCommand({
-        Bucket: this.bucket,
-        Key: to,
-        CopySource: copySource(this.bucket, from),
-      }),
-    );
   }
 
   private async exists(key: string): Promise<boolean> {
