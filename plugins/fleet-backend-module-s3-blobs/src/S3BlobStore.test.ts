@@ -76,6 +76,16 @@ describe('S3BlobStore', () => {
     expect(await buffer((await store.get(hash))!)).toEqual(content);
   });
 
+  it('stores an empty blob', async () => {
+    const blob = await store.put(Readable.from([]));
+    expect(blob.sha256).toBe(sha256(Buffer.alloc(0)));
+    expect(blob.bytes).toBe(0);
+    expect(await s3.keys(prefix)).toEqual([blob.key]);
+    expect(await buffer((await store.get(blob.sha256))!)).toEqual(
+      Buffer.alloc(0),
+    );
+  });
+
   it('uploads a large blob in parts, never whole', async () => {
     const content = randomBytes(12 * 1024 * 1024);
     const blob = await store.put(chunked(content));

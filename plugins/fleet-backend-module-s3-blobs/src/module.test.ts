@@ -122,7 +122,7 @@ describe('fleetModuleS3Blobs', () => {
     expect(receipt).toMatchObject({ sha256: hash, bytes: content.length });
 
     // The blob is in the bucket under its address, and nothing else is.
-    expect(await s3.keys()).toEqual([
+    expect(await s3.keys('fleet/')).toEqual([
       `fleet/journals/sha256/${hash.slice(0, 2)}/${hash}`,
     ]);
 
@@ -137,6 +137,27 @@ describe('fleetModuleS3Blobs', () => {
       });
     expect(downloaded.status).toBe(200);
     expect(downloaded.body).toEqual(content);
+  });
+
+  it('leaves nothing in the bucket for a journal refused halfway', async () => {
+    const { server } = await startFleet({
+      bucket: BUCKET,
+      prefix: 'refused',
+      endpoint: s3.endpoint,
+      forcePathStyle: true,
+      credentials: TEST_CREDENTIALS,
+    });
+    // Over 8 MiB of valid lines first, so the store has started its multipart upload
+    // when the bad line arrives.
+    const content = Buffer.concat([journal(48_000), Buffer.from('not json\n')]);
+    expect(content.length).toBeGreaterThan(9 * 1024 * 1024);
+    const refused = await request(server)
+      .post(JOURNALS)
+      .set('Authorization', mockCredentials.user.header())
+      .set('Content-Type', 'application/octet-stream')
+      .send(content);
+    expect(refused.status).toBe(400);
+    expect(await s3.keys('refused/')).toEqual([]);
   });
 
   it('refuses to start without a bucket, saying which key to set', async () => {
