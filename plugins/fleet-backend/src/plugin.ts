@@ -34,6 +34,12 @@ import { scheduleStatusRefreshTask } from './service/tasks/statusRefreshTask';
 import { scheduleJournalOverdueTask } from './service/tasks/journalOverdueTask';
 import { scheduleJournalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
+import { StatusReportService } from './reports/StatusReportService';
+import { readReportMaxBytes } from './reports/options';
+import { GpuSnapshotService } from './gpu/GpuSnapshotService';
+import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
+import { readGpuRequestTimeoutMs } from './gpu/options';
+import { scheduleGpuSnapshotTask } from './service/tasks/gpuSnapshotTask';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -75,6 +81,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -91,6 +98,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog,
         config,
         database,
+        discovery,
         httpAuth,
         httpRouter,
         lifecycle,
@@ -135,8 +143,20 @@ export const fleetPlugin = createBackendPlugin({
           limits: journalOptions,
         });
 
+        // Air-gapped status reports, from the API and the inbox.
+        const reports = {
+          service: new StatusReportService({
+            store,
+            deployments: refresher,
+            statuses: refresher,
+            logger,
+          }),
+          maxBytes: readReportMaxBytes(config),
+        };
+
         httpRouter.use(
           await createRouter({
+            reports,
             httpAuth,
             permissions,
             auditor,
@@ -162,11 +182,31 @@ export const fleetPlugin = createBackendPlugin({
               root: journalOptions.inbox.path,
               minFileAgeMs: journalOptions.inbox.minFileAgeMs,
               journals,
+              reports,
               auth,
               logger,
             }),
           });
         }
+
+        // Connected clusters' GPUs, through the Kubernetes plugin.
+        await scheduleGpuSnapshotTask({
+          scheduler,
+          config,
+          logger,
+          snapshots: new GpuSnapshotService({
+            catalog,
+            auth,
+            store,
+            source: new KubernetesGpuSource({
+              auth,
+              discovery,
+              timeoutMs: readGpuRequestTimeoutMs(config),
+            }),
+            statuses: refresher,
+            logger,
+          }),
+        });
 
         // Flags overdue journals and expiring licenses, and tells the owners.
         await scheduleJournalOverdueTask({
