@@ -5,6 +5,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CUSTOMER_DEPLOYMENT_KIND } from '@fleetdeck/plugin-fleet-common';
 import type { JournalService } from './JournalService';
+import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
 
 /** Status reports are JSON (`<deployment>/status-*.json`); journals never are `.json`. */
@@ -218,16 +219,7 @@ export class JournalInbox {
         `${file} is larger than ${maxBytes} bytes (fleet.reports.maxBytes); is it really a status report?`,
       );
     }
-    const text = await fs.promises.readFile(absolute, 'utf8');
-    try {
-      return JSON.parse(text);
-    } catch (error) {
-      throw new InputError(
-        `${file} is not valid JSON (${
-          (error as Error).message
-        }); a status report is the JSON the collector script writes`,
-      );
-    }
+    return parseReportJson(await fs.promises.readFile(absolute, 'utf8'), file);
   }
 
   private async handle(

@@ -158,10 +158,13 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
         schedulable: true,
       }),
     ]);
+    // Upgrade readiness reads the cluster's version from the report, not from the entity.
     const kubernetesCheck = status.upgrade.checks.find(
       c => c.id === 'kubernetes',
     );
-    expect(kubernetesCheck?.message).toContain('1.29');
+    expect(kubernetesCheck?.message).toContain(
+      'Kubernetes v1.29.3-eks-4d1a2 (as last reported by the cluster)',
+    );
     // Only derived facts are kept: no pod, no image, no env.
     expect(JSON.stringify(status)).not.toMatch(/DEEPGRAM_API_KEY|quay\.io/);
   });
@@ -205,8 +208,15 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
       'apiVersion: "fleetdeck.io/v1" is not a report version; this portal reads fleetdeck.io/v1alpha1',
     );
 
-    const notJson = await fleet.post(DEPLOYMENT, '{"apiVersion": ');
+    // A broken body may hold pod env: the error says where, never quotes it.
+    const notJson = await fleet.post(
+      DEPLOYMENT,
+      '{"apiVersion": "fleetdeck.io/v1alpha1", "env": "dg-secret-7f3a9" x}',
+    );
     expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(
+      /^The request body is not valid JSON( \(at character \d+\))?; a status report is the JSON the collector script writes$/,
+    );
   });
 
   it('refuses a report for another deployment (400), an unknown deployment (404), a large one (413)', async () => {
@@ -247,7 +257,7 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
     );
     fs.writeFileSync(
       path.join(inbox, DEPLOYMENT, 'status-broken.json'),
-      '{"kind": "StatusReport"',
+      '{"kind": "StatusReport", "env": "dg-secret-7f3a9" ',
     );
 
     await fleet.scheduler.trigger(JOURNAL_INBOX_TASK_ID);
@@ -272,7 +282,18 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
         ),
         'utf8',
       ),
-    ).toContain('is not valid JSON');
+    ).toMatch(/status-broken\.json is not valid JSON/);
+    expect(
+      fs.readFileSync(
+        path.join(
+          inbox,
+          'rejected',
+          DEPLOYMENT,
+          'status-broken.json.error.txt',
+        ),
+        'utf8',
+      ),
+    ).not.toContain('dg-secret');
     expect((await fleet.status(DEPLOYMENT)).gpu).toMatchObject({
       source: 'report',
       observedAt: '2026-11-20T02:00:00.000Z',

@@ -21,6 +21,7 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { formatBytes, PayloadTooLargeError } from '../journals/errors';
 import type { JournalService } from '../journals/JournalService';
+import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import type { DeploymentService } from './DeploymentService';
@@ -199,7 +200,8 @@ export async function createRouter(options: {
     // cluster is bigger. The body is still checked, field by field, by the report's schema.
     router.post(
       '/deployments/:namespace/:name/reports',
-      express.json({ limit: maxBytes, type: () => true }),
+      // Raw, and parsed by the handler: a JSON parser's error would quote the body.
+      express.raw({ limit: maxBytes, type: () => true }),
       async (req, res) => {
         const entityRef = deploymentRef(req.params);
         const credentials = await httpAuth.credentials(req, {
@@ -217,7 +219,12 @@ export async function createRouter(options: {
             fleetReportCreatePermission,
             'send status reports',
           );
-          const result = await service.accept(entityRef, req.body, credentials);
+          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const result = await service.accept(
+            entityRef,
+            parseReportJson(body.toString('utf8'), 'The request body'),
+            credentials,
+          );
           await event.success({
             meta: { applied: result.applied, generatedAt: result.generatedAt },
           });
