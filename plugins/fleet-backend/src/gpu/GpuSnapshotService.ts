@@ -22,6 +22,8 @@ export interface GpuSnapshotRunResult {
   updated: string[];
   /** Deployments whose cluster could not be read, with why; their last good snapshot stays. */
   failed: Array<{ entityRef: string; error: string }>;
+  /** Deployments left as they were because the Kubernetes plugin has no clusters at all. */
+  skipped: string[];
 }
 
 /**
@@ -59,12 +61,20 @@ export class GpuSnapshotService {
   }
 
   async run(): Promise<GpuSnapshotRunResult> {
-    const result: GpuSnapshotRunResult = { updated: [], failed: [] };
+    const result: GpuSnapshotRunResult = {
+      updated: [],
+      failed: [],
+      skipped: [],
+    };
     for (const entity of await this.connectedDeployments()) {
       const entityRef = stringifyEntityRef(entity);
-      const error = await this.snapshot(entity, entityRef);
-      if (error) {
-        result.failed.push({ entityRef, error });
+      const outcome = await this.snapshot(entity, entityRef);
+      if (outcome === 'skipped') {
+        result.skipped.push(entityRef);
+        continue;
+      }
+      if (outcome) {
+        result.failed.push({ entityRef, error: outcome });
       } else {
         result.updated.push(entityRef);
       }
@@ -78,16 +88,25 @@ export class GpuSnapshotService {
       }
     }
     this.logger.info(
-      `GPU snapshots: ${result.updated.length} updated, ${result.failed.length} failed`,
+      `GPU snapshots: ${result.updated.length} updated, ${
+        result.failed.length
+      } failed${
+        result.skipped.length
+          ? `, ${result.skipped.length} skipped (the Kubernetes plugin has no clusters)`
+          : ''
+      }`,
     );
     return result;
   }
 
-  /** Takes and stores one snapshot; returns the error, if any, after recording it. */
+  /**
+   * Takes and stores one snapshot; returns the error, if any, after recording it, or
+   * `'skipped'` when there is no cluster to read (its observations are left untouched).
+   */
   private async snapshot(
     entity: CustomerDeploymentEntity,
     entityRef: string,
-  ): Promise<string | undefined> {
+  ): Promise<string | 'skipped' | undefined> {
     const at = this.now().toISOString();
     try {
       const view = await this.source.read(entity);
@@ -102,6 +121,10 @@ export class GpuSnapshotService {
       });
       return undefined;
     } catch (error) {
+      if ((error as Error).name === 'NoKubernetesClusterError') {
+        this.logger.debug(`GPU snapshot of ${entityRef} skipped: ${error}`);
+        return 'skipped';
+      }
       const message =
         (error as Error).name === 'GpuSourceError'
           ? (error as Error).message

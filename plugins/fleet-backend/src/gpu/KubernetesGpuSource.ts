@@ -24,6 +24,14 @@ export class GpuSourceError extends Error {
   name = 'GpuSourceError';
 }
 
+/**
+ * The Kubernetes plugin has no cluster at all (none configured or located): the deployment is
+ * not connected through it, which is not a failure of its cluster.
+ */
+export class NoKubernetesClusterError extends Error {
+  name = 'NoKubernetesClusterError';
+}
+
 type ObjectsResponse = {
   items?: Array<{
     cluster?: { name?: string };
@@ -177,6 +185,11 @@ function pickCluster(
   entityRef: string,
   annotated: string | undefined,
 ): { cluster: string; pods: KubePod[] } {
+  if (items.length === 0) {
+    throw new NoKubernetesClusterError(
+      `the Kubernetes plugin has no clusters (kubernetes.clusterLocatorMethods), so ${entityRef} cannot be read`,
+    );
+  }
   if (annotated) {
     const item = items.find(i => i.cluster?.name === annotated);
     if (!item) {

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { http, HttpResponse, passthrough } from 'msw';
+import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   coreServices,
@@ -51,12 +51,17 @@ function selectPods(list: PodList, url: URL) {
   };
 }
 
-/** One fake API server; `state.down` makes it unreachable, `state.forbidNodes` a 403. */
+type ServerState = { down: boolean; forbidNodes: boolean; slowNodes: boolean };
+
+/**
+ * One fake API server; `state.down` makes it unreachable, `state.forbidNodes` answers 403 to
+ * the nodes list and `state.slowNodes` answers it after the fleet's request timeout.
+ */
 function apiServer(
   base: string,
   nodes: object,
   pods: PodList,
-  state: { down: boolean; forbidNodes: boolean },
+  state: ServerState,
 ) {
   const bearer = base === EAST ? 'Bearer east-token' : 'Bearer west-token';
   const guard = (req: Request) => {
@@ -69,7 +74,10 @@ function apiServer(
     return undefined;
   };
   return [
-    http.get(`${base}/api/v1/nodes`, ({ request: req }) => {
+    http.get(`${base}/api/v1/nodes`, async ({ request: req }) => {
+      if (state.slowNodes) {
+        await delay(6000);
+      }
       if (state.forbidNodes && !state.down) {
         return HttpResponse.json(
           {
@@ -96,8 +104,13 @@ function apiServer(
   ];
 }
 
-const east = { down: false, forbidNodes: false };
-const west = { down: false, forbidNodes: false };
+const healthy = (): ServerState => ({
+  down: false,
+  forbidNodes: false,
+  slowNodes: false,
+});
+const east = healthy();
+const west = healthy();
 const server = setupServer(
   ...apiServer(EAST, eastNodes, eastPods as PodList, east),
   ...apiServer(WEST, westNodes, westPods as PodList, west),
@@ -108,8 +121,8 @@ const server = setupServer(
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterAll(() => server.close());
 beforeEach(() => {
-  Object.assign(east, { down: false, forbidNodes: false });
-  Object.assign(west, { down: false, forbidNodes: false });
+  Object.assign(east, healthy());
+  Object.assign(west, healthy());
 });
 
 function fleetScheduler() {
@@ -139,7 +152,17 @@ const cluster = (name: string, url: string, token: string) => ({
   skipTLSVerify: true,
 });
 
-async function startPortal(databaseId: TestDatabaseId) {
+async function startPortal(
+  databaseId: TestDatabaseId,
+  options: { clusters?: object[]; requestTimeoutSeconds?: number } = {},
+) {
+  const {
+    clusters = [
+      cluster('gpu-east', EAST, 'east-token'),
+      cluster('gpu-west', WEST, 'west-token'),
+    ],
+    requestTimeoutSeconds = 30,
+  } = options;
   const knex = await databases.init(databaseId);
   const scheduler = fleetScheduler();
   const { server: backend } = await startTestBackend({
@@ -157,17 +180,14 @@ async function startPortal(databaseId: TestDatabaseId) {
               index: EXAMPLE_RELEASE_INDEX,
               policy: EXAMPLE_RELEASE_POLICY,
             },
-            gpu: { requestTimeoutSeconds: 10 },
+            gpu: { requestTimeoutSeconds },
           },
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },
             clusterLocatorMethods: [
               {
                 type: 'config',
-                clusters: [
-                  cluster('gpu-east', EAST, 'east-token'),
-                  cluster('gpu-west', WEST, 'west-token'),
-                ],
+                clusters,
               },
             ],
           },
@@ -182,7 +202,12 @@ async function startPortal(databaseId: TestDatabaseId) {
     expect(response.status).toBe(200);
     return (response.body as DeploymentStatus).gpu;
   };
-  return { run: scheduler.run, gpuOf };
+  const sendReport = (name: string, report: object) =>
+    request(backend)
+      .post(`/api/fleet/deployments/default/${name}/reports`)
+      .set('Authorization', mockCredentials.user.header())
+      .send(report);
+  return { run: scheduler.run, gpuOf, sendReport };
 }
 
 describe.each(databases.eachSupportedId())(
@@ -304,6 +329,45 @@ describe.each(databases.eachSupportedId())(
       const recovered = await portal.gpuOf('lumen-captions-live');
       expect(recovered.status).toBe('ok');
       expect(recovered.error).toBeUndefined();
+    });
+
+    it('treats a cluster that does not answer in time as unreachable', async () => {
+      const portal = await startPortal(databaseId, {
+        requestTimeoutSeconds: 3,
+      });
+      await portal.run();
+      west.slowNodes = true;
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.status).toBe('unknown');
+      expect(lumen.error).toBe(
+        'cluster gpu-west (Kubernetes plugin proxy, /api/v1/nodes) did not answer within 3 s',
+      );
+      expect(lumen.allocatable).toBe(4);
+    });
+
+    it('leaves deployments alone when the Kubernetes plugin has no clusters', async () => {
+      const portal = await startPortal(databaseId, { clusters: [] });
+      const sent = await portal.sendReport('lumen-captions-live', {
+        apiVersion: 'fleetdeck.io/v1alpha1',
+        kind: 'StatusReport',
+        metadata: {
+          deployment: 'lumen-captions-live',
+          generatedAt: new Date().toISOString(),
+        },
+        spec: {
+          namespace: 'captions-live',
+          chart: { name: 'deepgram-self-hosted', version: '0.41.1' },
+          kubernetes: { version: 'v1.30.5-gke.1014001' },
+          nodes: westNodes.items,
+          pods: westPods.items,
+        },
+      });
+      expect(sent.status).toBe(201);
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen).toMatchObject({ status: 'ok', source: 'report' });
+      expect(lumen.error).toBeUndefined();
     });
 
     it('says so when the cluster account may not list nodes (403)', async () => {
