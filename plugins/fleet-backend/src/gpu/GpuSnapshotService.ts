@@ -22,7 +22,7 @@ export interface GpuSnapshotRunResult {
   updated: string[];
   /** Deployments whose cluster could not be read, with why; their last good snapshot stays. */
   failed: Array<{ entityRef: string; error: string }>;
-  /** Deployments left as they were because the Kubernetes plugin has no clusters at all. */
+  /** Deployments left as they were because the Kubernetes plugin has no cluster at all. */
   skipped: string[];
 }
 
@@ -66,15 +66,21 @@ export class GpuSnapshotService {
       failed: [],
       skipped: [],
     };
-    for (const entity of await this.connectedDeployments()) {
+    const deployments = await this.connectedDeployments();
+    if ((await this.source.hasClusters()) === false) {
+      // No cluster configured (a demo portal): nothing can be read, and nothing is wrong
+      // with any one deployment's cluster; reports and earlier snapshots stay as they are.
+      result.skipped = deployments.map(entity => stringifyEntityRef(entity));
+      this.logger.info(
+        `GPU snapshots: the Kubernetes plugin has no clusters; ${result.skipped.length} connected deployments skipped`,
+      );
+      return result;
+    }
+    for (const entity of deployments) {
       const entityRef = stringifyEntityRef(entity);
-      const outcome = await this.snapshot(entity, entityRef);
-      if (outcome === 'skipped') {
-        result.skipped.push(entityRef);
-        continue;
-      }
-      if (outcome) {
-        result.failed.push({ entityRef, error: outcome });
+      const error = await this.snapshot(entity, entityRef);
+      if (error) {
+        result.failed.push({ entityRef, error });
       } else {
         result.updated.push(entityRef);
       }
@@ -88,25 +94,16 @@ export class GpuSnapshotService {
       }
     }
     this.logger.info(
-      `GPU snapshots: ${result.updated.length} updated, ${
-        result.failed.length
-      } failed${
-        result.skipped.length
-          ? `, ${result.skipped.length} skipped (the Kubernetes plugin has no clusters)`
-          : ''
-      }`,
+      `GPU snapshots: ${result.updated.length} updated, ${result.failed.length} failed`,
     );
     return result;
   }
 
-  /**
-   * Takes and stores one snapshot; returns the error, if any, after recording it, or
-   * `'skipped'` when there is no cluster to read (its observations are left untouched).
-   */
+  /** Takes and stores one snapshot; returns the error, if any, after recording it. */
   private async snapshot(
     entity: CustomerDeploymentEntity,
     entityRef: string,
-  ): Promise<string | 'skipped' | undefined> {
+  ): Promise<string | undefined> {
     const at = this.now().toISOString();
     try {
       const view = await this.source.read(entity);
@@ -121,10 +118,6 @@ export class GpuSnapshotService {
       });
       return undefined;
     } catch (error) {
-      if ((error as Error).name === 'NoKubernetesClusterError') {
-        this.logger.debug(`GPU snapshot of ${entityRef} skipped: ${error}`);
-        return 'skipped';
-      }
       const message =
         (error as Error).name === 'GpuSourceError'
           ? (error as Error).message

@@ -24,14 +24,6 @@ export class GpuSourceError extends Error {
   name = 'GpuSourceError';
 }
 
-/**
- * The Kubernetes plugin has no cluster at all (none configured or located): the deployment is
- * not connected through it, which is not a failure of its cluster.
- */
-export class NoKubernetesClusterError extends Error {
-  name = 'NoKubernetesClusterError';
-}
-
 type ObjectsResponse = {
   items?: Array<{
     cluster?: { name?: string };
@@ -76,13 +68,29 @@ export class KubernetesGpuSource {
     this.timeoutMs = options.timeoutMs;
   }
 
+  /**
+   * Whether the Kubernetes plugin knows any cluster (`GET /clusters`). `undefined` when it
+   * cannot say; the reads then report what is wrong, deployment by deployment.
+   */
+  async hasClusters(): Promise<boolean | undefined> {
+    try {
+      const { token } = await this.token();
+      const body = (await this.call(
+        `${await this.discovery.getBaseUrl('kubernetes')}/clusters`,
+        { headers: { Authorization: `Bearer ${token}` } },
+        'the Kubernetes plugin cluster list',
+      )) as { items?: unknown[] };
+      return (body.items ?? []).length > 0;
+    } catch {
+      // Not knowing is not an answer: let each read fail with its own reason.
+      return undefined;
+    }
+  }
+
   /** Throws `GpuSourceError` saying what failed: the cluster, the call and why. */
   async read(entity: CustomerDeploymentEntity): Promise<ClusterGpuView> {
     const baseUrl = await this.discovery.getBaseUrl('kubernetes');
-    const { token } = await this.auth.getPluginRequestToken({
-      onBehalfOf: await this.auth.getOwnServiceCredentials(),
-      targetPluginId: 'kubernetes',
-    });
+    const { token } = await this.token();
     const entityRef = stringifyEntityRef(entity);
 
     const objects = (await this.call(
@@ -124,6 +132,13 @@ export class KubernetesGpuSource {
         ? pods.filter(p => (p.metadata?.namespace ?? namespace) === namespace)
         : pods,
     };
+  }
+
+  private async token() {
+    return this.auth.getPluginRequestToken({
+      onBehalfOf: await this.auth.getOwnServiceCredentials(),
+      targetPluginId: 'kubernetes',
+    });
   }
 
   private async call(
@@ -185,11 +200,6 @@ function pickCluster(
   entityRef: string,
   annotated: string | undefined,
 ): { cluster: string; pods: KubePod[] } {
-  if (items.length === 0) {
-    throw new NoKubernetesClusterError(
-      `the Kubernetes plugin has no clusters (kubernetes.clusterLocatorMethods), so ${entityRef} cannot be read`,
-    );
-  }
   if (annotated) {
     const item = items.find(i => i.cluster?.name === annotated);
     if (!item) {

@@ -51,7 +51,12 @@ function selectPods(list: PodList, url: URL) {
   };
 }
 
-type ServerState = { down: boolean; forbidNodes: boolean; slowNodes: boolean };
+type ServerState = {
+  down: boolean;
+  forbidNodes: boolean;
+  slowNodes: boolean;
+  noPods: boolean;
+};
 
 /**
  * One fake API server; `state.down` makes it unreachable, `state.forbidNodes` answers 403 to
@@ -94,7 +99,12 @@ function apiServer(
     http.get(
       `${base}/api/v1/pods`,
       ({ request: req }) =>
-        guard(req) ?? HttpResponse.json(selectPods(pods, new URL(req.url))),
+        guard(req) ??
+        HttpResponse.json(
+          state.noPods
+            ? { ...pods, items: [] }
+            : selectPods(pods, new URL(req.url)),
+        ),
     ),
     // Every other kind the Kubernetes plugin fetches by default: none.
     http.get(
@@ -108,6 +118,7 @@ const healthy = (): ServerState => ({
   down: false,
   forbidNodes: false,
   slowNodes: false,
+  noPods: false,
 });
 const east = healthy();
 const west = healthy();
@@ -368,6 +379,18 @@ describe.each(databases.eachSupportedId())(
       const lumen = await portal.gpuOf('lumen-captions-live');
       expect(lumen).toMatchObject({ status: 'ok', source: 'report' });
       expect(lumen.error).toBeUndefined();
+    });
+
+    it('says so when the pods of the deployment are no longer found', async () => {
+      const portal = await startPortal(databaseId);
+      await portal.run();
+      west.noPods = true;
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.status).toBe('unknown');
+      expect(lumen.error).toContain(
+        'the Kubernetes plugin found no pods labelled for customerdeployment:default/lumen-captions-live on any cluster',
+      );
     });
 
     it('says so when the cluster account may not list nodes (403)', async () => {
