@@ -1,5 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { CustomerDeploymentEntity } from '../kinds';
+import { evaluateUpgrade } from '../status/evaluateUpgrade';
 import { summarizeStatusReport } from './summarizeStatusReport';
 import { validateStatusReport } from './validateStatusReport';
 
@@ -137,5 +139,56 @@ describe('summarizeStatusReport', () => {
     });
     expect(observations.gpu.nodes).toHaveLength(1);
     expect(JSON.stringify(observations)).not.toMatch(/DEEPGRAM_API_KEY|image/);
+  });
+});
+
+describe('a report feeding upgrade readiness', () => {
+  it('checks the GPUs and the reported driver against the target release', () => {
+    const result = validateStatusReport(example());
+    if (!result.valid) {
+      throw new Error('example report is invalid');
+    }
+    const entity = {
+      apiVersion: 'fleetdeck.io/v1alpha1',
+      kind: 'CustomerDeployment',
+      metadata: { name: 'harbor-trust-bank-prod' },
+      spec: {
+        customer: 'harbor-trust-bank',
+        owner: 'group:default/solutions-east',
+        lifecycle: 'production',
+        profile: 'connected',
+        chart: { name: 'deepgram-self-hosted', version: '0.39.0' },
+        cluster: { kubernetesVersion: '1.28', namespace: 'dg-self-hosted' },
+        gpu: {
+          resourceName: 'nvidia.com/gpu',
+          perEngine: 2,
+          engineReplicas: 4,
+        },
+      },
+    } as unknown as CustomerDeploymentEntity;
+    const signal = evaluateUpgrade(
+      entity,
+      summarizeStatusReport(result.report),
+      [
+        { version: '0.41.1', created: '2026-10-01T00:00:00Z' },
+        { version: '0.40.2', created: '2026-09-01T00:00:00Z' },
+      ],
+      {
+        chart: 'deepgram-self-hosted',
+        valuesChanges: [],
+        gpuChanges: [],
+        requiredIntermediates: [],
+        knownBad: [],
+        minimumDriver: { version: '550.54.15' },
+      },
+      new Date('2026-11-20T03:00:00Z'),
+    );
+    // The report's chart version (0.40.2) wins over the entity's (0.39.0).
+    expect(signal.current).toBe('0.40.2');
+    const gpu = signal.checks.find(check => check.id === 'gpu');
+    expect(gpu?.outcome).toBe('fail');
+    expect(gpu?.message).toContain(
+      'the NVIDIA driver 535.104.05 is older than the minimum 550.54.15',
+    );
   });
 });

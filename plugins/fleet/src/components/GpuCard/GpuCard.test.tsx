@@ -215,6 +215,23 @@ describe('GpuCard', () => {
 });
 
 describe('gpuAdvice', () => {
+  it('says how many GPUs are missing', () => {
+    expect(
+      gpuAdvice(
+        {
+          status: 'insufficient',
+          models: [],
+          resourceName: 'nvidia.com/mig-1g.10gb',
+          allocatable: 5,
+          required: 8,
+        },
+        { profile: 'airgapped' },
+      ),
+    ).toMatch(
+      /^The deployment needs 3 more nvidia.com\/mig-1g.10gb than the cluster can schedule/,
+    );
+  });
+
   it('explains tight and a failed snapshot', () => {
     expect(
       gpuAdvice(

@@ -106,11 +106,11 @@ export function gpuAdvice(
           pending === 1 ? 'is' : 'are'
         } waiting for ${resource}: add GPU nodes with ${resource}, free GPUs used by other workloads, or lower scaling.replicas.engine.${downHint}`;
       }
-      const missing = (signal.required ?? 0) - (signal.allocatable ?? 0);
-      return `The deployment needs ${plural(
-        Math.max(missing, 0),
-        resource === 'GPUs' ? 'more GPU' : `more ${resource}`,
-      )} than the cluster can schedule: add GPU nodes, or lower scaling.replicas.engine before scaling or upgrading.${downHint}`;
+      const missing = Math.max(
+        (signal.required ?? 0) - (signal.allocatable ?? 0),
+        0,
+      );
+      return `The deployment needs ${missing} more ${resource} than the cluster can schedule: add GPU nodes, or lower scaling.replicas.engine before scaling or upgrading.${downHint}`;
     }
     case 'tight':
       return `No room for one more engine pod (${plural(
