@@ -204,7 +204,7 @@ function pickCluster(
     const item = items.find(i => i.cluster?.name === annotated);
     if (!item) {
       throw new GpuSourceError(
-        `the Kubernetes plugin has no cluster ${annotated} (annotation ${KUBERNETES_CLUSTER_ANNOTATION}) for ${entityRef}; check kubernetes.clusterLocatorMethods`,
+        `the Kubernetes plugin returned nothing from cluster ${annotated} (annotation ${KUBERNETES_CLUSTER_ANNOTATION}) for ${entityRef}: no such cluster in kubernetes.clusterLocatorMethods, or no pods labelled for it there`,
       );
     }
     const failure = describeFetchError(item);
