@@ -165,9 +165,15 @@ const cluster = (name: string, url: string, token: string) => ({
 
 async function startPortal(
   databaseId: TestDatabaseId,
-  options: { clusters?: object[]; requestTimeoutSeconds?: number } = {},
+  options: {
+    clusters?: object[];
+    requestTimeoutSeconds?: number;
+    /** Annotation `backstage.io/kubernetes-cluster` per example deployment name. */
+    clusterAnnotations?: Record<string, string>;
+  } = {},
 ) {
   const {
+    clusterAnnotations = {},
     clusters = [
       cluster('gpu-east', EAST, 'east-token'),
       cluster('gpu-west', WEST, 'west-token'),
@@ -181,7 +187,23 @@ async function startPortal(
       fleetPlugin,
       kubernetesPlugin,
       scheduler.module,
-      catalogServiceMock.factory({ entities: loadExampleEntities() }),
+      catalogServiceMock.factory({
+        entities: loadExampleEntities().map(entity =>
+          clusterAnnotations[entity.metadata.name]
+            ? {
+                ...entity,
+                metadata: {
+                  ...entity.metadata,
+                  annotations: {
+                    ...entity.metadata.annotations,
+                    'backstage.io/kubernetes-cluster':
+                      clusterAnnotations[entity.metadata.name],
+                  },
+                },
+              }
+            : entity,
+        ),
+      }),
       mockServices.database.factory({ knex }),
       mockServices.scheduler.factory(),
       mockServices.rootConfig.factory({
@@ -340,6 +362,25 @@ describe.each(databases.eachSupportedId())(
       const recovered = await portal.gpuOf('lumen-captions-live');
       expect(recovered.status).toBe('ok');
       expect(recovered.error).toBeUndefined();
+    });
+
+    it('reads the cluster named by backstage.io/kubernetes-cluster', async () => {
+      const portal = await startPortal(databaseId, {
+        clusterAnnotations: {
+          'lumen-captions-live': 'gpu-west',
+          'brightline-contact-prod': 'gpu-west', // wrong: its pods are on gpu-east
+        },
+      });
+      await portal.run();
+      expect(await portal.gpuOf('lumen-captions-live')).toMatchObject({
+        status: 'ok',
+        allocatable: 4,
+      });
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod.status).toBe('unknown');
+      expect(prod.reason).toContain(
+        'no GPU capacity has been observed for this deployment yet',
+      );
     });
 
     it('treats a cluster that does not answer in time as unreachable', async () => {
