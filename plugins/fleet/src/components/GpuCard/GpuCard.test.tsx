@@ -149,10 +149,10 @@ describe('GpuCard', () => {
       .map(row => row.textContent);
     expect(rows).toEqual([
       'NodeModelMemoryGPUsSharingDriverState',
-      'gpu-a100-0NVIDIA-A100-SXM4-80GB80 GB4 × GPU (4 physical)none550.54.15Schedulable',
-      'gpu-l4-0NVIDIA-L422 GB4 × GPU (1 physical)time-slicing × 4550.54.15Schedulable',
-      'gpu-a10g-1NVIDIA-A10G22 GB4 × GPU (4 physical)none535.104.05Not schedulable: cordoned',
-      'gpu-mig-0NVIDIA-A100-SXM4-80GB80 GB14 × mig-1g.10gb (8 physical)MIG mixed—Schedulable',
+      'gpu-a100-0NVIDIA-A100-SXM4-80GB80 GiB4 × GPU (4 physical)none550.54.15Schedulable',
+      'gpu-l4-0NVIDIA-L422 GiB4 × GPU (1 physical)time-slicing × 4550.54.15Schedulable',
+      'gpu-a10g-1NVIDIA-A10G22 GiB4 × GPU (4 physical)none535.104.05Not schedulable: cordoned',
+      'gpu-mig-0NVIDIA-A100-SXM4-80GB80 GiB14 × mig-1g.10gb (8 physical)MIG mixed—Schedulable',
     ]);
 
     expect(

@@ -6,12 +6,12 @@ import type {
 import { describeMoment } from '../status';
 import { formatTimestamp } from '../shared/fleetStatus';
 
-/** `80 GB` from GPU feature discovery's MiB (81920), `23 GB` for an L4's 23034. */
+/** `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034. */
 export function formatGpuMemory(memoryMiB: number | undefined): string {
   if (memoryMiB === undefined) {
     return '—';
   }
-  return `${Math.round(memoryMiB / 1024)} GB`;
+  return `${Math.round(memoryMiB / 1024)} GiB`;
 }
 
 /** `time-slicing × 4`, `MPS × 2`, `MIG mixed`, `none`. */
