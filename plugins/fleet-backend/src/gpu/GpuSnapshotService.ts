@@ -16,13 +16,19 @@ export const KUBERNETES_ID_ANNOTATION = 'backstage.io/kubernetes-id';
 
 const CATALOG_PAGE_SIZE = 500;
 
+/** Deployments read at the same time. */
+const CONCURRENCY = 4;
+
 /** What one run did. */
 export interface GpuSnapshotRunResult {
   /** Deployments whose snapshot was taken and stored. */
   updated: string[];
   /** Deployments whose cluster could not be read, with why; their last good snapshot stays. */
   failed: Array<{ entityRef: string; error: string }>;
-  /** Deployments left as they were because the Kubernetes plugin has no cluster at all. */
+  /**
+   * Deployments left as they were: the Kubernetes plugin has no cluster at all, or the run
+   * reached its timeout before their turn.
+   */
   skipped: string[];
 }
 
@@ -60,7 +66,12 @@ export class GpuSnapshotService {
     this.now = options.now ?? (() => new Date());
   }
 
-  async run(): Promise<GpuSnapshotRunResult> {
+  /**
+   * Snapshots every connected deployment, a few at a time so that one slow cluster does not
+   * hold up the whole fleet. When `signal` aborts (the task's timeout), no further
+   * deployment is started; those already under way finish.
+   */
+  async run(signal?: AbortSignal): Promise<GpuSnapshotRunResult> {
     const result: GpuSnapshotRunResult = {
       updated: [],
       failed: [],
@@ -76,27 +87,50 @@ export class GpuSnapshotService {
       );
       return result;
     }
-    for (const entity of deployments) {
-      const entityRef = stringifyEntityRef(entity);
-      const error = await this.snapshot(entity, entityRef);
-      if (error) {
-        result.failed.push({ entityRef, error });
-      } else {
-        result.updated.push(entityRef);
+    const queue = [...deployments];
+    const worker = async () => {
+      for (let entity = queue.shift(); entity; entity = queue.shift()) {
+        if (signal?.aborted) {
+          result.skipped.push(stringifyEntityRef(entity));
+          continue;
+        }
+        await this.snapshotAndRefresh(entity, result);
       }
-      try {
-        await this.statuses.refresh(entityRef);
-      } catch (refreshError) {
-        // Stored; the next scheduled status refresh evaluates it.
-        this.logger.warn(
-          `GPU snapshot of ${entityRef} stored, but its status could not be re-evaluated now: ${refreshError}`,
-        );
-      }
-    }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker),
+    );
     this.logger.info(
-      `GPU snapshots: ${result.updated.length} updated, ${result.failed.length} failed`,
+      `GPU snapshots: ${result.updated.length} updated, ${
+        result.failed.length
+      } failed${
+        result.skipped.length
+          ? `, ${result.skipped.length} not started before the task's timeout`
+          : ''
+      }`,
     );
     return result;
+  }
+
+  private async snapshotAndRefresh(
+    entity: CustomerDeploymentEntity,
+    result: GpuSnapshotRunResult,
+  ): Promise<void> {
+    const entityRef = stringifyEntityRef(entity);
+    const error = await this.snapshot(entity, entityRef);
+    if (error) {
+      result.failed.push({ entityRef, error });
+    } else {
+      result.updated.push(entityRef);
+    }
+    try {
+      await this.statuses.refresh(entityRef);
+    } catch (refreshError) {
+      // Stored; the next scheduled status refresh evaluates it.
+      this.logger.warn(
+        `GPU snapshot of ${entityRef} stored, but its status could not be re-evaluated now: ${refreshError}`,
+      );
+    }
   }
 
   /** Takes and stores one snapshot; returns the error, if any, after recording it. */

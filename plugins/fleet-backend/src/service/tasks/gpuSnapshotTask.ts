@@ -40,9 +40,9 @@ export async function scheduleGpuSnapshotTask(options: {
   await scheduler.scheduleTask({
     id: GPU_SNAPSHOT_TASK_ID,
     ...readGpuSnapshotSchedule(config),
-    fn: async () => {
+    fn: async abortSignal => {
       try {
-        await snapshots.run();
+        await snapshots.run(abortSignal);
       } catch (error) {
         logger.error(`GPU snapshot run failed: ${error}`);
       }
