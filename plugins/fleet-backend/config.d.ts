@@ -92,6 +92,22 @@ export interface Config {
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
     };
+    /** Air-gapped status reports (`POST …/deployments/:namespace/:name/reports`, inbox). */
+    reports?: {
+      /** The largest report accepted, in bytes; larger ones get 413. Default 10485760 (10 MiB). */
+      maxBytes?: number;
+    };
+    /** GPU snapshots of connected deployments, through the Kubernetes plugin. */
+    gpu?: {
+      /**
+       * How often task `fleet-gpu-snapshot` reads the connected clusters, on one backend
+       * instance at a time. Default: every 10 minutes, timeout 5 minutes, first run 30
+       * seconds after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /** How long one call to the Kubernetes plugin may take before the cluster counts as unreachable. Default 30. */
+      requestTimeoutSeconds?: number;
+    };
     /** How statuses are evaluated. */
     status?: {
       /** A license this many days or fewer from its last valid day is `expiring`. Default 30. */

@@ -35,6 +35,12 @@ import { statusRefreshTask } from './service/tasks/statusRefreshTask';
 import { journalOverdueTask } from './service/tasks/journalOverdueTask';
 import { journalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
+import { StatusReportService } from './reports/StatusReportService';
+import { readReportMaxBytes } from './reports/options';
+import { GpuSnapshotService } from './gpu/GpuSnapshotService';
+import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
+import { readGpuRequestTimeoutMs } from './gpu/options';
+import { gpuSnapshotTask } from './service/tasks/gpuSnapshotTask';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -76,6 +82,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        discovery: coreServices.discovery,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -92,6 +99,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog,
         config,
         database,
+        discovery,
         httpAuth,
         httpRouter,
         lifecycle,
@@ -136,8 +144,20 @@ export const fleetPlugin = createBackendPlugin({
           limits: journalOptions,
         });
 
+        // Air-gapped status reports, from the API and the inbox.
+        const reports = {
+          service: new StatusReportService({
+            store,
+            deployments: refresher,
+            statuses: refresher,
+            logger,
+          }),
+          maxBytes: readReportMaxBytes(config),
+        };
+
         httpRouter.use(
           await createRouter({
+            reports,
             httpAuth,
             permissions,
             auditor,
@@ -159,6 +179,7 @@ export const fleetPlugin = createBackendPlugin({
             root: journalOptions.inbox.path,
             minFileAgeMs: journalOptions.inbox.minFileAgeMs,
             journals,
+            reports,
             auth,
             logger,
           });
@@ -168,6 +189,25 @@ export const fleetPlugin = createBackendPlugin({
             run: () => inbox.run(),
           });
         }
+
+        // Connected clusters' GPUs, through the Kubernetes plugin.
+        const snapshots = new GpuSnapshotService({
+          catalog,
+          auth,
+          store,
+          source: new KubernetesGpuSource({
+            auth,
+            discovery,
+            timeoutMs: readGpuRequestTimeoutMs(config),
+          }),
+          statuses: refresher,
+          logger,
+        });
+        await scheduleFleetTask({
+          ...tasks,
+          task: gpuSnapshotTask,
+          run: abortSignal => snapshots.run(abortSignal),
+        });
 
         // Flags overdue journals and expiring licenses, and tells the owners.
         const checker = new JournalOverdueChecker({

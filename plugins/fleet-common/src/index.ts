@@ -7,9 +7,11 @@
  */
 
 export * from './api';
+export * from './gpu';
 export * from './kinds';
 export * from './permissions';
 export * from './releases';
+export * from './reports';
 export * from './secrets';
 export * from './status';
 export * from './time';

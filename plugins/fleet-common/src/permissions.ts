@@ -21,6 +21,16 @@ export const fleetJournalReadPermission = createPermission({
 });
 
 /**
+ * Send a deployment's status report (GPU capacity and versions from an air-gapped cluster).
+ *
+ * @public
+ */
+export const fleetReportCreatePermission = createPermission({
+  name: 'fleet.report.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the fleet plugin.
  *
  * @public
@@ -28,4 +38,5 @@ export const fleetJournalReadPermission = createPermission({
 export const fleetPermissions = [
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
+  fleetReportCreatePermission,
 ];

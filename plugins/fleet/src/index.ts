@@ -16,6 +16,7 @@ export {
   EntityLicenseCard,
   EntityUpgradeReadinessCard,
   EntityJournalCard,
+  EntityGpuCard,
   EntityJournalsContent,
   EntityFleetContent,
   EntityCustomerOverviewCard,

@@ -120,6 +120,23 @@ export const EntityUpgradeReadinessCard = fleetPlugin.provide(
 );
 
 /**
+ * The GPU capacity of a CustomerDeployment, from its live cluster or its latest status report:
+ * status and why, allocatable vs requested vs needed per GPU model, the GPU nodes (model,
+ * memory, GPUs, sharing, driver, state), pods waiting for GPUs, the data's source and age, and
+ * what to do when it is not `ok`.
+ *
+ * @public
+ */
+export const EntityGpuCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityGpuCard',
+    component: {
+      lazy: () => import('./components/GpuCard').then(m => m.GpuCard),
+    },
+  }),
+);
+
+/**
  * The billing journals of a CustomerDeployment, per billing replica (`deepgram-billing-N`): status
  * in words, when its latest journal was received and captured, and when the next one is due.
  * Deployments that do not bill by journal get a short "not applicable" note.

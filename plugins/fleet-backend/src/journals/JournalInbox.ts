@@ -5,6 +5,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { CUSTOMER_DEPLOYMENT_KIND } from '@fleetdeck/plugin-fleet-common';
 import type { JournalService } from './JournalService';
+import { parseReportJson } from '../reports/parseReportJson';
+import type { StatusReportService } from '../reports/StatusReportService';
+
+/** Status reports are JSON (`<deployment>/status-*.json`); journals never are `.json`. */
+const isStatusReportFile = (file: string) =>
+  file.toLowerCase().endsWith('.json');
 
 /** Folders of the inbox that hold files already handled; never read as deployments. */
 export const PROCESSED_DIR = 'processed';
@@ -96,6 +102,7 @@ async function moveAside(from: string, to: string): Promise<string> {
  * <inbox>/<deployment>/<pod>/journal-YYYYMMDD-HHMMSS.tar.gz   a per-pod volume's backup
  * <inbox>/<deployment>/journal-YYYYMMDD-HHMMSS.tar.gz         a shared volume's backup
  * <inbox>/<deployment>/<pod>/journal                          a raw journal
+ * <inbox>/<deployment>/status-*.json                           a status report (any .json)
  * ```
  *
  * Each pass ingests every file once, oldest first: after success it is moved to
@@ -108,6 +115,10 @@ export class JournalInbox {
   private readonly root: string;
   private readonly minFileAgeMs: number;
   private readonly journals: JournalService;
+  private readonly reports?: {
+    service: StatusReportService;
+    maxBytes: number;
+  };
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -116,10 +127,13 @@ export class JournalInbox {
     root: string;
     minFileAgeMs: number;
     journals: JournalService;
+    /** Status reports dropped beside journals; without it `.json` files are journals. */
+    reports?: { service: StatusReportService; maxBytes: number };
     auth: AuthService;
     logger: LoggerService;
     now?: () => Date;
   }) {
+    this.reports = options.reports;
     this.root = options.root;
     this.minFileAgeMs = options.minFileAgeMs;
     this.journals = options.journals;
@@ -196,6 +210,18 @@ export class JournalInbox {
       .map(f => f.file);
   }
 
+  /** A status report file, parsed; `InputError` when too large or not JSON. */
+  private async readReport(absolute: string, file: string): Promise<unknown> {
+    const maxBytes = this.reports?.maxBytes ?? 0;
+    const { size } = await fs.promises.stat(absolute);
+    if (size > maxBytes) {
+      throw new InputError(
+        `${file} is larger than ${maxBytes} bytes (fleet.reports.maxBytes); is it really a status report?`,
+      );
+    }
+    return parseReportJson(await fs.promises.readFile(absolute, 'utf8'), file);
+  }
+
   private async handle(
     file: string,
     result: JournalInboxRunResult,
@@ -210,6 +236,25 @@ export class JournalInbox {
       }
       const entityRef = deploymentRefOfFolder(segments[0]);
       const credentials = await this.auth.getOwnServiceCredentials();
+      if (this.reports && isStatusReportFile(file)) {
+        const report = await this.reports.service.accept(
+          entityRef,
+          await this.readReport(absolute, file),
+          credentials,
+        );
+        const moved = await moveAside(
+          absolute,
+          path.join(this.root, PROCESSED_DIR, file),
+        );
+        result.processed.push(file);
+        this.logger.info(
+          `Journal inbox: status report ${file} → ${path.relative(
+            this.root,
+            moved,
+          )} (${report.message})`,
+        );
+        return;
+      }
       const target = await this.journals.getTarget(entityRef, credentials);
       const content = fs.createReadStream(absolute, {
         highWaterMark: 1024 * 1024,

@@ -378,6 +378,70 @@ export const spec = {
         },
       },
     },
+    '/deployments/{namespace}/{name}/reports': {
+      post: {
+        operationId: 'PostStatusReport',
+        summary: "Receive an air-gapped deployment's status report.",
+        description:
+          "The body is a `StatusReport` (`apiVersion: fleetdeck.io/v1alpha1`, see fleet-common's `StatusReport.v1alpha1.schema.json`): the chart and Kubernetes versions, the cluster's nodes and the release namespace's pods, as the collector script gathers them with `kubectl`. Only the GPU facts and the versions derived from it are kept, never the nodes or pods. A report older than the deployment's latest observations is not applied (200, `applied: false`). A report naming another deployment in `metadata.deployment` is refused. At most `fleet.reports.maxBytes` (default 10 MiB). Requires the permission `fleet.report.create`. Served ahead of the validated router, whose JSON parser stops at 100 kB (see router.ts).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Valid, but older than what the deployment already has; not applied.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StatusReportResult',
+                },
+              },
+            },
+          },
+          '201': {
+            description: "Applied; the deployment's GPU signal after it.",
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/StatusReportResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -717,6 +781,98 @@ export const spec = {
         },
         required: ['product', 'resourceName', 'allocatable', 'requested'],
       },
+      GpuNode: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          memoryMiB: {
+            type: 'number',
+          },
+          count: {
+            type: 'number',
+          },
+          allocatable: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          sharing: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              strategy: {
+                type: 'string',
+                enum: ['time-slicing', 'mps'],
+              },
+              replicas: {
+                type: 'number',
+              },
+            },
+            required: ['strategy', 'replicas'],
+          },
+          migStrategy: {
+            type: 'string',
+          },
+          driverVersion: {
+            type: 'string',
+          },
+          schedulable: {
+            type: 'boolean',
+          },
+          unschedulableReason: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'allocatable', 'schedulable'],
+      },
+      PendingGpuPod: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          requests: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          message: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'requests'],
+      },
+      StatusReportResult: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          applied: {
+            type: 'boolean',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          gpu: {
+            $ref: '#/components/schemas/GpuSignal',
+          },
+        },
+        required: ['applied', 'entityRef', 'generatedAt', 'message'],
+      },
       GpuSignal: {
         type: 'object',
         additionalProperties: false,
@@ -744,6 +900,34 @@ export const spec = {
           },
           observedAt: {
             type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['cluster', 'report'],
+          },
+          resourceName: {
+            type: 'string',
+          },
+          driverVersion: {
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+          },
+          failedAt: {
+            type: 'string',
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GpuNode',
+            },
+          },
+          pendingPods: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PendingGpuPod',
+            },
           },
         },
         required: ['status', 'models'],

@@ -15,11 +15,14 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
+  fleetReportCreatePermission,
 } from '@fleetdeck/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { formatBytes, PayloadTooLargeError } from '../journals/errors';
 import type { JournalService } from '../journals/JournalService';
+import { parseReportJson } from '../reports/parseReportJson';
+import type { StatusReportService } from '../reports/StatusReportService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
@@ -101,6 +104,8 @@ export async function createRouter(options: {
   deployments: DeploymentService;
   releases: ReleaseService;
   journals: JournalService;
+  /** Status reports; the reports route is left out without it. */
+  reports?: { service: StatusReportService; maxBytes: number };
 }): Promise<express.Router> {
   const { httpAuth, permissions, auditor, deployments, releases, journals } =
     options;
@@ -188,6 +193,49 @@ export async function createRouter(options: {
       throw error;
     }
   });
+
+  if (options.reports) {
+    const { service, maxBytes } = options.reports;
+    // Ahead of the validated router, whose JSON parser stops at 100 kB: a report of a large
+    // cluster is bigger. The body is still checked, field by field, by the report's schema.
+    router.post(
+      '/deployments/:namespace/:name/reports',
+      // Raw, and parsed by the handler: a JSON parser's error would quote the body.
+      express.raw({ limit: maxBytes, type: () => true }),
+      async (req, res) => {
+        const entityRef = deploymentRef(req.params);
+        const credentials = await httpAuth.credentials(req, {
+          allow: ['user', 'service'],
+        });
+        const event = await auditor.createEvent({
+          eventId: 'status-report',
+          severityLevel: 'low',
+          request: req,
+          meta: { entityRef },
+        });
+        try {
+          await authorize(
+            credentials,
+            fleetReportCreatePermission,
+            'send status reports',
+          );
+          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+          const result = await service.accept(
+            entityRef,
+            parseReportJson(body.toString('utf8'), 'The request body'),
+            credentials,
+          );
+          await event.success({
+            meta: { applied: result.applied, generatedAt: result.generatedAt },
+          });
+          res.status(result.applied ? 201 : 200).json(result);
+        } catch (error) {
+          await event.fail({ error: error as Error });
+          throw error;
+        }
+      },
+    );
+  }
 
   const api = await createOpenApiRouter();
 

@@ -167,6 +167,18 @@ export function evaluateGpu(
     signal.requested = observed.requested;
     signal.models = observed.models;
     signal.observedAt = observed.observedAt;
+    // The detail behind the figures, for the GPU card; absent when the source had none.
+    const { source, resourceName, driverVersion, error, failedAt } = observed;
+    Object.assign(
+      signal,
+      { source },
+      resourceName && { resourceName },
+      driverVersion && { driverVersion },
+      error && { error },
+      failedAt && { failedAt },
+      observed.nodes && { nodes: observed.nodes },
+      observed.pendingPods && { pendingPods: observed.pendingPods },
+    );
   }
   if (!spec.gpu) {
     signal.reason =

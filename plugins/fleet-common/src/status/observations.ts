@@ -1,3 +1,7 @@
+import type {
+  GpuNodeObservation,
+  PendingGpuPodObservation,
+} from '../gpu/types';
 import type { GpuModelSignal } from './types';
 
 /**
@@ -23,6 +27,8 @@ export interface JournalReceiptObservation {
 export interface GpuCapacityObservation {
   observedAt: string;
   source: 'cluster' | 'report';
+  /** The GPU resource the figures count (`spec.gpu.resourceName` when observed). */
+  resourceName?: string;
   /** Allocatable GPUs of the deployment's resource on nodes that can take engine pods. */
   allocatable: number;
   /** GPUs of that resource requested by running and pending pods. */
@@ -34,6 +40,12 @@ export interface GpuCapacityObservation {
   driverVersion?: string;
   /** Set when the latest attempt to observe failed; the figures are then from `observedAt`. */
   error?: string;
+  /** When the latest attempt to observe failed (ISO 8601); set with `error`. */
+  failedAt?: string;
+  /** The GPU nodes behind the figures, when the source listed them. */
+  nodes?: GpuNodeObservation[];
+  /** The pods waiting for GPUs, when the source listed them. */
+  pendingPods?: PendingGpuPodObservation[];
 }
 
 /**

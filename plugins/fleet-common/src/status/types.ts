@@ -7,6 +7,10 @@ import type {
   UpgradeStatus,
 } from './vocabulary';
 import type { DeploymentProfile } from '../kinds';
+import type {
+  GpuNodeObservation,
+  PendingGpuPodObservation,
+} from '../gpu/types';
 
 /** @public */
 export interface LicenseSignal {
@@ -63,6 +67,20 @@ export interface GpuSignal {
   reason?: string;
   /** When the data behind it was observed (ISO 8601). */
   observedAt?: string;
+  /** Where the data came from: a live cluster snapshot or a status report. */
+  source?: 'cluster' | 'report';
+  /** The GPU resource the figures count. */
+  resourceName?: string;
+  /** The lowest CUDA driver version on the GPU nodes. */
+  driverVersion?: string;
+  /** Why the latest attempt to observe failed; the figures are from `observedAt`. */
+  error?: string;
+  /** When that attempt failed (ISO 8601). */
+  failedAt?: string;
+  /** The GPU nodes, when the source listed them. */
+  nodes?: GpuNodeObservation[];
+  /** Pods waiting for GPUs, when the source listed them. */
+  pendingPods?: PendingGpuPodObservation[];
 }
 
 /** @public */

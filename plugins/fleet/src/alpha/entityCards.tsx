@@ -48,6 +48,15 @@ export const upgradeReadinessEntityCard = EntityCardBlueprint.make({
   },
 });
 
+/** `entity-card:fleet/gpu` — GPU capacity from the live cluster or the latest status report. */
+export const gpuEntityCard = EntityCardBlueprint.make({
+  name: 'gpu',
+  params: {
+    filter: isDeployment,
+    loader: () => import('../components/GpuCard').then(m => <m.GpuCard />),
+  },
+});
+
 /** `entity-card:fleet/journals` — per billing replica, on deployments that bill by journal. */
 export const journalEntityCard = EntityCardBlueprint.make({
   name: 'journals',

@@ -8,6 +8,7 @@ import {
   customerOverviewEntityCard,
   deploymentOverviewEntityCard,
   deploymentStatusEntityCard,
+  gpuEntityCard,
   journalEntityCard,
   licenseEntityCard,
   upgradeReadinessEntityCard,
@@ -18,7 +19,7 @@ import { fleetEntityContent, journalsEntityContent } from './entityContent';
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
  * navigation as "Fleet"), the fleet backend's API, entity cards for `Customer` and
  * `CustomerDeployment` entities (each shown only on entities of its kind), a "Fleet" tab on
- * deployments, and the journal card and a "Journals" tab (upload and history) on deployments
+ * deployments (with the GPU card), and the journal card and a "Journals" tab (upload and history) on deployments
  * that bill by journal.
  *
  * @alpha
@@ -38,6 +39,7 @@ export const fleetPlugin = createFrontendPlugin({
     deploymentStatusEntityCard,
     licenseEntityCard,
     upgradeReadinessEntityCard,
+    gpuEntityCard,
     journalEntityCard,
     fleetEntityContent,
     journalsEntityContent,

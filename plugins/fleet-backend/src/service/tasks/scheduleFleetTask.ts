@@ -39,15 +39,16 @@ export async function scheduleFleetTask(options: {
   config: RootConfigService;
   logger: LoggerService;
   task: FleetTask;
-  run: () => Promise<unknown>;
+  /** One run; `abortSignal` fires when the run passes its timeout. */
+  run: (abortSignal: AbortSignal) => Promise<unknown>;
 }): Promise<void> {
   const { scheduler, config, logger, task, run } = options;
   await scheduler.scheduleTask({
     id: task.id,
     ...readFleetTaskSchedule(config, task),
-    fn: async () => {
+    fn: async abortSignal => {
       try {
-        await run();
+        await run(abortSignal);
       } catch (error) {
         logger.error(`${task.title} failed: ${error}`);
       }

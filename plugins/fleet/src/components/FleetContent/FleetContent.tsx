@@ -2,15 +2,16 @@ import Grid from '@mui/material/Grid';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import { isCustomerDeploymentEntity } from '@fleetdeck/plugin-fleet-common';
 import { DeploymentStatusCard } from '../DeploymentStatusCard';
+import { GpuCard } from '../GpuCard';
 import { JournalCard } from '../JournalCard';
 import { LicenseCard } from '../LicenseCard';
 import { UpgradeReadinessCard } from '../UpgradeReadinessCard';
 import { billsByJournal } from '../shared/describeJournal';
 
 /**
- * The "Fleet" tab of a CustomerDeployment: its live status, license and upgrade readiness
- * together, and the journals per billing replica when the deployment bills by journal (for
- * other deployments that card would only say "not applicable").
+ * The "Fleet" tab of a CustomerDeployment: its live status, license, GPU capacity and upgrade
+ * readiness together, and the journals per billing replica when the deployment bills by
+ * journal (for other deployments that card would only say "not applicable").
  */
 export function FleetContent() {
   const { entity } = useEntity();
@@ -28,6 +29,9 @@ export function FleetContent() {
           <JournalCard />
         </Grid>
       ) : null}
+      <Grid item xs={12}>
+        <GpuCard />
+      </Grid>
       <Grid item xs={12}>
         <UpgradeReadinessCard />
       </Grid>

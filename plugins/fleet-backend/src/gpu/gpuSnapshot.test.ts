@@ -1,0 +1,449 @@
+import request from 'supertest';
+import { delay, http, HttpResponse, passthrough } from 'msw';
+import { setupServer } from 'msw/node';
+import {
+  coreServices,
+  createBackendModule,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
+import type { DeploymentStatus } from '@fleetdeck/plugin-fleet-common';
+import { fleetPlugin } from '../plugin';
+import { GPU_SNAPSHOT_TASK_ID } from '../service/tasks/gpuSnapshotTask';
+import {
+  EXAMPLE_RELEASE_INDEX,
+  EXAMPLE_RELEASE_POLICY,
+  loadExampleEntities,
+} from '../__testUtils__/examples';
+import eastNodes from './__fixtures__/gpu-east.nodes.json';
+import eastPods from './__fixtures__/gpu-east.pods.json';
+import westNodes from './__fixtures__/gpu-west.nodes.json';
+import westPods from './__fixtures__/gpu-west.pods.json';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+});
+
+const EAST = 'https://k8s.example.test';
+const WEST = 'https://k8s-west.example.test';
+
+type PodList = {
+  items: Array<{ metadata: { labels: Record<string, string> } }>;
+};
+
+/** Pods as the API server filters them by `labelSelector=backstage.io/kubernetes-id=<id>`. */
+function selectPods(list: PodList, url: URL) {
+  const selector = url.searchParams.get('labelSelector') ?? '';
+  const [key, value] = selector.split('=');
+  return {
+    ...list,
+    items: list.items.filter(pod => !key || pod.metadata.labels[key] === value),
+  };
+}
+
+type ServerState = {
+  down: boolean;
+  forbidNodes: boolean;
+  slowNodes: boolean;
+  noPods: boolean;
+};
+
+/**
+ * One fake API server; `state.down` makes it unreachable, `state.forbidNodes` answers 403 to
+ * the nodes list and `state.slowNodes` answers it after the fleet's request timeout.
+ */
+function apiServer(
+  base: string,
+  nodes: object,
+  pods: PodList,
+  state: ServerState,
+) {
+  const bearer = base === EAST ? 'Bearer east-token' : 'Bearer west-token';
+  const guard = (req: Request) => {
+    if (state.down) {
+      return HttpResponse.error();
+    }
+    if (req.headers.get('authorization') !== bearer) {
+      return HttpResponse.json({ kind: 'Status', code: 401 }, { status: 401 });
+    }
+    return undefined;
+  };
+  return [
+    http.get(`${base}/api/v1/nodes`, async ({ request: req }) => {
+      if (state.slowNodes) {
+        await delay(6000);
+      }
+      if (state.forbidNodes && !state.down) {
+        return HttpResponse.json(
+          {
+            kind: 'Status',
+            message:
+              'nodes is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "nodes"',
+            code: 403,
+          },
+          { status: 403 },
+        );
+      }
+      return guard(req) ?? HttpResponse.json(nodes);
+    }),
+    http.get(
+      `${base}/api/v1/pods`,
+      ({ request: req }) =>
+        guard(req) ??
+        HttpResponse.json(
+          state.noPods
+            ? { ...pods, items: [] }
+            : selectPods(pods, new URL(req.url)),
+        ),
+    ),
+    // Every other kind the Kubernetes plugin fetches by default: none.
+    http.get(
+      `${base}/*`,
+      ({ request: req }) => guard(req) ?? HttpResponse.json({ items: [] }),
+    ),
+  ];
+}
+
+const healthy = (): ServerState => ({
+  down: false,
+  forbidNodes: false,
+  slowNodes: false,
+  noPods: false,
+});
+const east = healthy();
+const west = healthy();
+const server = setupServer(
+  ...apiServer(EAST, eastNodes, eastPods as PodList, east),
+  ...apiServer(WEST, westNodes, westPods as PodList, west),
+  // The test backend itself (the fleet plugin calling the kubernetes plugin).
+  http.all('http://localhost*', () => passthrough()),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
+afterAll(() => server.close());
+beforeEach(() => {
+  Object.assign(east, healthy());
+  Object.assign(west, healthy());
+});
+
+function fleetScheduler() {
+  let scheduler: SchedulerService | undefined;
+  return {
+    module: createBackendModule({
+      pluginId: 'fleet',
+      moduleId: 'test-scheduler',
+      register(reg) {
+        reg.registerInit({
+          deps: { service: coreServices.scheduler },
+          async init({ service }) {
+            scheduler = service;
+          },
+        });
+      },
+    }),
+    run: () => scheduler!.triggerTask(GPU_SNAPSHOT_TASK_ID),
+  };
+}
+
+const cluster = (name: string, url: string, token: string) => ({
+  name,
+  url,
+  authProvider: 'serviceAccount',
+  serviceAccountToken: token,
+  skipTLSVerify: true,
+});
+
+async function startPortal(
+  databaseId: TestDatabaseId,
+  options: {
+    clusters?: object[];
+    requestTimeoutSeconds?: number;
+    /** Annotation `backstage.io/kubernetes-cluster` per example deployment name. */
+    clusterAnnotations?: Record<string, string>;
+  } = {},
+) {
+  const {
+    clusterAnnotations = {},
+    clusters = [
+      cluster('gpu-east', EAST, 'east-token'),
+      cluster('gpu-west', WEST, 'west-token'),
+    ],
+    requestTimeoutSeconds = 30,
+  } = options;
+  const knex = await databases.init(databaseId);
+  const scheduler = fleetScheduler();
+  const { server: backend } = await startTestBackend({
+    features: [
+      fleetPlugin,
+      kubernetesPlugin,
+      scheduler.module,
+      catalogServiceMock.factory({
+        entities: loadExampleEntities().map(entity =>
+          clusterAnnotations[entity.metadata.name]
+            ? {
+                ...entity,
+                metadata: {
+                  ...entity.metadata,
+                  annotations: {
+                    ...entity.metadata.annotations,
+                    'backstage.io/kubernetes-cluster':
+                      clusterAnnotations[entity.metadata.name],
+                  },
+                },
+              }
+            : entity,
+        ),
+      }),
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.factory(),
+      mockServices.rootConfig.factory({
+        data: {
+          fleet: {
+            releases: {
+              index: EXAMPLE_RELEASE_INDEX,
+              policy: EXAMPLE_RELEASE_POLICY,
+            },
+            gpu: { requestTimeoutSeconds },
+          },
+          kubernetes: {
+            serviceLocatorMethod: { type: 'multiTenant' },
+            clusterLocatorMethods: [
+              {
+                type: 'config',
+                clusters,
+              },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  const gpuOf = async (name: string) => {
+    const response = await request(backend)
+      .get(`/api/fleet/deployments/default/${name}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    return (response.body as DeploymentStatus).gpu;
+  };
+  const sendReport = (name: string, report: object) =>
+    request(backend)
+      .post(`/api/fleet/deployments/default/${name}/reports`)
+      .set('Authorization', mockCredentials.user.header())
+      .send(report);
+  return { run: scheduler.run, gpuOf, sendReport };
+}
+
+describe.each(databases.eachSupportedId())(
+  'task fleet-gpu-snapshot through the Kubernetes plugin, %p',
+  databaseId => {
+    it('reads nodes through the proxy and pods through the objects API', async () => {
+      const portal = await startPortal(databaseId);
+      await portal.run();
+
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod).toMatchObject({
+        status: 'insufficient',
+        source: 'cluster',
+        allocatable: 12, // A100 4 + H100 4 + L4 time-sliced 4; NotReady and cordoned A10Gs left out
+        requested: 8,
+        required: 8,
+        driverVersion: '535.104.05',
+        pendingPods: [
+          {
+            name: 'deepgram-engine-6d8f9c7b54-z9y3k',
+            requests: { 'nvidia.com/gpu': 1 },
+            message: expect.stringContaining('Insufficient nvidia.com/gpu'),
+          },
+        ],
+      });
+      expect(prod.reason).toBe(
+        '1 pod is pending for want of nvidia.com/gpu (snapshot less than a minute old)',
+      );
+      const byName = new Map(prod.nodes!.map(node => [node.name, node]));
+      expect(byName.size).toBe(6); // the CPU node is not a GPU node
+      expect(byName.get('ip-10-0-1-13.ec2.internal')).toMatchObject({
+        product: 'NVIDIA-L4',
+        sharing: { strategy: 'time-slicing', replicas: 4 },
+        schedulable: true,
+      });
+      expect(byName.get('ip-10-0-1-14.ec2.internal')).toMatchObject({
+        schedulable: false,
+        unschedulableReason: 'NotReady',
+      });
+      expect(byName.get('ip-10-0-1-15.ec2.internal')).toMatchObject({
+        schedulable: false,
+        unschedulableReason: 'cordoned',
+      });
+      expect(byName.get('ip-10-0-1-16.ec2.internal')).toMatchObject({
+        migStrategy: 'mixed',
+        allocatable: {
+          'nvidia.com/mig-1g.10gb': 14,
+          'nvidia.com/mig-3g.40gb': 4,
+        },
+        schedulable: true, // its nvidia.com/gpu taint is tolerated by the engine
+      });
+      expect(prod.models).toEqual(
+        expect.arrayContaining([
+          {
+            product: 'NVIDIA-A100-SXM4-80GB',
+            resourceName: 'nvidia.com/gpu',
+            allocatable: 4,
+            requested: 4,
+          },
+          {
+            product: 'NVIDIA-A100-SXM4-80GB',
+            resourceName: 'nvidia.com/mig-1g.10gb',
+            allocatable: 14,
+            requested: 0,
+          },
+        ]),
+      );
+      // The API pod's env held a key: nothing of it is kept.
+      expect(JSON.stringify(prod)).not.toContain('dg-fixture-secret');
+
+      expect(await portal.gpuOf('lumen-captions-live')).toMatchObject({
+        status: 'ok',
+        source: 'cluster',
+        allocatable: 4,
+        requested: 3,
+        models: [
+          {
+            product: 'NVIDIA-L4',
+            resourceName: 'nvidia.com/gpu',
+            allocatable: 4,
+            requested: 3,
+          },
+        ],
+      });
+    });
+
+    it('keeps the last good snapshot of a cluster that went down, and updates the others', async () => {
+      const portal = await startPortal(databaseId);
+      await portal.run();
+      const good = await portal.gpuOf('lumen-captions-live');
+      const eastBefore = await portal.gpuOf('brightline-contact-prod');
+
+      west.down = true;
+      await new Promise(resolve => setTimeout(resolve, 5));
+      await portal.run();
+
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen).toMatchObject({
+        status: 'unknown',
+        allocatable: 4,
+        requested: 3,
+        observedAt: good.observedAt,
+        nodes: good.nodes,
+      });
+      expect(lumen.error).toContain('gpu-west');
+      expect(lumen.reason).toMatch(
+        /^the latest GPU observation failed \(.*gpu-west.*\); the last good snapshot is less than a minute old$/,
+      );
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod.status).toBe('insufficient');
+      expect(prod.error).toBeUndefined();
+      expect(Date.parse(prod.observedAt!)).toBeGreaterThan(
+        Date.parse(eastBefore.observedAt!),
+      );
+
+      // Back up: the next run replaces the stale snapshot and clears the error.
+      west.down = false;
+      await portal.run();
+      const recovered = await portal.gpuOf('lumen-captions-live');
+      expect(recovered.status).toBe('ok');
+      expect(recovered.error).toBeUndefined();
+    });
+
+    it('reads the cluster named by backstage.io/kubernetes-cluster', async () => {
+      const portal = await startPortal(databaseId, {
+        clusterAnnotations: {
+          'lumen-captions-live': 'gpu-west',
+          'brightline-contact-prod': 'gpu-west', // wrong: its pods are on gpu-east
+        },
+      });
+      await portal.run();
+      expect(await portal.gpuOf('lumen-captions-live')).toMatchObject({
+        status: 'ok',
+        allocatable: 4,
+      });
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod.status).toBe('unknown');
+      expect(prod.reason).toContain(
+        'no GPU capacity has been observed for this deployment yet',
+      );
+    });
+
+    it('treats a cluster that does not answer in time as unreachable', async () => {
+      const portal = await startPortal(databaseId, {
+        requestTimeoutSeconds: 3,
+      });
+      await portal.run();
+      west.slowNodes = true;
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.status).toBe('unknown');
+      expect(lumen.error).toBe(
+        'cluster gpu-west (Kubernetes plugin proxy, /api/v1/nodes) did not answer within 3 s',
+      );
+      expect(lumen.allocatable).toBe(4);
+    });
+
+    it('leaves deployments alone when the Kubernetes plugin has no clusters', async () => {
+      const portal = await startPortal(databaseId, { clusters: [] });
+      const sent = await portal.sendReport('lumen-captions-live', {
+        apiVersion: 'fleetdeck.io/v1alpha1',
+        kind: 'StatusReport',
+        metadata: {
+          deployment: 'lumen-captions-live',
+          generatedAt: new Date().toISOString(),
+        },
+        spec: {
+          namespace: 'captions-live',
+          chart: { name: 'deepgram-self-hosted', version: '0.41.1' },
+          kubernetes: { version: 'v1.30.5-gke.1014001' },
+          nodes: westNodes.items,
+          pods: westPods.items,
+        },
+      });
+      expect(sent.status).toBe(201);
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen).toMatchObject({ status: 'ok', source: 'report' });
+      expect(lumen.error).toBeUndefined();
+    });
+
+    it('says so when the pods of the deployment are no longer found', async () => {
+      const portal = await startPortal(databaseId);
+      await portal.run();
+      west.noPods = true;
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.status).toBe('unknown');
+      expect(lumen.error).toContain(
+        'the Kubernetes plugin found no pods labelled for customerdeployment:default/lumen-captions-live on any cluster',
+      );
+    });
+
+    it('says so when the cluster account may not list nodes (403)', async () => {
+      const portal = await startPortal(databaseId);
+      await portal.run();
+      west.forbidNodes = true;
+      await portal.run();
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.status).toBe('unknown');
+      expect(lumen.error).toContain('answered 403');
+      expect(lumen.error).toContain('cluster gpu-west');
+      expect(lumen.error).toContain('cannot list resource "nodes"');
+    });
+  },
+);

@@ -1,0 +1,147 @@
+import type {
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { InputError, NotFoundError } from '@backstage/errors';
+import {
+  formatEntityErrors,
+  summarizeStatusReport,
+  validateStatusReport,
+  type DeploymentStatus,
+  type GpuSignal,
+} from '@fleetdeck/plugin-fleet-common';
+import type { FleetStore } from '../database/FleetStore';
+import type { DeploymentLookup } from '../journals/JournalService';
+
+/** Re-evaluates one deployment (the StatusRefresher). */
+export interface DeploymentStatusRefresh {
+  refresh(entityRef: string): Promise<DeploymentStatus | undefined>;
+}
+
+/**
+ * What became of a report: `applied` false when the deployment already has newer
+ * observations (an old report never overwrites a newer one).
+ */
+export interface StatusReportResult {
+  applied: boolean;
+  entityRef: string;
+  /** The report's `generatedAt`, normalised (ISO 8601). */
+  generatedAt: string;
+  message: string;
+  /** The deployment's GPU signal after the report, when it could be evaluated. */
+  gpu?: GpuSignal;
+}
+
+/**
+ * Whether the deployment named in a report is the one addressed: `acme-prod` names it in
+ * its own namespace, `namespace/acme-prod` in full.
+ */
+function namesDeployment(named: string, entityRef: string): boolean {
+  const target = parseEntityRef(entityRef);
+  const [namespace, name] = named.includes('/')
+    ? named.split('/', 2)
+    : [target.namespace, named];
+  return namespace === target.namespace && name === target.name;
+}
+
+/**
+ * Accepts air-gapped deployments' status reports (from the API and the inbox): validates
+ * them, keeps only the GPU facts and versions derived from them — never the nodes and pods,
+ * whose env may hold secrets — and re-evaluates the deployment's status.
+ */
+export class StatusReportService {
+  private readonly store: FleetStore;
+  private readonly deployments: DeploymentLookup;
+  private readonly statuses: DeploymentStatusRefresh;
+  private readonly logger: LoggerService;
+
+  constructor(options: {
+    store: FleetStore;
+    deployments: DeploymentLookup;
+    statuses: DeploymentStatusRefresh;
+    logger: LoggerService;
+  }) {
+    this.store = options.store;
+    this.deployments = options.deployments;
+    this.statuses = options.statuses;
+    this.logger = options.logger;
+  }
+
+  /**
+   * Takes a parsed report for a deployment. Throws `InputError` naming each bad field, or
+   * when the report is for another deployment; `NotFoundError` when the deployment is not in
+   * the catalog (or not visible to the caller).
+   */
+  async accept(
+    entityRef: string,
+    body: unknown,
+    credentials: BackstageCredentials,
+  ): Promise<StatusReportResult> {
+    const validation = validateStatusReport(body);
+    if (!validation.valid) {
+      throw new InputError(
+        `Invalid status report: ${formatEntityErrors(validation.errors)}`,
+      );
+    }
+    const { report } = validation;
+    if (!namesDeployment(report.metadata.deployment, entityRef)) {
+      throw new InputError(
+        `Invalid status report: metadata.deployment is "${report.metadata.deployment}" but it was sent for ${entityRef}; send it to that deployment's address, or fix metadata.deployment`,
+      );
+    }
+    const entity = await this.deployments.getDeploymentEntity(
+      entityRef,
+      credentials,
+    );
+    if (!entity) {
+      throw new NotFoundError(`No deployment ${entityRef}`);
+    }
+
+    const derived = summarizeStatusReport(report, {
+      resourceName: entity.spec.gpu?.resourceName,
+    });
+    const generatedAt = derived.reported.observedAt;
+    const stored = (await this.store.getObservations([entityRef])).get(
+      entityRef,
+    );
+    const newer = [stored?.gpu?.observedAt, stored?.reported?.observedAt].find(
+      at => at !== undefined && Date.parse(at) > Date.parse(generatedAt),
+    );
+    if (newer) {
+      this.logger.info(
+        `Status report of ${generatedAt} for ${entityRef} not applied: observations of ${newer} are newer`,
+      );
+      return {
+        applied: false,
+        entityRef,
+        generatedAt,
+        message: `Not applied: the deployment already has newer observations (${newer}) than this report (${generatedAt})`,
+      };
+    }
+
+    await this.store.setObservations(entityRef, {
+      gpu: derived.gpu,
+      reported: derived.reported,
+    });
+    let gpu: GpuSignal | undefined;
+    try {
+      gpu = (await this.statuses.refresh(entityRef))?.gpu;
+    } catch (error) {
+      // The observations are stored; the next scheduled refresh evaluates them.
+      this.logger.warn(
+        `Status report for ${entityRef} stored, but its status could not be re-evaluated now: ${error}`,
+      );
+    }
+    this.logger.info(
+      `Status report of ${generatedAt} for ${entityRef}: chart ${derived.reported.chartVersion}, Kubernetes ${derived.reported.kubernetesVersion}, ${derived.gpu.allocatable} ${derived.gpu.resourceName} allocatable, ${derived.gpu.requested} requested, ${derived.gpu.pendingGpuPods} pending`,
+    );
+    return {
+      applied: true,
+      entityRef,
+      generatedAt,
+      message: `Applied: GPU capacity and versions of ${generatedAt}`,
+      ...(gpu && { gpu }),
+    };
+  }
+}

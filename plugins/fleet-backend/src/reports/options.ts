@@ -1,0 +1,18 @@
+import type { RootConfigService } from '@backstage/backend-plugin-api';
+
+/** Default largest status report: a big cluster's full node and pod JSON fits. */
+export const DEFAULT_REPORT_MAX_BYTES = 10 * 1024 * 1024;
+
+/** `fleet.reports.maxBytes`, checked. */
+export function readReportMaxBytes(config: RootConfigService): number {
+  const value = config.getOptionalNumber('fleet.reports.maxBytes');
+  if (value === undefined) {
+    return DEFAULT_REPORT_MAX_BYTES;
+  }
+  if (!Number.isInteger(value) || value < 1) {
+    throw new Error(
+      `Invalid fleet.reports.maxBytes ${value}; it must be a whole number of bytes, 1 or more`,
+    );
+  }
+  return value;
+}

@@ -1,0 +1,302 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import request from 'supertest';
+import {
+  coreServices,
+  createBackendModule,
+  type SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabaseId,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type {
+  DeploymentStatus,
+  StatusReport,
+} from '@fleetdeck/plugin-fleet-common';
+import { fleetPlugin } from '../plugin';
+import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
+import {
+  EXAMPLE_RELEASE_INDEX,
+  EXAMPLE_RELEASE_POLICY,
+  loadExampleEntities,
+  REPO_ROOT,
+} from '../__testUtils__/examples';
+
+jest.setTimeout(120_000);
+
+const databases = TestDatabases.create({
+  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
+});
+
+const DEPLOYMENT = 'harbor-trust-bank-prod';
+const reportsUrl = (name: string) =>
+  `/api/fleet/deployments/default/${name}/reports`;
+
+/** examples/reports: 4 engine pods × 2 H100s on one 8-GPU node, chart 0.40.2. */
+function exampleReport(): StatusReport {
+  return JSON.parse(
+    fs.readFileSync(
+      path.join(
+        REPO_ROOT,
+        'examples/reports/harbor-trust-bank-prod.status-report.json',
+      ),
+      'utf8',
+    ),
+  );
+}
+
+function fleetScheduler() {
+  let scheduler: SchedulerService | undefined;
+  return {
+    module: createBackendModule({
+      pluginId: 'fleet',
+      moduleId: 'test-scheduler',
+      register(reg) {
+        reg.registerInit({
+          deps: { service: coreServices.scheduler },
+          async init({ service }) {
+            scheduler = service;
+          },
+        });
+      },
+    }),
+    trigger: (id: string) => scheduler!.triggerTask(id),
+  };
+}
+
+async function startFleet(
+  databaseId: TestDatabaseId,
+  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+) {
+  const knex = await databases.init(databaseId);
+  const dir = createMockDirectory();
+  dir.setContent({ blobs: {}, inbox: {} });
+  const scheduler = fleetScheduler();
+  const hour = { hours: 1 };
+  const { server } = await startTestBackend({
+    features: [
+      fleetPlugin,
+      scheduler.module,
+      catalogServiceMock.factory({ entities: loadExampleEntities() }),
+      mockServices.database.factory({ knex }),
+      mockServices.scheduler.factory(),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
+      mockServices.rootConfig.factory({
+        data: {
+          fleet: {
+            releases: {
+              index: EXAMPLE_RELEASE_INDEX,
+              policy: EXAMPLE_RELEASE_POLICY,
+            },
+            reports: { maxBytes: 64 * 1024 },
+            journals: {
+              blobStore: { path: dir.resolve('blobs') },
+              inbox: {
+                path: dir.resolve('inbox'),
+                minFileAge: { seconds: 0 },
+                schedule: {
+                  frequency: hour,
+                  timeout: hour,
+                  initialDelay: hour,
+                },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  const auth = mockCredentials.user.header();
+  const post = (name: string, body: unknown) =>
+    request(server)
+      .post(reportsUrl(name))
+      .set('Authorization', auth)
+      .set('Content-Type', 'application/json')
+      .send(typeof body === 'string' ? body : JSON.stringify(body));
+  const status = async (name: string) =>
+    (
+      await request(server)
+        .get(`/api/fleet/deployments/default/${name}`)
+        .set('Authorization', auth)
+    ).body as DeploymentStatus;
+  return { dir, post, status, scheduler };
+}
+
+describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
+  it('applies a valid report: GPU capacity and the versions upgrade readiness uses', async () => {
+    const fleet = await startFleet(databaseId);
+    const response = await fleet.post(DEPLOYMENT, exampleReport());
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({
+      applied: true,
+      entityRef: `customerdeployment:default/${DEPLOYMENT}`,
+      generatedAt: '2026-11-20T02:00:00.000Z',
+      gpu: {
+        status: 'tight', // 8 of 8 H100s requested: no room for one more 2-GPU engine pod
+        source: 'report',
+        allocatable: 8,
+        requested: 8,
+        required: 8,
+        driverVersion: '535.104.05',
+      },
+    });
+    const status = await fleet.status(DEPLOYMENT);
+    expect(status.gpu.nodes).toEqual([
+      expect.objectContaining({
+        name: 'ip-10-40-12-7.ec2.internal',
+        product: 'NVIDIA-H100-80GB-HBM3',
+        count: 8,
+        schedulable: true,
+      }),
+    ]);
+    // Upgrade readiness reads the cluster's version from the report, not from the entity.
+    const kubernetesCheck = status.upgrade.checks.find(
+      c => c.id === 'kubernetes',
+    );
+    expect(kubernetesCheck?.message).toContain(
+      'Kubernetes v1.29.3-eks-4d1a2 (as last reported by the cluster)',
+    );
+    // Only derived facts are kept: no pod, no image, no env.
+    expect(JSON.stringify(status)).not.toMatch(/DEEPGRAM_API_KEY|quay\.io/);
+  });
+
+  it('does not let an older report overwrite a newer one', async () => {
+    const fleet = await startFleet(databaseId);
+    expect((await fleet.post(DEPLOYMENT, exampleReport())).status).toBe(201);
+    const older = exampleReport();
+    older.metadata.generatedAt = '2026-11-19T02:00:00Z';
+    older.spec.chart.version = '0.39.0';
+    const response = await fleet.post(DEPLOYMENT, older);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({
+      applied: false,
+      message: expect.stringContaining('newer observations'),
+    });
+    expect((await fleet.status(DEPLOYMENT)).gpu.observedAt).toBe(
+      '2026-11-20T02:00:00.000Z',
+    );
+  });
+
+  it('answers 400 naming each bad field', async () => {
+    const fleet = await startFleet(databaseId);
+    const report = exampleReport() as unknown as {
+      metadata: Record<string, unknown>;
+      spec: { nodes: Array<{ metadata: Record<string, unknown> }> };
+    };
+    delete report.metadata.generatedAt;
+    delete report.spec.nodes[0].metadata.name;
+    const response = await fleet.post(DEPLOYMENT, report);
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('InputError');
+    expect(response.body.error.message).toBe(
+      'Invalid status report: metadata.generatedAt: is required: the time the collector ran, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z"; spec.nodes[0].metadata.name: is required: the object\'s name',
+    );
+
+    const future = { ...exampleReport(), apiVersion: 'fleetdeck.io/v1' };
+    const unknownVersion = await fleet.post(DEPLOYMENT, future);
+    expect(unknownVersion.status).toBe(400);
+    expect(unknownVersion.body.error.message).toContain(
+      'apiVersion: "fleetdeck.io/v1" is not a report version; this portal reads fleetdeck.io/v1alpha1',
+    );
+
+    // A broken body may hold pod env: the error says where, never quotes it.
+    const notJson = await fleet.post(
+      DEPLOYMENT,
+      '{"apiVersion": "fleetdeck.io/v1alpha1", "env": "dg-secret-7f3a9" x}',
+    );
+    expect(notJson.status).toBe(400);
+    expect(notJson.body.error.message).toMatch(
+      /^The request body is not valid JSON( \(at character \d+\))?; a status report is the JSON the collector script writes$/,
+    );
+  });
+
+  it('refuses a report for another deployment (400), an unknown deployment (404), a large one (413)', async () => {
+    const fleet = await startFleet(databaseId);
+    const other = await fleet.post('northwind-health-prod', exampleReport());
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toContain(
+      'metadata.deployment is "harbor-trust-bank-prod" but it was sent for customerdeployment:default/northwind-health-prod',
+    );
+
+    const missing = exampleReport();
+    missing.metadata.deployment = 'no-such-deployment';
+    expect((await fleet.post('no-such-deployment', missing)).status).toBe(404);
+
+    const large = exampleReport();
+    large.spec.pods = Array.from({ length: 100 }, () => large.spec.pods[0]);
+    const tooLarge = await fleet.post(DEPLOYMENT, large);
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.body.error.name).toBe('PayloadTooLargeError');
+  });
+
+  it('needs fleet.report.create (403)', async () => {
+    const fleet = await startFleet(databaseId, {
+      permission: AuthorizeResult.DENY,
+    });
+    const response = await fleet.post(DEPLOYMENT, exampleReport());
+    expect(response.status).toBe(403);
+    expect(response.body.error.message).toContain('fleet.report.create');
+  });
+
+  it('takes reports from the inbox, and rejects bad ones with the reason', async () => {
+    const fleet = await startFleet(databaseId);
+    const inbox = fleet.dir.resolve('inbox');
+    fs.mkdirSync(path.join(inbox, DEPLOYMENT), { recursive: true });
+    fs.writeFileSync(
+      path.join(inbox, DEPLOYMENT, 'status-20261120-020000.json'),
+      JSON.stringify(exampleReport()),
+    );
+    fs.writeFileSync(
+      path.join(inbox, DEPLOYMENT, 'status-broken.json'),
+      '{"kind": "StatusReport", "env": "dg-secret-7f3a9" ',
+    );
+
+    await fleet.scheduler.trigger(JOURNAL_INBOX_TASK_ID);
+
+    expect(
+      fs.existsSync(
+        path.join(
+          inbox,
+          'processed',
+          DEPLOYMENT,
+          'status-20261120-020000.json',
+        ),
+      ),
+    ).toBe(true);
+    expect(
+      fs.readFileSync(
+        path.join(
+          inbox,
+          'rejected',
+          DEPLOYMENT,
+          'status-broken.json.error.txt',
+        ),
+        'utf8',
+      ),
+    ).toMatch(/status-broken\.json is not valid JSON/);
+    expect(
+      fs.readFileSync(
+        path.join(
+          inbox,
+          'rejected',
+          DEPLOYMENT,
+          'status-broken.json.error.txt',
+        ),
+        'utf8',
+      ),
+    ).not.toContain('dg-secret');
+    expect((await fleet.status(DEPLOYMENT)).gpu).toMatchObject({
+      source: 'report',
+      observedAt: '2026-11-20T02:00:00.000Z',
+    });
+  });
+});

@@ -1,0 +1,5 @@
+export * from './kubernetes';
+export * from './types';
+export { describeGpuNode, isGpuNode, tolerates } from './describeGpuNode';
+export { describePendingGpuPod, podGpuRequests } from './podGpus';
+export * from './summarizeGpuCapacity';

@@ -1,0 +1,3 @@
+export * from './StatusReport';
+export * from './validateStatusReport';
+export * from './summarizeStatusReport';

@@ -1,0 +1,194 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CustomerDeploymentEntity } from '../kinds';
+import { evaluateUpgrade } from '../status/evaluateUpgrade';
+import { summarizeStatusReport } from './summarizeStatusReport';
+import { validateStatusReport } from './validateStatusReport';
+
+const example = () =>
+  JSON.parse(
+    fs.readFileSync(
+      path.resolve(
+        __dirname,
+        '../../../../examples/reports/harbor-trust-bank-prod.status-report.json',
+      ),
+      'utf8',
+    ),
+  );
+
+const minimal = () => ({
+  apiVersion: 'fleetdeck.io/v1alpha1',
+  kind: 'StatusReport',
+  metadata: { deployment: 'acme-prod', generatedAt: '2026-11-20T02:00:00Z' },
+  spec: {
+    namespace: 'dg-self-hosted',
+    chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
+    kubernetes: { version: 'v1.29.3-eks-4d1a2' },
+    nodes: [
+      {
+        metadata: {
+          name: 'gpu-0',
+          labels: { 'nvidia.com/gpu.product': 'NVIDIA-A10G' },
+        },
+        status: { allocatable: { 'nvidia.com/gpu': '4' } },
+      },
+    ],
+    pods: [],
+  },
+});
+
+describe('validateStatusReport', () => {
+  it('accepts the example report and a reduced one', () => {
+    expect(validateStatusReport(example())).toMatchObject({
+      valid: true,
+      errors: [],
+    });
+    expect(validateStatusReport(minimal()).valid).toBe(true);
+  });
+
+  it('refuses an unknown apiVersion before anything else', () => {
+    const report = { ...minimal(), apiVersion: 'fleetdeck.io/v2', spec: 1 };
+    expect(validateStatusReport(report)).toEqual({
+      valid: false,
+      errors: [
+        {
+          path: 'apiVersion',
+          message:
+            '"fleetdeck.io/v2" is not a report version; this portal reads fleetdeck.io/v1alpha1 — use a collector made for this portal',
+        },
+      ],
+    });
+  });
+
+  it('names each bad field once', () => {
+    const good = minimal();
+    const report = {
+      ...good,
+      kind: 'Report',
+      metadata: { deployment: good.metadata.deployment },
+      spec: {
+        namespace: good.spec.namespace,
+        chart: { ...good.spec.chart, version: '' },
+        kubernetes: good.spec.kubernetes,
+        nodes: [
+          {
+            ...good.spec.nodes[0],
+            status: { allocatable: { 'nvidia.com/gpu': 4 } },
+          },
+        ],
+        extra: true,
+      },
+    };
+    const result = validateStatusReport(report);
+    expect(result.valid).toBe(false);
+    expect(result.errors.map(e => `${e.path}: ${e.message}`)).toEqual([
+      'kind: must be StatusReport, got "Report"',
+      'metadata.generatedAt: is required: the time the collector ran, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z"',
+      expect.stringMatching(/^spec\.pods: is required: a list of Pod objects/),
+      'spec.extra: is not a field of a StatusReport here; allowed: namespace, chart, kubernetes, nodes, pods',
+      'spec.chart.version: must be the installed chart version, such as "0.40.2", got ""',
+      'spec.nodes[0].status.allocatable.nvidia.com/gpu: must be a string, got 4',
+    ]);
+  });
+
+  it('checks generatedAt is an instant with a zone', () => {
+    const report = minimal();
+    report.metadata.generatedAt = '2026-11-20 02:00';
+    expect(validateStatusReport(report).errors).toEqual([
+      {
+        path: 'metadata.generatedAt',
+        message: expect.stringContaining('got "2026-11-20 02:00"'),
+      },
+    ]);
+  });
+
+  it('refuses what is not an object', () => {
+    expect(validateStatusReport([]).errors[0].path).toBe('(report)');
+  });
+});
+
+describe('summarizeStatusReport', () => {
+  it('keeps only GPU facts and versions', () => {
+    const result = validateStatusReport(example());
+    if (!result.valid) {
+      throw new Error('example report is invalid');
+    }
+    const observations = summarizeStatusReport(result.report);
+    expect(observations).toMatchObject({
+      gpu: {
+        source: 'report',
+        observedAt: '2026-11-20T02:00:00.000Z',
+        allocatable: 8,
+        requested: 8,
+        pendingGpuPods: 0,
+        driverVersion: '535.104.05',
+        models: [
+          {
+            product: 'NVIDIA-H100-80GB-HBM3',
+            resourceName: 'nvidia.com/gpu',
+            allocatable: 8,
+            requested: 8,
+          },
+        ],
+      },
+      reported: {
+        chartVersion: '0.40.2',
+        kubernetesVersion: 'v1.29.3-eks-4d1a2',
+        observedAt: '2026-11-20T02:00:00.000Z',
+      },
+    });
+    expect(observations.gpu.nodes).toHaveLength(1);
+    expect(JSON.stringify(observations)).not.toMatch(/DEEPGRAM_API_KEY|image/);
+  });
+});
+
+describe('a report feeding upgrade readiness', () => {
+  it('checks the GPUs and the reported driver against the target release', () => {
+    const result = validateStatusReport(example());
+    if (!result.valid) {
+      throw new Error('example report is invalid');
+    }
+    const entity = {
+      apiVersion: 'fleetdeck.io/v1alpha1',
+      kind: 'CustomerDeployment',
+      metadata: { name: 'harbor-trust-bank-prod' },
+      spec: {
+        customer: 'harbor-trust-bank',
+        owner: 'group:default/solutions-east',
+        lifecycle: 'production',
+        profile: 'connected',
+        chart: { name: 'deepgram-self-hosted', version: '0.39.0' },
+        cluster: { kubernetesVersion: '1.28', namespace: 'dg-self-hosted' },
+        gpu: {
+          resourceName: 'nvidia.com/gpu',
+          perEngine: 2,
+          engineReplicas: 4,
+        },
+      },
+    } as unknown as CustomerDeploymentEntity;
+    const signal = evaluateUpgrade(
+      entity,
+      summarizeStatusReport(result.report),
+      [
+        { version: '0.41.1', created: '2026-10-01T00:00:00Z' },
+        { version: '0.40.2', created: '2026-09-01T00:00:00Z' },
+      ],
+      {
+        chart: 'deepgram-self-hosted',
+        valuesChanges: [],
+        gpuChanges: [],
+        requiredIntermediates: [],
+        knownBad: [],
+        minimumDriver: { version: '550.54.15' },
+      },
+      new Date('2026-11-20T03:00:00Z'),
+    );
+    // The report's chart version (0.40.2) wins over the entity's (0.39.0).
+    expect(signal.current).toBe('0.40.2');
+    const gpu = signal.checks.find(check => check.id === 'gpu');
+    expect(gpu?.outcome).toBe('fail');
+    expect(gpu?.message).toContain(
+      'the NVIDIA driver 535.104.05 is older than the minimum 550.54.15',
+    );
+  });
+});

@@ -1,0 +1,185 @@
+import Ajv, { type ErrorObject } from 'ajv';
+import type { EntityFieldError } from '../kinds/validation';
+import { describeSecretLike } from '../secrets';
+import schemaV1alpha1 from './schema/StatusReport.v1alpha1.schema.json';
+import {
+  STATUS_REPORT_API_VERSIONS,
+  STATUS_REPORT_KIND,
+  type StatusReport,
+} from './StatusReport';
+
+/**
+ * The outcome of validating a status report: the typed report when valid, else one error per
+ * bad field (`spec.nodes[3].metadata.name: is required: …`).
+ *
+ * @public
+ */
+export type StatusReportValidationResult =
+  | { valid: true; report: StatusReport; errors: [] }
+  | { valid: false; errors: EntityFieldError[] };
+
+/** A broken report can fail on every node; past this many, the rest are counted. */
+const MAX_ERRORS = 20;
+
+const ISO_INSTANT =
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+
+// As for the entity kinds, `x-expect` carries the words of the message.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+ajv.addKeyword({ keyword: 'x-expect', schemaType: 'string' });
+const validators: Record<string, ReturnType<typeof ajv.compile>> = {
+  'fleetdeck.io/v1alpha1': ajv.compile(schemaV1alpha1),
+};
+
+type SchemaNode = {
+  'x-expect'?: string;
+  properties?: Record<string, SchemaNode>;
+};
+
+const joinPath = (path: string, field: string) =>
+  path ? `${path}.${field}` : field;
+
+function toPath(instancePath: string, field?: string): string {
+  const path = instancePath
+    .split('/')
+    .filter(Boolean)
+    .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .reduce(
+      (acc, part) =>
+        /^\d+$/.test(part) ? `${acc}[${part}]` : joinPath(acc, part),
+      '',
+    );
+  return field === undefined ? path : joinPath(path, field);
+}
+
+function describeValue(value: unknown): string {
+  if (value === undefined) {
+    return 'nothing';
+  }
+  if (typeof value === 'string' && describeSecretLike(value)) {
+    return 'a value that looks like a secret (not shown)';
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Array.isArray(value) ? 'a list' : 'a map';
+  }
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+function describeError(error: ErrorObject): EntityFieldError {
+  const node = (error.parentSchema ?? {}) as SchemaNode;
+  if (error.keyword === 'required') {
+    const field = (error.params as { missingProperty: string }).missingProperty;
+    const expect = node.properties?.[field]?.['x-expect'];
+    return {
+      path: toPath(error.instancePath, field),
+      message: `is required${expect ? `: ${expect}` : ''}`,
+    };
+  }
+  if (error.keyword === 'additionalProperties') {
+    const field = (error.params as { additionalProperty: string })
+      .additionalProperty;
+    return {
+      path: toPath(error.instancePath, field),
+      message: `is not a field of a StatusReport here; allowed: ${Object.keys(
+        node.properties ?? {},
+      ).join(', ')}`,
+    };
+  }
+  return {
+    path: toPath(error.instancePath),
+    message: `must be ${
+      node['x-expect'] ?? error.message ?? 'a valid value'
+    }, got ${describeValue(error.data)}`,
+  };
+}
+
+/**
+ * Validates a status report (parsed JSON) against the schema of its `apiVersion`. An
+ * `apiVersion` this portal does not read is refused as such, before anything else is
+ * checked. Messages never echo a value that looks like a secret.
+ *
+ * @public
+ */
+export function validateStatusReport(
+  value: unknown,
+): StatusReportValidationResult {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return {
+      valid: false,
+      errors: [
+        {
+          path: '(report)',
+          message: `must be a JSON object of kind ${STATUS_REPORT_KIND}, got ${describeValue(
+            value,
+          )}`,
+        },
+      ],
+    };
+  }
+  const { apiVersion } = value as { apiVersion?: unknown };
+  const validate =
+    typeof apiVersion === 'string' ? validators[apiVersion] : undefined;
+  if (!validate) {
+    return {
+      valid: false,
+      errors: [
+        {
+          path: 'apiVersion',
+          message: `${
+            apiVersion === undefined
+              ? 'is required'
+              : `${describeValue(apiVersion)} is not a report version`
+          }; this portal reads ${STATUS_REPORT_API_VERSIONS.join(
+            ', ',
+          )} — use a collector made for this portal`,
+        },
+      ],
+    };
+  }
+
+  const errors: EntityFieldError[] = [];
+  const seen = new Set<string>();
+  if (!validate(value)) {
+    for (const error of validate.errors ?? []) {
+      const described = describeError(error);
+      if (!seen.has(described.path)) {
+        seen.add(described.path);
+        errors.push(described);
+      }
+    }
+  } else {
+    const { generatedAt } = (value as StatusReport).metadata;
+    if (
+      !ISO_INSTANT.test(generatedAt) ||
+      Number.isNaN(Date.parse(generatedAt))
+    ) {
+      errors.push({
+        path: 'metadata.generatedAt',
+        message: `must be the time the collector ran, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z", got ${describeValue(
+          generatedAt,
+        )}`,
+      });
+    }
+  }
+  if (errors.length > 0) {
+    const shown = errors.slice(0, MAX_ERRORS);
+    if (errors.length > MAX_ERRORS) {
+      shown.push({
+        path: '(report)',
+        message: `and ${errors.length - MAX_ERRORS} more errors`,
+      });
+    }
+    return { valid: false, errors: shown };
+  }
+  return { valid: true, report: value as StatusReport, errors: [] };
+}
+
+/**
+ * The JSON schemas of status reports, by `apiVersion`, for collectors and documentation.
+ *
+ * @public
+ */
+export const statusReportSchemas = {
+  'fleetdeck.io/v1alpha1': schemaV1alpha1,
+} as const;
