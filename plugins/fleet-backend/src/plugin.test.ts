@@ -1,10 +1,6 @@
 import fs from 'node:fs';
 import request from 'supertest';
-import {
-  coreServices,
-  createBackendModule,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockCredentials,
@@ -28,6 +24,7 @@ import {
   EXAMPLE_RELEASE_POLICY,
   loadExampleEntities,
 } from './__testUtils__/examples';
+import { schedulerOfFleet } from './__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(120_000);
 
@@ -111,30 +108,6 @@ function releaseIndexCopy(): { file: string; break(): void; mend(): void } {
     mend() {
       releasesDir.setContent({ 'index.yaml': good });
     },
-  };
-}
-
-/**
- * Hands out the fleet plugin's scheduler. The mock scheduler runs a task when triggered and
- * resolves when it is done, so tests need no waiting.
- */
-function schedulerOfFleet() {
-  let scheduler: SchedulerService | undefined;
-  const module = createBackendModule({
-    pluginId: 'fleet',
-    moduleId: 'test-scheduler',
-    register(reg) {
-      reg.registerInit({
-        deps: { service: coreServices.scheduler },
-        async init({ service }) {
-          scheduler = service;
-        },
-      });
-    },
-  });
-  return {
-    module,
-    trigger: (id: string) => scheduler!.triggerTask(id),
   };
 }
 

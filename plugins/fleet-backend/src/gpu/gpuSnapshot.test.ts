@@ -2,11 +2,6 @@ import request from 'supertest';
 import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import {
-  coreServices,
-  createBackendModule,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   mockCredentials,
   mockServices,
   startTestBackend,
@@ -27,6 +22,7 @@ import eastNodes from './__fixtures__/gpu-east.nodes.json';
 import eastPods from './__fixtures__/gpu-east.pods.json';
 import westNodes from './__fixtures__/gpu-west.nodes.json';
 import westPods from './__fixtures__/gpu-west.pods.json';
+import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(120_000);
 
@@ -136,25 +132,6 @@ beforeEach(() => {
   Object.assign(west, healthy());
 });
 
-function fleetScheduler() {
-  let scheduler: SchedulerService | undefined;
-  return {
-    module: createBackendModule({
-      pluginId: 'fleet',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { service: coreServices.scheduler },
-          async init({ service }) {
-            scheduler = service;
-          },
-        });
-      },
-    }),
-    run: () => scheduler!.triggerTask(GPU_SNAPSHOT_TASK_ID),
-  };
-}
-
 const cluster = (name: string, url: string, token: string) => ({
   name,
   url,
@@ -181,7 +158,7 @@ async function startPortal(
     requestTimeoutSeconds = 30,
   } = options;
   const knex = await databases.init(databaseId);
-  const scheduler = fleetScheduler();
+  const scheduler = schedulerOfFleet();
   const { server: backend } = await startTestBackend({
     features: [
       fleetPlugin,
@@ -240,7 +217,11 @@ async function startPortal(
       .post(`/api/fleet/deployments/default/${name}/reports`)
       .set('Authorization', mockCredentials.user.header())
       .send(report);
-  return { run: scheduler.run, gpuOf, sendReport };
+  return {
+    run: () => scheduler.trigger(GPU_SNAPSHOT_TASK_ID),
+    gpuOf,
+    sendReport,
+  };
 }
 
 describe.each(databases.eachSupportedId())(

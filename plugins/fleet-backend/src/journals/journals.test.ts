@@ -3,11 +3,6 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  coreServices,
-  createBackendModule,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   createMockDirectory,
   mockCredentials,
   mockServices,
@@ -36,6 +31,7 @@ import {
   tarOf,
   volumeBackup,
 } from './__testUtils__/fixtures';
+import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(120_000);
 
@@ -64,24 +60,6 @@ const NO_JOURNAL = 'lumen-captions-live'; // billing by license server
 
 const journalsUrl = (name: string) =>
   `/api/fleet/deployments/default/${name}/journals`;
-
-/** Hands out the fleet plugin's scheduler, to run tasks on demand. */
-function schedulerOfFleet() {
-  let scheduler: SchedulerService | undefined;
-  const module = createBackendModule({
-    pluginId: 'fleet',
-    moduleId: 'test-scheduler',
-    register(reg) {
-      reg.registerInit({
-        deps: { service: coreServices.scheduler },
-        async init({ service }) {
-          scheduler = service;
-        },
-      });
-    },
-  });
-  return { module, trigger: (id: string) => scheduler!.triggerTask(id) };
-}
 
 async function startFleet(
   knex: Knex,

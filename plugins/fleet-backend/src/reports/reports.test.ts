@@ -2,11 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  coreServices,
-  createBackendModule,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   createMockDirectory,
   mockCredentials,
   mockServices,
@@ -28,6 +23,7 @@ import {
   loadExampleEntities,
   REPO_ROOT,
 } from '../__testUtils__/examples';
+import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(120_000);
 
@@ -52,25 +48,6 @@ function exampleReport(): StatusReport {
   );
 }
 
-function fleetScheduler() {
-  let scheduler: SchedulerService | undefined;
-  return {
-    module: createBackendModule({
-      pluginId: 'fleet',
-      moduleId: 'test-scheduler',
-      register(reg) {
-        reg.registerInit({
-          deps: { service: coreServices.scheduler },
-          async init({ service }) {
-            scheduler = service;
-          },
-        });
-      },
-    }),
-    trigger: (id: string) => scheduler!.triggerTask(id),
-  };
-}
-
 async function startFleet(
   databaseId: TestDatabaseId,
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
@@ -78,7 +55,7 @@ async function startFleet(
   const knex = await databases.init(databaseId);
   const dir = createMockDirectory();
   dir.setContent({ blobs: {}, inbox: {} });
-  const scheduler = fleetScheduler();
+  const scheduler = schedulerOfFleet();
   const hour = { hours: 1 };
   const { server } = await startTestBackend({
     features: [

@@ -1,9 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  createServiceFactory,
-  type SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createServiceFactory } from '@backstage/backend-plugin-api';
 import {
   mockServices,
   startTestBackend,
@@ -17,6 +12,7 @@ import {
 import { fleetPlugin } from '../../plugin';
 import { loadExampleEntities } from '../../__testUtils__/examples';
 import { JOURNAL_OVERDUE_TASK_ID } from './journalOverdueTask';
+import { schedulerOfFleet } from '../../__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(60_000);
 
@@ -34,25 +30,14 @@ function day(days: number): string {
 
 describe('task fleet-journal-overdue', () => {
   it('is scheduled by the plugin, globally, and notifies the owners of the example fleet', async () => {
-    let scheduler: SchedulerService | undefined;
+    const scheduler = schedulerOfFleet();
     const notifications = {
       send: jest.fn(async (_options: NotificationSendOptions) => {}),
     };
     await startTestBackend({
       features: [
         fleetPlugin,
-        createBackendModule({
-          pluginId: 'fleet',
-          moduleId: 'test-scheduler',
-          register(reg) {
-            reg.registerInit({
-              deps: { service: coreServices.scheduler },
-              async init({ service }) {
-                scheduler = service;
-              },
-            });
-          },
-        }),
+        scheduler.module,
         createServiceFactory({
           service: notificationService,
           deps: {},
@@ -81,13 +66,13 @@ describe('task fleet-journal-overdue', () => {
       ],
     });
 
-    expect(await scheduler!.getScheduledTasks()).toContainEqual(
+    expect(await scheduler.get().getScheduledTasks()).toContainEqual(
       expect.objectContaining({ id: JOURNAL_OVERDUE_TASK_ID, scope: 'global' }),
     );
     // Delayed: not run at startup.
     expect(notifications.send).not.toHaveBeenCalled();
 
-    await scheduler!.triggerTask(JOURNAL_OVERDUE_TASK_ID);
+    await scheduler.get().triggerTask(JOURNAL_OVERDUE_TASK_ID);
     // The example fleet was first seen at startup, so its journals are fresh; three
     // licenses are close to their end or past it.
     expect(
@@ -126,7 +111,7 @@ describe('task fleet-journal-overdue', () => {
 
     // Run again: nothing new to say.
     notifications.send.mockClear();
-    await scheduler!.triggerTask(JOURNAL_OVERDUE_TASK_ID);
+    await scheduler.get().triggerTask(JOURNAL_OVERDUE_TASK_ID);
     expect(notifications.send).not.toHaveBeenCalled();
   });
 });
