@@ -34,6 +34,8 @@ import { scheduleStatusRefreshTask } from './service/tasks/statusRefreshTask';
 import { scheduleJournalOverdueTask } from './service/tasks/journalOverdueTask';
 import { scheduleJournalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
+import { RegistrationService } from './registrations/RegistrationService';
+import { RegistrationStore } from './registrations/RegistrationStore';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -143,6 +145,11 @@ export const fleetPlugin = createBackendPlugin({
             releases,
             deployments: new DeploymentService(store, refresher, releases),
             journals,
+            registrations: new RegistrationService({
+              store: await RegistrationStore.create({ database }),
+              catalog,
+              auth,
+            }),
           }),
         );
 
