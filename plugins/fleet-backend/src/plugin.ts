@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { fleetPermissions } from '@fleetdeck/plugin-fleet-common';
 import {
   fleetBlobStoreExtensionPoint,
@@ -77,6 +78,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
         database: coreServices.database,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -93,6 +95,7 @@ export const fleetPlugin = createBackendPlugin({
         catalog,
         config,
         database,
+        events,
         httpAuth,
         httpRouter,
         lifecycle,
@@ -149,6 +152,7 @@ export const fleetPlugin = createBackendPlugin({
               store: await RegistrationStore.create({ database }),
               catalog,
               auth,
+              events,
             }),
           }),
         );

@@ -9,8 +9,10 @@ import {
 } from '@backstage/catalog-model';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import type { EventsService } from '@backstage/plugin-events-node';
 import {
   FLEET_REGISTRATIONS_LOCATION,
+  FLEET_REGISTRATIONS_TOPIC,
   type ArtifactListResponse,
   type Registration,
   type RegistrationRequest,
@@ -37,6 +39,7 @@ export class RegistrationService {
       store: RegistrationStore;
       catalog: CatalogService;
       auth: AuthService;
+      events: EventsService;
       now?: () => Date;
     },
   ) {}
@@ -59,6 +62,11 @@ export class RegistrationService {
       },
       this.options.now?.() ?? new Date(),
     );
+    // The catalog's provider reads the registrations on this event instead of at its next run.
+    await this.options.events.publish({
+      topic: FLEET_REGISTRATIONS_TOPIC,
+      eventPayload: { entityRef },
+    });
     return { registration: (await store.get(entityRef))!, created };
   }
 

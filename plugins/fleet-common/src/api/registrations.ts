@@ -78,3 +78,11 @@ export interface ArtifactListResponse {
   registeredAt: string;
   items: ArtifactSummary[];
 }
+
+/**
+ * The events-service topic the fleet backend publishes to after a registration (payload
+ * `{ entityRef }`), on which the catalog module's provider reads the registrations at once.
+ *
+ * @public
+ */
+export const FLEET_REGISTRATIONS_TOPIC = 'fleetdeck.registrations';
