@@ -104,7 +104,14 @@ export function createRegisterDeploymentAction(options: {
             body: JSON.stringify(body),
           });
           if (!response.ok) {
-            throw await ResponseError.fromResponse(response);
+            const error = await ResponseError.fromResponse(response);
+            // A refusal (400 naming the field, 409 for a taken name) is the SE's to fix.
+            if (response.status < 500) {
+              throw new InputError(
+                `The fleet backend refused ${entityRef}: ${error.cause.message}`,
+              );
+            }
+            throw error;
           }
         },
       });

@@ -113,6 +113,33 @@ function describeZodIssue(issue: z.ZodIssue): AnswerProblem {
   return { path, message: issue.message.toLocaleLowerCase('en-US') };
 }
 
+const isEmpty = (value: unknown) =>
+  value === '' ||
+  value === null ||
+  value === undefined ||
+  (typeof value === 'object' &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 0);
+
+/**
+ * Drops empty answers: a template renders an unanswered optional field as `''` (or `null`),
+ * and a group of such fields (the S3 settings of an NFS backup) as an object of them; both
+ * mean "not given".
+ */
+function withoutEmptyAnswers(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    return value.map(withoutEmptyAnswers);
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value)
+        .map(([k, v]) => [k, withoutEmptyAnswers(v)] as const)
+        .filter(([, v]) => !isEmpty(v)),
+    );
+  }
+  return value;
+}
+
 /**
  * Reads and checks the answers; throws an `InputError` that names each field in the form's
  * words. A value that looks like a key or token is refused without being repeated.
@@ -129,7 +156,7 @@ export function parseOnboardingAnswers(
   if (secretProblems.length > 0) {
     throw answersError(secretProblems);
   }
-  const parsed = schema.safeParse(input);
+  const parsed = schema.safeParse(withoutEmptyAnswers(input));
   if (!parsed.success) {
     throw answersError(parsed.error.issues.map(describeZodIssue));
   }
