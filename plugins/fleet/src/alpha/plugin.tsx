@@ -11,8 +11,10 @@ import {
   journalEntityCard,
   licenseEntityCard,
   upgradeReadinessEntityCard,
+  artifactsEntityCard,
 } from './entityCards';
 import { fleetEntityContent, journalsEntityContent } from './entityContent';
+import { chartVersionPickerFormField } from './formFields';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
@@ -39,6 +41,8 @@ export const fleetPlugin = createFrontendPlugin({
     licenseEntityCard,
     upgradeReadinessEntityCard,
     journalEntityCard,
+    artifactsEntityCard,
+    chartVersionPickerFormField,
     fleetEntityContent,
     journalsEntityContent,
     customerOverviewEntityCard,
