@@ -229,7 +229,11 @@ describe('JournalOverdueChecker', () => {
         { ...first, clearedAt: at(1).toISOString() },
       ]);
 
-      await knex.migrate.down({ directory: migrationsDir });
+      // By name: later migrations (registrations) stay applied.
+      await knex.migrate.down({
+        directory: migrationsDir,
+        name: '20261124_fleet_flags.js',
+      });
       expect(await knex.schema.hasTable('fleet_flags')).toBe(false);
       expect(await knex.schema.hasTable('fleet_deployment_status')).toBe(true);
       await knex.migrate.latest({ directory: migrationsDir });

@@ -902,7 +902,11 @@ describe('journal intake', () => {
       expect(response.status).toBe(200);
       expect(
         response.body.permissions.map((p: { name: string }) => p.name).sort(),
-      ).toEqual(['fleet.journal.create', 'fleet.journal.read']);
+      ).toEqual([
+        'fleet.journal.create',
+        'fleet.journal.read',
+        'fleet.registration.create',
+      ]);
     });
 
     it('deny uploads, history and downloads without them (403)', async () => {
