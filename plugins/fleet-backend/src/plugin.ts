@@ -153,6 +153,11 @@ export const fleetPlugin = createBackendPlugin({
               catalog,
               auth,
               events,
+              statuses: {
+                evaluateNow: entity => refresher.evaluateNow(entity),
+                upsertStatus: status => store.upsertStatus(status),
+              },
+              logger,
             }),
           }),
         );

@@ -7,12 +7,15 @@ import {
   stringifyEntityRef,
   type Entity,
 } from '@backstage/catalog-model';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import { ConflictError, NotFoundError } from '@backstage/errors';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
 import type { EventsService } from '@backstage/plugin-events-node';
 import {
   FLEET_REGISTRATIONS_LOCATION,
   FLEET_REGISTRATIONS_TOPIC,
+  type CustomerDeploymentEntity,
+  type DeploymentStatus,
   type ArtifactListResponse,
   type Registration,
   type RegistrationRequest,
@@ -40,6 +43,17 @@ export class RegistrationService {
       catalog: CatalogService;
       auth: AuthService;
       events: EventsService;
+      /**
+       * Puts the new deployment's status on the fleet page at once, evaluated from the entity
+       * as registered, rather than at the next scheduled refresh after the catalog has it.
+       */
+      statuses?: {
+        evaluateNow(
+          entity: CustomerDeploymentEntity,
+        ): Promise<DeploymentStatus>;
+        upsertStatus(status: DeploymentStatus): Promise<void>;
+      };
+      logger?: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -62,12 +76,32 @@ export class RegistrationService {
       },
       this.options.now?.() ?? new Date(),
     );
+    await this.showOnFleetPage(body.deployment);
     // The catalog's provider reads the registrations on this event instead of at its next run.
     await this.options.events.publish({
       topic: FLEET_REGISTRATIONS_TOPIC,
       eventPayload: { entityRef },
     });
     return { registration: (await store.get(entityRef))!, created };
+  }
+
+  /** Best effort: the scheduled refresh evaluates it anyway once the catalog has it. */
+  private async showOnFleetPage(deployment: Entity) {
+    const { statuses, logger } = this.options;
+    if (!statuses) {
+      return;
+    }
+    try {
+      const entity = {
+        ...deployment,
+        metadata: { namespace: 'default', ...deployment.metadata },
+      } as CustomerDeploymentEntity;
+      await statuses.upsertStatus(await statuses.evaluateNow(entity));
+    } catch (error) {
+      logger?.warn(
+        `Could not evaluate the new deployment ${deployment.metadata.name} yet; the next status refresh will: ${error}`,
+      );
+    }
   }
 
   /**
