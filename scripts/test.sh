@@ -7,6 +7,7 @@ source "$FLEETDECK_ROOT/scripts/lib/services.sh"
 cd "$FLEETDECK_ROOT"
 ensure_dependencies
 ensure_chromium
+ensure_kubectl
 ensure_postgres
 trap stop_postgres EXIT
 

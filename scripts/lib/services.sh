@@ -1,5 +1,6 @@
-# Sourced by scripts/test.sh and .ci/run: makes sure Chromium and PostgreSQL are there for the
-# browser and database tests, installing them from Debian's packages when this user may.
+# Sourced by scripts/test.sh and .ci/run: makes sure Chromium, PostgreSQL and kubectl are there
+# for the browser, database and collector tests, installing them from Debian's packages when
+# this user may.
 
 FLEETDECK_PG_PORT="${FLEETDECK_PG_PORT:-54329}"
 
@@ -22,6 +23,16 @@ ensure_chromium() {
     }
     FLEETDECK_CHROMIUM="$(command -v chromium)"
   fi
+}
+
+# The collect-status.sh tests evaluate the script's go-template with a real kubectl, offline (no
+# cluster); Debian packages it as kubernetes-client.
+ensure_kubectl() {
+  command -v kubectl >/dev/null && return 0
+  apt_install kubernetes-client || {
+    echo "fleetdeck: kubectl is missing and could not be installed; run: sudo apt-get install kubernetes-client" >&2
+    return 1
+  }
 }
 
 pg_bindir() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1; }

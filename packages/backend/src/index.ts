@@ -31,6 +31,8 @@ backend.add(import('@backstage/plugin-scaffolder-backend-module-github'));
 backend.add(
   import('@backstage/plugin-scaffolder-backend-module-notifications'),
 );
+// fleet:* onboarding actions (values, backup CronJobs, runbook, registration)
+backend.add(import('@fleetdeck/plugin-scaffolder-backend-module-fleet'));
 
 // permissions: allow-all for the local portal; see README for a real policy
 backend.add(import('@backstage/plugin-permission-backend'));

@@ -7,3 +7,7 @@
 
 export { catalogModuleFleet as default } from './module';
 export { FleetEntitiesProcessor } from './processor/FleetEntitiesProcessor';
+export {
+  FleetRegistrationsProvider,
+  entitiesOfRegistrations,
+} from './provider/FleetRegistrationsProvider';

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { fleetPermissions } from '@fleetdeck/plugin-fleet-common';
 import {
   fleetBlobStoreExtensionPoint,
@@ -41,6 +42,8 @@ import { GpuSnapshotService } from './gpu/GpuSnapshotService';
 import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
 import { readGpuRequestTimeoutMs } from './gpu/options';
 import { gpuSnapshotTask } from './service/tasks/gpuSnapshotTask';
+import { RegistrationService } from './registrations/RegistrationService';
+import { RegistrationStore } from './registrations/RegistrationStore';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -83,6 +86,7 @@ export const fleetPlugin = createBackendPlugin({
         config: coreServices.rootConfig,
         database: coreServices.database,
         discovery: coreServices.discovery,
+        events: eventsServiceRef,
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         lifecycle: coreServices.lifecycle,
@@ -100,6 +104,7 @@ export const fleetPlugin = createBackendPlugin({
         config,
         database,
         discovery,
+        events,
         httpAuth,
         httpRouter,
         lifecycle,
@@ -164,6 +169,17 @@ export const fleetPlugin = createBackendPlugin({
             releases,
             deployments: new DeploymentService(store, refresher, releases),
             journals,
+            registrations: new RegistrationService({
+              store: await RegistrationStore.create({ database }),
+              catalog,
+              auth,
+              events,
+              statuses: {
+                evaluateNow: entity => refresher.evaluateNow(entity),
+                upsertStatus: status => store.upsertStatus(status),
+              },
+              logger,
+            }),
           }),
         );
 

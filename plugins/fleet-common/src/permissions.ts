@@ -35,8 +35,20 @@ export const fleetReportCreatePermission = createPermission({
  *
  * @public
  */
+/**
+ * Registers a deployment onboarded through the portal (`POST /api/fleet/registrations`, used by
+ * the scaffolder action `fleet:deployment:register` on behalf of the user running the template).
+ *
+ * @public
+ */
+export const fleetRegistrationCreatePermission = createPermission({
+  name: 'fleet.registration.create',
+  attributes: { action: 'create' },
+});
+
 export const fleetPermissions = [
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
   fleetReportCreatePermission,
+  fleetRegistrationCreatePermission,
 ];

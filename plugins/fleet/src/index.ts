@@ -14,6 +14,8 @@ export {
   EntityDeploymentOverviewCard,
   EntityDeploymentStatusCard,
   EntityLicenseCard,
+  EntityArtifactsCard,
+  FleetChartVersionPickerFieldExtension,
   EntityUpgradeReadinessCard,
   EntityJournalCard,
   EntityGpuCard,

@@ -7,7 +7,12 @@ import {
   fetchApiRef,
   identityApiRef,
 } from '@backstage/core-plugin-api';
+import { createScaffolderFieldExtension } from '@backstage/plugin-scaffolder-react';
 import { fleetApiRef, FleetClient } from './api';
+import {
+  ChartVersionPicker,
+  chartVersionValidation,
+} from './components/ChartVersionPicker';
 import { rootRouteRef } from './routes';
 
 /**
@@ -97,6 +102,39 @@ export const EntityLicenseCard = fleetPlugin.provide(
     name: 'EntityLicenseCard',
     component: {
       lazy: () => import('./components/LicenseCard').then(m => m.LicenseCard),
+    },
+  }),
+);
+
+/**
+ * The scaffolder field `FleetChartVersionPicker`: a chart version picked from the releases the
+ * fleet backend knows, newest first. Add it inside `<ScaffolderFieldExtensions>` in a legacy
+ * app; templates use `ui:field: FleetChartVersionPicker` (`ui:options.chart` for another
+ * chart than deepgram-self-hosted).
+ *
+ * @public
+ */
+export const FleetChartVersionPickerFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'FleetChartVersionPicker',
+    component: ChartVersionPicker,
+    validation: chartVersionValidation,
+  }),
+);
+
+/**
+ * The files generated when a CustomerDeployment was onboarded through the portal (Helm values,
+ * backup CronJobs, runbook, status collector), each downloadable and all as one `.tar.gz`; says
+ * so when the deployment came from elsewhere.
+ *
+ * @public
+ */
+export const EntityArtifactsCard = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityArtifactsCard',
+    component: {
+      lazy: () =>
+        import('./components/ArtifactsCard').then(m => m.ArtifactsCard),
     },
   }),
 );

@@ -229,6 +229,7 @@ describe('JournalOverdueChecker', () => {
         { ...first, clearedAt: at(1).toISOString() },
       ]);
 
+      // By name: later migrations (registrations) stay applied.
       await knex.migrate.down({
         directory: migrationsDir,
         name: '20261124_fleet_flags.js',

@@ -884,6 +884,7 @@ describe('journal intake', () => {
         'fleet.journal.create',
         'fleet.journal.read',
         'fleet.report.create',
+        'fleet.registration.create',
       ]);
     });
 

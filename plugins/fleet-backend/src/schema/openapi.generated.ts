@@ -442,6 +442,189 @@ export const spec = {
         },
       },
     },
+    '/registrations': {
+      post: {
+        operationId: 'CreateRegistration',
+        summary:
+          'Register a deployment onboarded through the portal, with its generated files.',
+        description:
+          'Called by the scaffolder action `fleet:deployment:register`. The entities must pass the fleet validators; the files must be the known generated ones, each at most 64 KiB, with no line that looks like a key or token. A deployment name already registered by another template run, or already in the catalog from elsewhere, is a conflict (409); the same run registering again replaces its entities and files. Requires the permission `fleet.registration.create`.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                $ref: '#/components/schemas/RegistrationRequest',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description:
+              'Registered again by the same template run; entities and files replaced.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Registration',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Registered.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Registration',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      get: {
+        operationId: 'ListRegistrations',
+        summary:
+          'Every deployment registered through the portal, with its entities.',
+        description: "Read by the catalog module's FleetRegistrationsProvider.",
+        responses: {
+          '200': {
+            description: 'The registrations.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RegistrationListResponse',
+                },
+              },
+            },
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/artifacts': {
+      get: {
+        operationId: 'ListArtifacts',
+        summary:
+          'The files generated when the deployment was onboarded through the portal.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The files.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ArtifactListResponse',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/artifacts.tar.gz': {
+      get: {
+        operationId: 'GetArtifactArchive',
+        summary:
+          'All generated files as one archive holding `<deployment>/<file>`.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The archive.',
+            content: {
+              'application/gzip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/artifacts/{file}': {
+      get: {
+        operationId: 'GetArtifact',
+        summary: 'One generated file, as an attachment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'file',
+            in: 'path',
+            required: true,
+            description: "The file's name, e.g. `values.yaml`.",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The file.',
+            content: {
+              'text/plain': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -1441,6 +1624,157 @@ export const spec = {
           },
         },
         required: ['items', 'totalCount'],
+      },
+      Entity: {
+        type: 'object',
+        description: 'A catalog entity (apiVersion, kind, metadata, spec).',
+        required: ['apiVersion', 'kind', 'metadata'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+          },
+          metadata: {
+            type: 'object',
+            required: ['name'],
+            properties: {
+              name: {
+                type: 'string',
+              },
+            },
+            additionalProperties: true,
+          },
+          spec: {
+            type: 'object',
+            additionalProperties: true,
+          },
+        },
+        additionalProperties: true,
+      },
+      RegistrationRequest: {
+        type: 'object',
+        required: ['taskId', 'deployment', 'artifacts'],
+        properties: {
+          taskId: {
+            type: 'string',
+            description: 'The scaffolder task registering the deployment.',
+          },
+          deployment: {
+            $ref: '#/components/schemas/Entity',
+          },
+          customer: {
+            $ref: '#/components/schemas/Entity',
+          },
+          artifacts: {
+            type: 'array',
+            maxItems: 4,
+            items: {
+              type: 'object',
+              required: ['name', 'content'],
+              properties: {
+                name: {
+                  type: 'string',
+                  enum: [
+                    'values.yaml',
+                    'backup-cronjobs.yaml',
+                    'RUNBOOK.md',
+                    'collect-status.sh',
+                  ],
+                },
+                content: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      Registration: {
+        type: 'object',
+        required: [
+          'entityRef',
+          'taskId',
+          'registeredBy',
+          'registeredAt',
+          'updatedAt',
+          'deployment',
+        ],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          taskId: {
+            type: 'string',
+          },
+          registeredBy: {
+            type: 'string',
+          },
+          registeredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          updatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          deployment: {
+            $ref: '#/components/schemas/Entity',
+          },
+          customer: {
+            $ref: '#/components/schemas/Entity',
+          },
+        },
+        additionalProperties: false,
+      },
+      RegistrationListResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/Registration',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      ArtifactListResponse: {
+        type: 'object',
+        required: ['entityRef', 'registeredAt', 'items'],
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          registeredAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          items: {
+            type: 'array',
+            items: {
+              type: 'object',
+              required: ['name', 'bytes', 'sha256'],
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                bytes: {
+                  type: 'integer',
+                },
+                sha256: {
+                  type: 'string',
+                },
+              },
+              additionalProperties: false,
+            },
+          },
+        },
+        additionalProperties: false,
       },
     },
   },

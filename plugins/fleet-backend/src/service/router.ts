@@ -6,7 +6,7 @@ import type {
   PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -16,6 +16,8 @@ import {
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
   fleetReportCreatePermission,
+  fleetRegistrationCreatePermission,
+  type RegistrationRequest,
 } from '@fleetdeck/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
@@ -24,6 +26,8 @@ import type { JournalService } from '../journals/JournalService';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
 import { createOpenApiRouter } from '../schema/openapi.generated';
+import { createArtifactArchive } from '../registrations/artifactArchive';
+import type { RegistrationService } from '../registrations/RegistrationService';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
@@ -106,9 +110,17 @@ export async function createRouter(options: {
   journals: JournalService;
   /** Status reports; the reports route is left out without it. */
   reports?: { service: StatusReportService; maxBytes: number };
+  registrations: RegistrationService;
 }): Promise<express.Router> {
-  const { httpAuth, permissions, auditor, deployments, releases, journals } =
-    options;
+  const {
+    httpAuth,
+    permissions,
+    auditor,
+    deployments,
+    releases,
+    journals,
+    registrations,
+  } = options;
 
   const authorize = async (
     credentials: BackstageCredentials,
@@ -335,6 +347,89 @@ export async function createRouter(options: {
   api.get('/releases', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(releases.getReleases());
+  });
+
+  api.post('/registrations', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const event = await auditor.createEvent({
+      eventId: 'deployment-registration',
+      severityLevel: 'medium',
+      request: req,
+      meta: { deployment: req.body.deployment?.metadata?.name },
+    });
+    try {
+      await authorize(
+        credentials,
+        fleetRegistrationCreatePermission,
+        'register deployments',
+      );
+      const { registration, created } = await registrations.register(
+        // The body matched the spec's RegistrationRequest; the service checks the entities.
+        req.body as RegistrationRequest,
+        credentials,
+      );
+      await event.success({
+        meta: { entityRef: registration.entityRef, created },
+      });
+      res.status(created ? 201 : 200).json(registration);
+    } catch (error) {
+      await event.fail({ error: error as Error });
+      throw error;
+    }
+  });
+
+  api.get('/registrations', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json({ items: await registrations.list() });
+  });
+
+  api.get('/deployments/:namespace/:name/artifacts', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    res.json(await registrations.listArtifacts(deploymentRef(req.params)));
+  });
+
+  api.get(
+    '/deployments/:namespace/:name/artifacts.tar.gz',
+    async (req, res) => {
+      await httpAuth.credentials(req, { allow: ['user', 'service'] });
+      const artifacts = await registrations.getArtifacts(
+        deploymentRef(req.params),
+      );
+      const archive = await createArtifactArchive(req.params.name, artifacts);
+      res.status(200);
+      res.setHeader('Content-Type', 'application/gzip');
+      res.setHeader(
+        'Content-Disposition',
+        `attachment; filename="${req.params.name}-onboarding.tar.gz"`,
+      );
+      res.setHeader('Cache-Control', 'private, no-store');
+      res.end(archive);
+    },
+  );
+
+  api.get('/deployments/:namespace/:name/artifacts/:file', async (req, res) => {
+    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const artifacts = await registrations.getArtifacts(
+      deploymentRef(req.params),
+    );
+    const artifact = artifacts.find(a => a.name === req.params.file);
+    if (!artifact) {
+      throw new NotFoundError(
+        `${req.params.name} has no generated file ${JSON.stringify(
+          req.params.file.slice(0, 64),
+        )}; it has ${artifacts.map(a => a.name).join(', ')}`,
+      );
+    }
+    res.status(200);
+    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
+    res.setHeader(
+      'Content-Disposition',
+      `attachment; filename="${artifact.name}"`,
+    );
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(artifact.content);
   });
 
   router.use(api);

@@ -28,6 +28,17 @@ export function mockFleetApi(
     uploadJournal: jest.fn().mockResolvedValue({
       receipts: [{ ...receipt(), duplicate: false }],
     }),
+    listArtifacts: jest.fn().mockResolvedValue({
+      entityRef: 'customerdeployment:default/acme-prod',
+      registeredAt: '2026-11-26T10:00:00.000Z',
+      items: [],
+    }),
+    downloadArtifact: jest
+      .fn()
+      .mockResolvedValue({ content: new Blob(['billing: {}\n']) }),
+    downloadArtifactArchive: jest
+      .fn()
+      .mockResolvedValue({ content: new Blob([new Uint8Array([0x1f, 0x8b])]) }),
     ...overrides,
   };
 }

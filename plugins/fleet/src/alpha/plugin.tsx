@@ -12,8 +12,10 @@ import {
   journalEntityCard,
   licenseEntityCard,
   upgradeReadinessEntityCard,
+  artifactsEntityCard,
 } from './entityCards';
 import { fleetEntityContent, journalsEntityContent } from './entityContent';
+import { chartVersionPickerFormField } from './formFields';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
@@ -41,6 +43,8 @@ export const fleetPlugin = createFrontendPlugin({
     upgradeReadinessEntityCard,
     gpuEntityCard,
     journalEntityCard,
+    artifactsEntityCard,
+    chartVersionPickerFormField,
     fleetEntityContent,
     journalsEntityContent,
     customerOverviewEntityCard,

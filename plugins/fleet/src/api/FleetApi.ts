@@ -1,6 +1,7 @@
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
+  ArtifactListResponse,
   DeploymentListResponse,
   DeploymentQuery,
   DeploymentStatus,
@@ -117,6 +118,23 @@ export interface FleetApi {
     file: File,
     options?: UploadJournalOptions,
   ): Promise<JournalUploadResponse>;
+
+  /**
+   * The files generated when the deployment was onboarded through the portal. Rejects with a
+   * `ResponseError` whose `statusCode` is 404 when it was not.
+   */
+  listArtifacts(ref: string | CompoundEntityRef): Promise<ArtifactListResponse>;
+
+  /** One generated file (`values.yaml`, `RUNBOOK.md`, …). */
+  downloadArtifact(
+    ref: string | CompoundEntityRef,
+    name: string,
+  ): Promise<JournalDownload>;
+
+  /** Every generated file as one `.tar.gz` holding `<deployment>/<file>`. */
+  downloadArtifactArchive(
+    ref: string | CompoundEntityRef,
+  ): Promise<JournalDownload>;
 }
 
 /**

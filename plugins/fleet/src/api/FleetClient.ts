@@ -6,6 +6,7 @@ import {
 } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import {
+  ArtifactListResponse,
   CUSTOMER_DEPLOYMENT_KIND,
   DeploymentListResponse,
   DeploymentQuery,
@@ -211,6 +212,37 @@ export class FleetClient implements FleetApi {
     const response = await this.request(
       `${deploymentPath(ref)}/journals/${encodeURIComponent(id)}/content`,
     );
+    return {
+      content: await response.blob(),
+      fileName: fileNameFromContentDisposition(
+        response.headers.get('Content-Disposition'),
+      ),
+    };
+  }
+
+  async listArtifacts(
+    ref: string | CompoundEntityRef,
+  ): Promise<ArtifactListResponse> {
+    return this.get<ArtifactListResponse>(`${deploymentPath(ref)}/artifacts`);
+  }
+
+  async downloadArtifact(
+    ref: string | CompoundEntityRef,
+    name: string,
+  ): Promise<JournalDownload> {
+    return this.download(
+      `${deploymentPath(ref)}/artifacts/${encodeURIComponent(name)}`,
+    );
+  }
+
+  async downloadArtifactArchive(
+    ref: string | CompoundEntityRef,
+  ): Promise<JournalDownload> {
+    return this.download(`${deploymentPath(ref)}/artifacts.tar.gz`);
+  }
+
+  private async download(path: string): Promise<JournalDownload> {
+    const response = await this.request(path);
     return {
       content: await response.blob(),
       fileName: fileNameFromContentDisposition(

@@ -1,0 +1,65 @@
+import type { Registration } from '@fleetdeck/plugin-fleet-common';
+import { entitiesOfRegistrations } from './FleetRegistrationsProvider';
+
+const registration = (
+  name: string,
+  registeredAt: string,
+  customerTitle?: string,
+): Registration => ({
+  entityRef: `customerdeployment:default/${name}`,
+  taskId: `task-${name}`,
+  registeredBy: 'user:default/se',
+  registeredAt,
+  updatedAt: registeredAt,
+  deployment: {
+    apiVersion: 'fleetdeck.io/v1alpha1',
+    kind: 'CustomerDeployment',
+    metadata: { name, annotations: { 'backstage.io/kubernetes-id': name } },
+    spec: { customer: 'acme' },
+  },
+  ...(customerTitle
+    ? {
+        customer: {
+          apiVersion: 'fleetdeck.io/v1alpha1',
+          kind: 'Customer',
+          metadata: { name: 'acme', title: customerTitle },
+          spec: {},
+        },
+      }
+    : {}),
+});
+
+describe('entitiesOfRegistrations', () => {
+  it('emits each deployment and each new customer once, earliest registration first', () => {
+    const entities = entitiesOfRegistrations([
+      registration('acme-staging', '2026-11-26T12:00:00Z', 'Acme (second)'),
+      registration('acme-prod', '2026-11-26T10:00:00Z', 'Acme'),
+      registration('acme-dr', '2026-11-26T11:00:00Z'),
+    ]);
+    expect(
+      entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`),
+    ).toEqual([
+      'Customer:acme',
+      'CustomerDeployment:acme-prod',
+      'CustomerDeployment:acme-dr',
+      'CustomerDeployment:acme-staging',
+    ]);
+    expect(entities[0].entity.metadata.title).toBe('Acme');
+  });
+
+  it('marks every entity as managed by fleet:registrations, keeping its own annotations', () => {
+    const [deployment] = entitiesOfRegistrations([
+      registration('acme-prod', '2026-11-26T10:00:00Z'),
+    ]);
+    expect(deployment.locationKey).toBe('fleet:registrations');
+    expect(deployment.entity.metadata).toEqual({
+      name: 'acme-prod',
+      namespace: 'default',
+      annotations: {
+        'backstage.io/kubernetes-id': 'acme-prod',
+        'backstage.io/managed-by-location': 'fleet:registrations',
+        'backstage.io/managed-by-origin-location': 'fleet:registrations',
+      },
+    });
+  });
+});

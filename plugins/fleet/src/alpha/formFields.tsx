@@ -1,0 +1,23 @@
+import {
+  createFormField,
+  FormFieldBlueprint,
+} from '@backstage/plugin-scaffolder-react/alpha';
+
+/**
+ * `scaffolder-form-field:fleet/chart-version-picker` — the `FleetChartVersionPicker` field of
+ * templates (a chart version from the fleet's releases). It attaches to the scaffolder's form
+ * fields by default, so installing the plugin is enough.
+ */
+export const chartVersionPickerFormField = FormFieldBlueprint.make({
+  name: 'chart-version-picker',
+  params: {
+    field: () =>
+      import('../components/ChartVersionPicker').then(m =>
+        createFormField({
+          name: 'FleetChartVersionPicker',
+          component: m.ChartVersionPicker,
+          validation: m.chartVersionValidation,
+        }),
+      ),
+  },
+});

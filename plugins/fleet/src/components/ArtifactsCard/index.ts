@@ -1,0 +1,1 @@
+export { ArtifactsCard } from './ArtifactsCard';

@@ -1,0 +1,5 @@
+export {
+  ChartVersionPicker,
+  type ChartVersionPickerUiOptions,
+} from './ChartVersionPicker';
+export { chartVersionValidation } from './validation';

@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
+import { createMockDirectory } from '@backstage/backend-test-utils';
+import { findSecretLikeValues } from '@fleetdeck/plugin-fleet-common';
+import { ANSWER_MATRIX, FAKE_LICENSE_KEY } from '../__testUtils__/answerMatrix';
+import { createRenderBackupCronJobsAction } from './renderBackupCronJobs.action';
+import { createRenderRunbookAction } from './renderRunbook.action';
+import { createRenderValuesAction } from './renderValues.action';
+
+const actions = [
+  createRenderValuesAction(),
+  createRenderBackupCronJobsAction(),
+  createRenderRunbookAction(),
+];
+
+describe('fleet:*:render actions', () => {
+  const workspace = createMockDirectory();
+
+  beforeEach(() => workspace.clear());
+
+  it.each(ANSWER_MATRIX)(
+    '%s: write their files, with no secret value in them',
+    async (_, answers) => {
+      const written: string[] = [];
+      for (const action of actions) {
+        const ctx = createMockActionContext({
+          input: { answers, targetPath: 'out' },
+          workspacePath: workspace.path,
+        });
+        await action.handler(ctx);
+        const [[, files]] = (ctx.output as jest.Mock).mock.calls;
+        written.push(...files);
+      }
+      expect(written).toEqual([
+        'out/values.yaml',
+        'out/backup-cronjobs.yaml',
+        'out/RUNBOOK.md',
+        'out/collect-status.sh',
+      ]);
+      for (const file of written) {
+        const content = fs.readFileSync(
+          path.join(workspace.path, file),
+          'utf8',
+        );
+        expect({
+          file,
+          hits: findSecretLikeValues(content.split('\n')),
+        }).toEqual({
+          file,
+          hits: [],
+        });
+      }
+      expect(
+        fs.statSync(path.join(workspace.path, 'out/collect-status.sh')).mode &
+          0o111,
+      ).not.toBe(0);
+    },
+  );
+
+  it('refuse a license key given as an answer, and write nothing', async () => {
+    const [, answers] = ANSWER_MATRIX[0];
+    const ctx = createMockActionContext({
+      input: {
+        answers: {
+          ...answers,
+          license: { ...answers.license, id: FAKE_LICENSE_KEY },
+        },
+      },
+      workspacePath: workspace.path,
+    });
+    await expect(actions[0].handler(ctx)).rejects.toThrow(/license\.id/);
+    expect(fs.readdirSync(workspace.path)).toEqual([]);
+  });
+
+  it('write nothing outside the workspace', async () => {
+    const [, answers] = ANSWER_MATRIX[0];
+    const ctx = createMockActionContext({
+      input: { answers, targetPath: '../elsewhere' },
+      workspacePath: workspace.path,
+    });
+    await expect(actions[0].handler(ctx)).rejects.toThrow(/outside/i);
+  });
+});

@@ -1,0 +1,24 @@
+import { renderBackupCronJobs } from '../render/renderBackupCronJobs';
+import { ARTIFACT_FILES } from './artifacts';
+import { createRenderAction } from './createRenderAction';
+import { examples } from './renderBackupCronJobs.examples';
+
+/**
+ * `fleet:backup-cronjobs:render` writes `backup-cronjobs.yaml`.
+ *
+ * @public
+ */
+export function createRenderBackupCronJobsAction() {
+  return createRenderAction({
+    id: 'fleet:backup-cronjobs:render',
+    description:
+      "Writes backup-cronjobs.yaml: CronJobs that archive each billing replica's journal as <deployment>/<pod>/journal-YYYYMMDD-HHMMSS.tar.gz to S3, NFS or a PVC — one per replica for per-pod RWO claims (pinned to the pod's node), one for a shared volume. Journals are mounted read-only and never deleted.",
+    examples,
+    render: answers => [
+      {
+        name: ARTIFACT_FILES.backupCronJobs,
+        content: renderBackupCronJobs(answers),
+      },
+    ],
+  });
+}

@@ -1,0 +1,120 @@
+import { InputError } from '@backstage/errors';
+import {
+  answersFor,
+  FAKE_API_KEY,
+  FAKE_LICENSE_KEY,
+} from '../__testUtils__/answerMatrix';
+import { parseOnboardingAnswers } from './checkAnswers';
+import type { OnboardingAnswersInput } from './schema';
+
+function refusal(input: unknown): string {
+  try {
+    parseOnboardingAnswers(input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError);
+    return (error as Error).message;
+  }
+  throw new Error('expected the answers to be refused');
+}
+
+describe('parseOnboardingAnswers', () => {
+  it('applies the defaults', () => {
+    const answers = parseOnboardingAnswers(
+      answersFor('airgapped', 'ebs', 'nfs'),
+    );
+    expect(answers.deployment.namespace).toBe('dg-self-hosted');
+    expect(answers.chart.name).toBe('deepgram-self-hosted');
+    expect(answers.secrets).toEqual({
+      apiKey: 'dg-api-key',
+      licenseKey: 'dg-license-key',
+      licenseFile: 'dg-license-file',
+    });
+  });
+
+  it.each([
+    [
+      'license.id',
+      (a: OnboardingAnswersInput) => ({
+        ...a,
+        license: { ...a.license, id: FAKE_LICENSE_KEY },
+      }),
+    ],
+    [
+      'registry.pullSecretName',
+      (a: OnboardingAnswersInput) => ({
+        ...a,
+        registry: { ...a.registry, pullSecretName: FAKE_API_KEY },
+      }),
+    ],
+    [
+      'customer.title',
+      (a: OnboardingAnswersInput) => ({
+        ...a,
+        customer: { ...a.customer, title: `key ${FAKE_API_KEY}` },
+      }),
+    ],
+  ])('refuses a key pasted into %s without repeating it', (path, paste) => {
+    const message = refusal(paste(answersFor('airgapped', 'ebs', 'nfs')));
+    expect(message).toContain(path);
+    expect(message).toContain('never its value');
+    expect(message).not.toContain(FAKE_LICENSE_KEY);
+    expect(message).not.toContain(FAKE_API_KEY);
+  });
+
+  const withSchedule = (schedule: string) => {
+    const input = answersFor('airgapped', 'ebs', 'nfs');
+    return { ...input, backup: { ...input.backup, schedule } };
+  };
+
+  it.each(['0 2 * * *', '*/15 1-5 1,15 * 0-6', '30 23 * * 0'])(
+    'accepts the backup schedule %s',
+    schedule => {
+      expect(
+        parseOnboardingAnswers(withSchedule(schedule)).backup.schedule,
+      ).toBe(schedule);
+    },
+  );
+
+  it.each([
+    ['0 25 * * *', 'invalid hour "25"'],
+    ['daily', 'needs five fields'],
+    ['0 2 * *', 'needs five fields'],
+    ['0 2 * 13 *', 'invalid month "13"'],
+    ['0 2 5-1 * *', 'invalid day of month "5-1"'],
+  ])('refuses the backup schedule %s', (schedule, problem) => {
+    const message = refusal(withSchedule(schedule));
+    expect(message).toContain('Backup schedule (backup.schedule)');
+    expect(message).toContain(problem);
+  });
+
+  it("speaks in the form's words about rules across fields", () => {
+    const input = answersFor('airgapped', 'efs', 'nfs');
+    const message = refusal({
+      ...input,
+      cloud: 'gcp',
+      registry: {},
+      backup: { ...input.backup, target: 's3-irsa' },
+    });
+    expect(message).toContain(
+      'Private registry host (registry.host) is required for an air-gapped deployment',
+    );
+    expect(message).toContain(
+      'Journal storage (billing.journalStorage) efs exists only on AWS',
+    );
+    expect(message).toContain(
+      'Backup target (backup.target) cannot be S3 for an air-gapped deployment',
+    );
+    expect(message).toContain(
+      'IAM role ARN (IRSA) (backup.s3.roleArn) is required',
+    );
+  });
+
+  it('names a field with the wrong form', () => {
+    const input = answersFor('connected', 'ebs', 's3-irsa');
+    const message = refusal({
+      ...input,
+      deployment: { ...input.deployment, name: 'Acme Prod' },
+    });
+    expect(message).toContain('Deployment name (deployment.name) has a form');
+  });
+});

@@ -1,0 +1,47 @@
+/**
+ * The form's words for each answer, so a refusal names what the SE sees on the page.
+ * Kept beside the template's field titles (examples/templates/new-customer-deployment).
+ */
+export const FIELD_LABELS: Record<string, string> = {
+  'customer.name': 'Customer',
+  'customer.tier': 'Customer tier',
+  'deployment.name': 'Deployment name',
+  'deployment.lifecycle': 'Environment',
+  'deployment.namespace': 'Namespace',
+  'deployment.kubernetesVersion': 'Kubernetes version',
+  owner: 'Owner',
+  profile: 'Profile',
+  cloud: 'Cloud',
+  'chart.version': 'Chart version',
+  'registry.host': 'Private registry host',
+  'registry.pullSecretName': 'Image pull secret name',
+  'billing.journals': 'Billing journals',
+  'billing.replicas': 'Billing replicas',
+  'billing.journalStorage': 'Journal storage',
+  'billing.storageClass': 'Journal storage class',
+  'billing.size': 'Journal volume size',
+  'billing.existingPvcName': 'Existing journal PVC',
+  'billing.efsFileSystemId': 'EFS file system id',
+  'backup.target': 'Backup target',
+  'backup.schedule': 'Backup schedule',
+  'backup.image': 'Backup image',
+  'backup.s3.bucket': 'S3 bucket',
+  'backup.s3.region': 'S3 region',
+  'backup.s3.roleArn': 'IAM role ARN (IRSA)',
+  'backup.s3.credentialsSecretName': 'S3 credentials secret name',
+  'backup.nfs.server': 'NFS server',
+  'backup.nfs.path': 'NFS path',
+  'backup.pvc.claimName': 'Backup PVC',
+  'gpu.engineReplicas': 'Engine replicas',
+  'gpu.perEngine': 'GPUs per engine',
+  'gpu.resourceName': 'GPU resource name',
+  'license.id': 'License id',
+  'license.expiresAt': 'License expiry',
+  'license.proxy': 'License proxy',
+};
+
+/** `Backup schedule (backup.schedule)`, or the path alone when the form has no such field. */
+export function labelOf(path: string): string {
+  const label = FIELD_LABELS[path];
+  return label ? `${label} (${path})` : path;
+}

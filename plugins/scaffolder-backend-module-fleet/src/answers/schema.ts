@@ -1,0 +1,181 @@
+import type { z as zImpl } from 'zod/v3';
+
+/** Kubernetes object names: lowercase letters, digits and `-`, at most 63. */
+const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
+/** Secret, claim and storage class names: DNS subdomains. */
+const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+
+/**
+ * The answers of the onboarding form, as every `fleet:*` action receives them (`answers`).
+ * Built with the scaffolder's zod so the actions' JSON schema shows every field.
+ *
+ * @public
+ */
+export const onboardingAnswersSchema = (z: typeof zImpl) =>
+  z.object({
+    customer: z
+      .object({
+        name: z
+          .string()
+          .regex(DNS_LABEL)
+          .describe('The Customer entity name, e.g. "acme"'),
+        title: z.string().max(120).optional(),
+        isNew: z
+          .boolean()
+          .default(false)
+          .describe(
+            'Register a new Customer entity together with the deployment',
+          ),
+        tier: z.enum(['strategic', 'enterprise', 'standard']).optional(),
+        region: z.string().max(63).optional(),
+      })
+      .describe('The customer this deployment belongs to'),
+    deployment: z.object({
+      name: z
+        .string()
+        .regex(DNS_LABEL)
+        .describe('The CustomerDeployment entity name, e.g. "acme-prod"'),
+      lifecycle: z.string().min(1).max(63).describe('production, staging, dr…'),
+      namespace: z
+        .string()
+        .regex(DNS_LABEL)
+        .default('dg-self-hosted')
+        .describe('The Kubernetes namespace the chart is installed in'),
+      kubernetesVersion: z
+        .string()
+        .regex(/^v?1\.\d{1,3}(\.\d{1,3})?$/)
+        .describe('The cluster\'s Kubernetes version, e.g. "1.31"'),
+    }),
+    owner: z
+      .string()
+      .min(1)
+      .describe('The Group entity ref that answers for the deployment'),
+    profile: z.enum(['connected', 'airgapped']),
+    cloud: z.enum(['aws', 'gcp', 'on-prem']),
+    chart: z.object({
+      name: z.string().regex(DNS_LABEL).default('deepgram-self-hosted'),
+      version: z
+        .string()
+        .regex(/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/)
+        .describe('The chart version to install'),
+    }),
+    registry: z
+      .object({
+        host: z
+          .string()
+          .regex(/^[a-z0-9]([-a-z0-9.]*[a-z0-9])?(:\d{1,5})?(\/[a-z0-9._-]+)*$/)
+          .optional()
+          .describe(
+            'Private registry that mirrors the images (air-gapped), e.g. "registry.acme.internal:5000"',
+          ),
+        pullSecretName: z
+          .string()
+          .regex(DNS_SUBDOMAIN)
+          .default('dg-regcred')
+          .describe('The image pull Secret name'),
+      })
+      .default({}),
+    secrets: z
+      .object({
+        apiKey: z.string().regex(DNS_SUBDOMAIN).default('dg-api-key'),
+        licenseKey: z.string().regex(DNS_SUBDOMAIN).default('dg-license-key'),
+        licenseFile: z.string().regex(DNS_SUBDOMAIN).default('dg-license-file'),
+      })
+      .default({})
+      .describe('Names of the Kubernetes Secrets (never their values)'),
+    billing: z.object({
+      journals: z
+        .boolean()
+        .default(true)
+        .describe(
+          'Run the Billing container with usage journals (always on for air-gapped)',
+        ),
+      replicas: z.number().int().min(1).max(16).default(1),
+      journalStorage: z.enum(['efs', 'ebs', 'existing-pvc']),
+      storageClass: z.string().regex(DNS_SUBDOMAIN).optional(),
+      size: z
+        .string()
+        .regex(/^\d+(Mi|Gi|Ti)$/)
+        .default('1Gi'),
+      existingPvcName: z.string().regex(DNS_SUBDOMAIN).optional(),
+      efsFileSystemId: z
+        .string()
+        .regex(/^fs-[0-9a-f]{8,17}$/)
+        .optional()
+        .describe('EFS file system holding models and journals (efs)'),
+      returnEvery: z.string().default('P30D'),
+    }),
+    backup: z.object({
+      target: z.enum(['s3-irsa', 's3-secret', 'nfs', 'pvc']),
+      schedule: z
+        .string()
+        .default('0 2 * * *')
+        .describe('Cron schedule in UTC; default daily 02:00'),
+      image: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          'Image with sh, tar and gzip for the archive step; air-gapped: one in the private registry',
+        ),
+      s3: z
+        .object({
+          bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+          prefix: z
+            .string()
+            .regex(/^[A-Za-z0-9._/-]*$/)
+            .default('deepgram-journals'),
+          region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+          roleArn: z
+            .string()
+            .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/)
+            .optional(),
+          credentialsSecretName: z.string().regex(DNS_SUBDOMAIN).optional(),
+        })
+        .optional(),
+      nfs: z
+        .object({
+          server: z.string().regex(/^[A-Za-z0-9.:-]+$/),
+          path: z.string().regex(/^\/[A-Za-z0-9._/-]*$/),
+        })
+        .optional(),
+      pvc: z.object({ claimName: z.string().regex(DNS_SUBDOMAIN) }).optional(),
+    }),
+    gpu: z.object({
+      engineReplicas: z.number().int().min(1).max(256),
+      perEngine: z.number().int().min(1).max(16),
+      resourceName: z
+        .string()
+        .regex(/^nvidia\.com\/(gpu|mig-\d+g\.\d+gb)$/)
+        .default('nvidia.com/gpu'),
+    }),
+    license: z.object({
+      id: z
+        .string()
+        .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/)
+        .describe('The license id, e.g. "LIC-ACME-7" (never the key)'),
+      expiresAt: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .describe('Last valid day, YYYY-MM-DD'),
+      proxy: z.boolean().default(true),
+    }),
+  });
+
+/**
+ * What an SE answered in the onboarding form, with defaults applied.
+ *
+ * @public
+ */
+export type OnboardingAnswers = zImpl.output<
+  ReturnType<typeof onboardingAnswersSchema>
+>;
+
+/**
+ * The answers as a template passes them in (defaults not yet applied).
+ *
+ * @public
+ */
+export type OnboardingAnswersInput = zImpl.input<
+  ReturnType<typeof onboardingAnswersSchema>
+>;

@@ -1,0 +1,51 @@
+import {
+  validateCustomerDeploymentEntity,
+  validateCustomerEntity,
+} from '@fleetdeck/plugin-fleet-common';
+import { z } from 'zod/v3';
+import { onboardingAnswersSchema } from '../answers/schema';
+import { ANSWER_MATRIX, answersFor } from '../__testUtils__/answerMatrix';
+import { buildEntities } from './buildEntities';
+
+describe('buildEntities', () => {
+  it.each(ANSWER_MATRIX)(
+    '%s: entities pass the fleet validators',
+    (_, answers) => {
+      const { customer, deployment } = buildEntities(answers);
+      expect(validateCustomerDeploymentEntity(deployment)).toEqual({
+        valid: true,
+        errors: [],
+      });
+      expect(validateCustomerEntity(customer!)).toEqual({
+        valid: true,
+        errors: [],
+      });
+      expect(deployment.spec.billing).toMatchObject({
+        mode: 'journal',
+        replicas: 3,
+        journalStorage: answers.billing.journalStorage,
+      });
+      expect(deployment.spec.license).toEqual({
+        id: 'LIC-ACME-7',
+        expiresAt: '2027-03-31',
+        keySecretRef: 'dg-license-key',
+        fileSecretRef: 'dg-license-file',
+      });
+    },
+  );
+
+  it('connected without journals: license-server billing; existing customer: no Customer entity', () => {
+    const answers = onboardingAnswersSchema(z).parse({
+      ...answersFor('connected', 'ebs', 's3-irsa'),
+      customer: { name: 'brightline-contact' },
+      billing: { journals: false, journalStorage: 'ebs' },
+    });
+    const { customer, deployment } = buildEntities(answers);
+    expect(customer).toBeUndefined();
+    expect(deployment.spec.billing).toEqual({ mode: 'license-server' });
+    expect(deployment.metadata.annotations).toEqual({
+      'backstage.io/kubernetes-id': deployment.metadata.name,
+    });
+    expect(validateCustomerDeploymentEntity(deployment).valid).toBe(true);
+  });
+});
