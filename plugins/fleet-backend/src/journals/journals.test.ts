@@ -883,8 +883,8 @@ describe('journal intake', () => {
       ).toEqual([
         'fleet.journal.create',
         'fleet.journal.read',
-        'fleet.report.create',
         'fleet.registration.create',
+        'fleet.report.create',
       ]);
     });
 
