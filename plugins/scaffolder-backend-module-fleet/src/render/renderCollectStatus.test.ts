@@ -2,7 +2,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describeSecretLike } from '@fleetdeck/plugin-fleet-common';
+import {
+  describeSecretLike,
+  summarizeStatusReport,
+  validateStatusReport,
+  type StatusReport,
+} from '@fleetdeck/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { onboardingAnswersSchema } from '../answers/schema';
 import {
@@ -175,6 +180,23 @@ describe('collect-status.sh', () => {
         ),
       ),
     ).toEqual(report);
+  });
+
+  it('prints what the portal reads: a valid report whose GPU facts and versions it takes', () => {
+    const { stdout } = run();
+    const report = JSON.parse(stdout);
+    const validation = validateStatusReport(report);
+    expect(validation).toMatchObject({ valid: true });
+    expect(validation.valid && validation.report).toEqual(report);
+
+    const observed = summarizeStatusReport(report as StatusReport);
+    expect(observed.reported).toMatchObject({
+      chartVersion: '0.40.2',
+      kubernetesVersion: 'v1.29.3-eks-4d1a2',
+    });
+    expect(observed.gpu).toMatchObject({ source: 'report', allocatable: 4 });
+    // The pod without a node, conditions or GPU request is not counted as waiting for GPUs.
+    expect(observed.gpu.pendingGpuPods).toBe(0);
   });
 
   it('reduces pods to names, labels, nodes, resources and phases: no env leaves the cluster', () => {
