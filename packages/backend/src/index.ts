@@ -47,6 +47,10 @@ backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 // kubernetes: cluster data for connected deployments
 backend.add(import('@backstage/plugin-kubernetes-backend'));
 
+// events: lets the fleet backend tell the catalog module about new registrations, across
+// backend instances too
+backend.add(import('@backstage/plugin-events-backend'));
+
 backend.add(import('@backstage/plugin-user-settings-backend'));
 backend.add(import('@backstage/plugin-notifications-backend'));
 backend.add(import('@backstage/plugin-signals-backend'));
