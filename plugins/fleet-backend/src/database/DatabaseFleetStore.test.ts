@@ -533,5 +533,45 @@ describe('DatabaseFleetStore', () => {
         gpu,
       });
     });
+
+    it('lets a writer decide on the stored observations, with no other writer in between', async () => {
+      const { store } = await createStore();
+      const ref = 'customerdeployment:default/site03';
+      const report = (day: number) => ({
+        gpu: {
+          observedAt: `2026-03-${String(day).padStart(2, '0')}T00:00:00.000Z`,
+          source: 'report' as const,
+          allocatable: day,
+          requested: 0,
+          pendingGpuPods: 0,
+          models: [],
+        },
+      });
+      // Reports of days 1–12 race in shuffled order; each applies only when newer.
+      const days = [5, 1, 12, 3, 9, 7, 2, 11, 4, 10, 6, 8];
+      const applied: number[] = [];
+      await Promise.all(
+        days.map(day =>
+          store.setObservations(ref, current => {
+            const newer =
+              current.gpu &&
+              Date.parse(current.gpu.observedAt) >=
+                Date.parse(report(day).gpu.observedAt);
+            if (newer) return undefined;
+            applied.push(day);
+            return report(day);
+          }),
+        ),
+      );
+      expect((await store.getObservations([ref])).get(ref)?.gpu).toEqual(
+        report(12).gpu,
+      );
+      // Each decision saw the one before it: the applied reports only ever got newer.
+      expect(applied).toEqual([...applied].sort((a, b) => a - b));
+
+      // Declining leaves everything as it was and says what is stored.
+      const kept = await store.setObservations(ref, () => undefined);
+      expect(kept.gpu).toEqual(report(12).gpu);
+    });
   });
 });

@@ -478,15 +478,22 @@ export class DatabaseFleetStore implements FleetStore {
 
   async setObservations(
     entityRef: string,
-    patch: DeploymentObservationsPatch,
+    patchOrUpdate:
+      | DeploymentObservationsPatch
+      | ((
+          current: DeploymentObservations,
+        ) => DeploymentObservationsPatch | undefined),
   ): Promise<DeploymentObservations> {
-    const { firstSeenAt, ...rest } = patch;
     const now = new Date();
     return this.db.transaction(async tx => {
+      const firstSeenDefault =
+        typeof patchOrUpdate === 'function'
+          ? undefined
+          : patchOrUpdate.firstSeenAt;
       await tx(OBSERVATIONS_TABLE)
         .insert({
           entity_ref: entityRef,
-          first_seen_at: parseTimestamp(firstSeenAt) ?? now,
+          first_seen_at: parseTimestamp(firstSeenDefault) ?? now,
           observations: '{}',
           updated_at: now,
         })
@@ -502,6 +509,14 @@ export class DatabaseFleetStore implements FleetStore {
         ? select.forUpdate()
         : select);
 
+      const patch =
+        typeof patchOrUpdate === 'function'
+          ? patchOrUpdate(this.toObservations(row))
+          : patchOrUpdate;
+      if (!patch) {
+        return this.toObservations(row);
+      }
+      const { firstSeenAt, ...rest } = patch;
       const stored = JSON.parse(row.observations) as Record<string, unknown>;
       for (const [key, value] of Object.entries(rest)) {
         if (value === undefined) {

@@ -87,9 +87,17 @@ export interface FleetStore {
   /**
    * Merges a patch into a deployment's observations, atomically with respect to other
    * writers, and returns the result. A deployment not seen before is first seen now.
+   *
+   * The patch may be a function of the stored observations, called while no other writer
+   * can change them: a writer that must not overwrite newer data decides there, and returns
+   * `undefined` to leave everything as it is.
    */
   setObservations(
     entityRef: string,
-    patch: DeploymentObservationsPatch,
+    patch:
+      | DeploymentObservationsPatch
+      | ((
+          current: DeploymentObservations,
+        ) => DeploymentObservationsPatch | undefined),
   ): Promise<DeploymentObservations>;
 }

@@ -102,12 +102,16 @@ export class StatusReportService {
       resourceName: entity.spec.gpu?.resourceName,
     });
     const generatedAt = derived.reported.observedAt;
-    const stored = (await this.store.getObservations([entityRef])).get(
-      entityRef,
-    );
-    const newer = [stored?.gpu?.observedAt, stored?.reported?.observedAt].find(
-      at => at !== undefined && Date.parse(at) > Date.parse(generatedAt),
-    );
+    // Decided under the row lock: of two reports racing, the newer one wins either way.
+    let newer: string | undefined;
+    await this.store.setObservations(entityRef, stored => {
+      newer = [stored.gpu?.observedAt, stored.reported?.observedAt].find(
+        at => at !== undefined && Date.parse(at) > Date.parse(generatedAt),
+      );
+      return newer
+        ? undefined
+        : { gpu: derived.gpu, reported: derived.reported };
+    });
     if (newer) {
       this.logger.info(
         `Status report of ${generatedAt} for ${entityRef} not applied: observations of ${newer} are newer`,
@@ -120,10 +124,6 @@ export class StatusReportService {
       };
     }
 
-    await this.store.setObservations(entityRef, {
-      gpu: derived.gpu,
-      reported: derived.reported,
-    });
     let gpu: GpuSignal | undefined;
     try {
       gpu = (await this.statuses.refresh(entityRef))?.gpu;
