@@ -149,6 +149,7 @@ export class GpuSnapshotService {
           observedAt: at,
           source: 'cluster',
         }),
+        gpuFailure: undefined,
       });
       return undefined;
     } catch (error) {
@@ -159,16 +160,13 @@ export class GpuSnapshotService {
       this.logger.warn(
         `GPU snapshot of ${entityRef} failed; its last good snapshot stays: ${message}`,
       );
-      const last = (await this.store.getObservations([entityRef])).get(
-        entityRef,
-      )?.gpu;
-      // Without a good snapshot there are no figures to mark: the status stays `unknown`
-      // for want of any observation.
-      if (last) {
-        await this.store.setObservations(entityRef, {
-          gpu: { ...last, error: message, failedAt: at },
-        });
-      }
+      // The last good snapshot keeps its figures, marked; without one, the failure is kept on
+      // its own so that the GPU signal can say why it is unknown.
+      await this.store.setObservations(entityRef, current =>
+        current.gpu
+          ? { gpu: { ...current.gpu, error: message, failedAt: at } }
+          : { gpuFailure: { error: message, failedAt: at } },
+      );
       return message;
     }
   }

@@ -359,9 +359,12 @@ describe.each(databases.eachSupportedId())(
       });
       const prod = await portal.gpuOf('brightline-contact-prod');
       expect(prod.status).toBe('unknown');
+      // Never read successfully: the signal says why, from the failed attempt.
       expect(prod.reason).toContain(
-        'no GPU capacity has been observed for this deployment yet',
+        'no GPU capacity has been observed for this deployment yet: reading its cluster failed',
       );
+      expect(prod.error).toEqual(expect.stringContaining('gpu-west'));
+      expect(prod.failedAt).toEqual(expect.any(String));
     });
 
     it('treats a cluster that does not answer in time as unreachable', async () => {

@@ -128,6 +128,25 @@ describe('evaluateGpu', () => {
     });
   });
 
+  it('is unknown, with the failed attempt, when its cluster was never read successfully', () => {
+    const failedAt = new Date(now.getTime() - 10 * 60_000).toISOString();
+    expect(
+      evaluateGpu(
+        spec(),
+        { gpuFailure: { error: 'cluster gpu-east is unreachable', failedAt } },
+        now,
+      ),
+    ).toEqual({
+      status: 'unknown',
+      required: 8,
+      models: [],
+      error: 'cluster gpu-east is unreachable',
+      failedAt,
+      reason:
+        'no GPU capacity has been observed for this deployment yet: reading its cluster failed 10 minutes ago (cluster gpu-east is unreachable)',
+    });
+  });
+
   it('is unknown without spec.gpu', () => {
     expect(
       evaluateGpu(spec({ gpu: undefined }), { gpu: observed() }, now),

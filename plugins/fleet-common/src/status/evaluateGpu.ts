@@ -194,8 +194,17 @@ export function evaluateGpu(
   const { resourceName, perEngine } = requirement;
 
   if (!observed) {
-    signal.reason =
-      'no GPU capacity has been observed for this deployment yet (no cluster snapshot or status report)';
+    const failure = observations.gpuFailure;
+    if (failure) {
+      Object.assign(signal, failure);
+      const failedAt = parseInstant(failure.failedAt);
+      signal.reason = `no GPU capacity has been observed for this deployment yet: reading its cluster failed${
+        failedAt ? ` ${describeAge(failedAt, now)} ago` : ''
+      } (${failure.error})`;
+    } else {
+      signal.reason =
+        'no GPU capacity has been observed for this deployment yet (no cluster snapshot or status report)';
+    }
     return signal;
   }
   const observedAt = parseInstant(observed.observedAt);

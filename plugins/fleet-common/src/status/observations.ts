@@ -59,6 +59,11 @@ export interface DeploymentObservations {
   /** The latest receipt of each replica that has returned one. */
   journals?: JournalReceiptObservation[];
   gpu?: GpuCapacityObservation;
+  /**
+   * The latest failed attempt to read the deployment's cluster, while no attempt has ever
+   * succeeded (afterwards a failure marks `gpu` itself, keeping its figures).
+   */
+  gpuFailure?: { error: string; failedAt: string };
   /** Versions a status report or cluster snapshot saw; they win over the entity's. */
   reported?: {
     chartVersion?: string;
