@@ -97,6 +97,12 @@ export class StatusReportService {
     if (!entity) {
       throw new NotFoundError(`No deployment ${entityRef}`);
     }
+    // Pods of another namespace are another release: their GPUs are not this deployment's.
+    if (report.spec.namespace !== entity.spec.cluster.namespace) {
+      throw new InputError(
+        `Invalid status report: spec.namespace is "${report.spec.namespace}" but ${entityRef} runs in "${entity.spec.cluster.namespace}" (spec.cluster.namespace); run the collector for that namespace, or correct the entity`,
+      );
+    }
 
     const derived = summarizeStatusReport(report, {
       resourceName: entity.spec.gpu?.resourceName,

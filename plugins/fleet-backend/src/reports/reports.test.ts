@@ -196,12 +196,20 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
     );
   });
 
-  it('refuses a report for another deployment (400), an unknown deployment (404), a large one (413)', async () => {
+  it('refuses a report for another deployment or namespace (400), an unknown deployment (404), a large one (413)', async () => {
     const fleet = await startFleet(databaseId);
     const other = await fleet.post('northwind-health-prod', exampleReport());
     expect(other.status).toBe(400);
     expect(other.body.error.message).toContain(
       'metadata.deployment is "harbor-trust-bank-prod" but it was sent for customerdeployment:default/northwind-health-prod',
+    );
+
+    const elsewhere = exampleReport();
+    elsewhere.spec.namespace = 'dg-staging';
+    const wrongNamespace = await fleet.post(DEPLOYMENT, elsewhere);
+    expect(wrongNamespace.status).toBe(400);
+    expect(wrongNamespace.body.error.message).toContain(
+      'spec.namespace is "dg-staging" but customerdeployment:default/harbor-trust-bank-prod runs in',
     );
 
     const missing = exampleReport();
