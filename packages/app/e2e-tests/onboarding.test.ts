@@ -60,9 +60,17 @@ test('onboarding a customer through the template puts the deployment in the cata
   await page.getByRole('spinbutton', { name: 'Billing replicas' }).fill('2');
   await next(page);
 
-  // Journal backups: NFS (the default), daily at 02:00 UTC (the default)
+  // Journal backups: NFS (the default), daily at 02:00 UTC (the default). A schedule that is
+  // not cron is refused in the form's words before anything runs.
   await field(page, 'NFS server').fill('nfs.e2e.internal');
   await field(page, 'NFS path').fill('/exports/journals');
+  const schedule = field(page, 'Backup schedule');
+  await schedule.fill('daily');
+  await next(page);
+  await expect(
+    page.getByText(/Backup schedule: five cron fields in UTC/).first(),
+  ).toBeVisible();
+  await schedule.fill('0 2 * * *');
   await next(page);
 
   // GPUs and license
