@@ -31,7 +31,7 @@ async function signInAsGuest(page: Page) {
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Fleet', exact: true }),
+      .getByRole('link', { name: 'Customer fleet', exact: true }),
   ).toBeVisible();
 }
 
@@ -44,7 +44,7 @@ test('the fleet page shows every example deployment with its signals', async ({
   await signInAsGuest(page);
   await page
     .getByRole('navigation', { name: 'sidebar nav' })
-    .getByRole('link', { name: 'Fleet', exact: true })
+    .getByRole('link', { name: 'Customer fleet', exact: true })
     .click();
 
   await expect(

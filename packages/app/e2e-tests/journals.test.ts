@@ -47,7 +47,7 @@ test('uploading the journals of an overdue deployment turns it fresh on the flee
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Fleet', exact: true }),
+      .getByRole('link', { name: 'Customer fleet', exact: true }),
   ).toBeVisible();
 
   const row = () =>

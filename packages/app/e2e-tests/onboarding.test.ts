@@ -17,7 +17,7 @@ async function signInAsGuest(page: Page) {
   await expect(
     page
       .getByRole('navigation', { name: 'sidebar nav' })
-      .getByRole('link', { name: 'Fleet', exact: true }),
+      .getByRole('link', { name: 'Customer fleet', exact: true }),
   ).toBeVisible();
 }
 

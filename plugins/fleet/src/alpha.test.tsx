@@ -153,7 +153,7 @@ describe('fleet plugin for the new frontend system', () => {
     ]);
   });
 
-  it('has a Fleet page at /fleet, listed in the navigation', async () => {
+  it('has a Customer fleet page at /fleet, listed in the navigation', async () => {
     const fleetApi = mockFleetApi();
     renderTestApp({
       features: [fleetPlugin],
@@ -165,14 +165,16 @@ describe('fleet plugin for the new frontend system', () => {
     expect(
       await screen.findByRole('link', { name: 'ACME — production' }),
     ).toBeInTheDocument();
-    expect(screen.getByRole('heading', { name: 'Fleet' })).toBeInTheDocument();
+    expect(
+      screen.getByRole('heading', { name: 'Customer fleet' }),
+    ).toBeInTheDocument();
     expect(
       screen
         .getAllByRole('link')
         .some(
           link =>
             link.getAttribute('href') === '/fleet' &&
-            /Fleet/.test(link.textContent ?? ''),
+            /Customer fleet/.test(link.textContent ?? ''),
         ),
     ).toBe(true);
     expect(fleetApi.listDeployments).toHaveBeenCalledWith({

@@ -4,12 +4,12 @@ import { FleetIcon } from '../components/shared/FleetIcon';
 
 /**
  * `page:fleet` at `/fleet`. Its route ref, title and icon make the app's navigation list it as
- * "Fleet"; the page layout supplies the header, so the content comes without one.
+ * "Customer fleet"; the page layout supplies the header, so the content comes without one.
  */
 export const fleetPage = PageBlueprint.make({
   params: {
     path: '/fleet',
-    title: 'Fleet',
+    title: 'Customer fleet',
     icon: <FleetIcon />,
     routeRef: rootRouteRef,
     loader: () =>

@@ -19,7 +19,7 @@ import { chartVersionPickerFormField } from './formFields';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
- * navigation as "Fleet"), the fleet backend's API, entity cards for `Customer` and
+ * navigation as "Customer fleet"), the fleet backend's API, entity cards for `Customer` and
  * `CustomerDeployment` entities (each shown only on entities of its kind), a "Fleet" tab on
  * deployments (with the GPU card), and the journal card and a "Journals" tab (upload and history) on deployments
  * that bill by journal.

@@ -547,11 +547,11 @@ describe('FleetPage', () => {
     expect(lastQuery(fleetApi)).toEqual({ health: ['critical'], limit: 50 });
   });
 
-  it('has the Fleet header on the legacy page', async () => {
+  it('has the Customer fleet header on the legacy page', async () => {
     renderPage(mockFleetApi(), '/fleet', <FleetPage />);
 
     expect(
-      await screen.findByRole('heading', { name: 'Fleet' }),
+      await screen.findByRole('heading', { name: 'Customer fleet' }),
     ).toBeInTheDocument();
   });
 });

@@ -172,7 +172,7 @@ export function FleetPage() {
   return (
     <Page themeId="tool">
       <Header
-        title="Fleet"
+        title="Customer fleet"
         subtitle="Every customer deployment, and what needs attention"
       />
       <Content>
