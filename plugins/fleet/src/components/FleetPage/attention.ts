@@ -63,7 +63,7 @@ export const ATTENTION_TILES: AttentionTile[] = [
   {
     id: 'unknown',
     label: 'Unknown',
-    description: 'A signal could not be evaluated',
+    description: 'Nothing is wrong, but a signal could not be evaluated',
     tone: 'pending',
     signal: 'health',
     statuses: ['unknown'],
