@@ -182,6 +182,48 @@ describe('the new-customer-deployment template, dry-run through the real scaffol
     );
   });
 
+  it('connected with license-server billing: no journals, so no backup CronJobs', async () => {
+    const {
+      billingReplicas: _replicas,
+      journalStorage: _storage,
+      efsFileSystemId: _efs,
+      s3Bucket: _bucket,
+      s3Region: _region,
+      s3RoleArn: _role,
+      ...rest
+    } = CONNECTED_VALUES;
+    const response = await dryRun({
+      ...rest,
+      name: 'brightline-contact-apac',
+      billingMode: 'license-server',
+      backupTarget: 'none',
+    });
+    expect(response.body.error?.message).toBeUndefined();
+    expect(response.status).toBe(200);
+    const files = filesOf(response.body as DryRunResponse);
+    expect(Object.keys(files).sort()).toEqual([
+      'RUNBOOK.md',
+      'collect-status.sh',
+      'values.yaml',
+    ]);
+    const values = parse(files['values.yaml']);
+    expect(values.billing?.enabled).not.toBe(true);
+    expect(values.global.deepgramSecretRef).toBe('dg-api-key');
+    expect(files['RUNBOOK.md']).not.toContain('journal-deepgram-billing');
+  });
+
+  it('refuses license-server billing for an air-gapped deployment', async () => {
+    const response = await dryRun({
+      ...AIRGAPPED_VALUES,
+      billingMode: 'license-server',
+      backupTarget: 'none',
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(
+      'must be on for an air-gapped deployment: usage can only come back as journals',
+    );
+  });
+
   it("stops with the form's words when answers contradict each other", async () => {
     const response = await dryRun({
       ...AIRGAPPED_VALUES,

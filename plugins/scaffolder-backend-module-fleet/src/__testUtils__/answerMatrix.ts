@@ -6,8 +6,8 @@ import {
 } from '../answers/schema';
 
 type Profile = OnboardingAnswers['profile'];
-type Storage = OnboardingAnswers['billing']['journalStorage'];
-type Target = OnboardingAnswers['backup']['target'];
+type Storage = NonNullable<OnboardingAnswers['billing']['journalStorage']>;
+type Target = NonNullable<OnboardingAnswers['backup']['target']>;
 
 const TARGETS: Record<Profile, Target[]> = {
   // Connected customers may reach S3; air-gapped ones keep archives inside the enclave.

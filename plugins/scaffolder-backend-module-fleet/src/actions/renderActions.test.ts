@@ -58,6 +58,53 @@ describe('fleet:*:render actions', () => {
     },
   );
 
+  it('write no backup CronJobs for license-server billing: it keeps no journals', async () => {
+    // What the template sends for a connected customer without journals: the journal and
+    // backup answers left empty.
+    const base = ANSWER_MATRIX.find(([name]) =>
+      name.startsWith('connected'),
+    )![1];
+    const answers = {
+      ...base,
+      billing: { journals: false, journalStorage: '' },
+      backup: { target: '', schedule: '0 2 * * *' },
+    };
+    const written: string[] = [];
+    for (const action of actions) {
+      const ctx = createMockActionContext({
+        input: { answers, targetPath: 'out' },
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      const [[, files]] = (ctx.output as jest.Mock).mock.calls;
+      written.push(...files);
+    }
+    expect(written).toEqual([
+      'out/values.yaml',
+      'out/RUNBOOK.md',
+      'out/collect-status.sh',
+    ]);
+  });
+
+  it('refuse journals without their storage and backup target, in the form’s words', async () => {
+    const base = ANSWER_MATRIX.find(([name]) =>
+      name.startsWith('connected'),
+    )![1];
+    const ctx = createMockActionContext({
+      input: {
+        answers: {
+          ...base,
+          billing: { journals: true, journalStorage: '' },
+          backup: { target: '', schedule: '0 2 * * *' },
+        },
+      },
+      workspacePath: workspace.path,
+    });
+    await expect(actions[1].handler(ctx)).rejects.toThrow(
+      /Journal storage \(billing\.journalStorage\) is required with billing journals.*Backup target \(backup\.target\) is required with billing journals/s,
+    );
+  });
+
   it('refuse a license key given as an answer, and write nothing', async () => {
     const [, answers] = ANSWER_MATRIX[0];
     const ctx = createMockActionContext({

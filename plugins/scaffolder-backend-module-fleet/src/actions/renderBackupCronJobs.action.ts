@@ -14,11 +14,15 @@ export function createRenderBackupCronJobsAction() {
     description:
       "Writes backup-cronjobs.yaml: CronJobs that archive each billing replica's journal as <deployment>/<pod>/journal-YYYYMMDD-HHMMSS.tar.gz to S3, NFS or a PVC — one per replica for per-pod RWO claims (pinned to the pod's node), one for a shared volume. Journals are mounted read-only and never deleted.",
     examples,
-    render: answers => [
-      {
-        name: ARTIFACT_FILES.backupCronJobs,
-        content: renderBackupCronJobs(answers),
-      },
-    ],
+    // License-server billing keeps no journals, so there is nothing to back up.
+    render: answers =>
+      answers.billing.journals
+        ? [
+            {
+              name: ARTIFACT_FILES.backupCronJobs,
+              content: renderBackupCronJobs(answers),
+            },
+          ]
+        : [],
   });
 }

@@ -35,6 +35,12 @@ export function findCrossFieldProblems(a: OnboardingAnswers): AnswerProblem[] {
     }
   }
   if (a.billing.journals) {
+    if (!a.billing.journalStorage) {
+      add(
+        'billing.journalStorage',
+        'is required with billing journals: efs, ebs or existing-pvc',
+      );
+    }
     if (a.billing.journalStorage === 'efs') {
       if (a.cloud !== 'aws') {
         add(
@@ -74,6 +80,12 @@ function checkBackup(
   add: (path: string, message: string) => void,
 ) {
   const { backup } = a;
+  if (!backup.target) {
+    add(
+      'backup.target',
+      'is required with billing journals: nfs, pvc, s3-irsa or s3-secret',
+    );
+  }
   const cronProblem = describeCronProblem(backup.schedule);
   if (cronProblem) {
     add('backup.schedule', cronProblem);

@@ -91,7 +91,8 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
           'Run the Billing container with usage journals (always on for air-gapped)',
         ),
       replicas: z.number().int().min(1).max(16).default(1),
-      journalStorage: z.enum(['efs', 'ebs', 'existing-pvc']),
+      /** Required with journals (checked in checkAnswers). */
+      journalStorage: z.enum(['efs', 'ebs', 'existing-pvc']).optional(),
       storageClass: z.string().regex(DNS_SUBDOMAIN).optional(),
       size: z
         .string()
@@ -105,42 +106,48 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
         .describe('EFS file system holding models and journals (efs)'),
       returnEvery: z.string().default('P30D'),
     }),
-    backup: z.object({
-      target: z.enum(['s3-irsa', 's3-secret', 'nfs', 'pvc']),
-      schedule: z
-        .string()
-        .default('0 2 * * *')
-        .describe('Cron schedule in UTC; default daily 02:00'),
-      image: z
-        .string()
-        .min(1)
-        .optional()
-        .describe(
-          'Image with sh, tar and gzip for the archive step; air-gapped: one in the private registry',
-        ),
-      s3: z
-        .object({
-          bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
-          prefix: z
-            .string()
-            .regex(/^[A-Za-z0-9._/-]*$/)
-            .default('deepgram-journals'),
-          region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
-          roleArn: z
-            .string()
-            .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/)
-            .optional(),
-          credentialsSecretName: z.string().regex(DNS_SUBDOMAIN).optional(),
-        })
-        .optional(),
-      nfs: z
-        .object({
-          server: z.string().regex(/^[A-Za-z0-9.:-]+$/),
-          path: z.string().regex(/^\/[A-Za-z0-9._/-]*$/),
-        })
-        .optional(),
-      pvc: z.object({ claimName: z.string().regex(DNS_SUBDOMAIN) }).optional(),
-    }),
+    /** Only read with journals: license-server billing keeps none to back up. */
+    backup: z
+      .object({
+        /** Required with journals (checked in checkAnswers). */
+        target: z.enum(['s3-irsa', 's3-secret', 'nfs', 'pvc']).optional(),
+        schedule: z
+          .string()
+          .default('0 2 * * *')
+          .describe('Cron schedule in UTC; default daily 02:00'),
+        image: z
+          .string()
+          .min(1)
+          .optional()
+          .describe(
+            'Image with sh, tar and gzip for the archive step; air-gapped: one in the private registry',
+          ),
+        s3: z
+          .object({
+            bucket: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+            prefix: z
+              .string()
+              .regex(/^[A-Za-z0-9._/-]*$/)
+              .default('deepgram-journals'),
+            region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
+            roleArn: z
+              .string()
+              .regex(/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/)
+              .optional(),
+            credentialsSecretName: z.string().regex(DNS_SUBDOMAIN).optional(),
+          })
+          .optional(),
+        nfs: z
+          .object({
+            server: z.string().regex(/^[A-Za-z0-9.:-]+$/),
+            path: z.string().regex(/^\/[A-Za-z0-9._/-]*$/),
+          })
+          .optional(),
+        pvc: z
+          .object({ claimName: z.string().regex(DNS_SUBDOMAIN) })
+          .optional(),
+      })
+      .default({}),
     gpu: z.object({
       engineReplicas: z.number().int().min(1).max(256),
       perEngine: z.number().int().min(1).max(16),

@@ -53,7 +53,7 @@ describe('renderValues', () => {
       expect(values.billing.enabled).toBe(true);
       expect(values.billing.replicas).toBe(3);
       expect(values.billing.journal).toEqual(
-        EXPECTED_JOURNAL[answers.billing.journalStorage],
+        EXPECTED_JOURNAL[answers.billing.journalStorage!],
       );
       expect(values.engine.modelManager).toEqual(
         answers.billing.journalStorage === 'efs' ? EFS_MODELS : undefined,
