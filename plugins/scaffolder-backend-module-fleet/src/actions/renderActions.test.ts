@@ -19,19 +19,29 @@ describe('fleet:*:render actions', () => {
 
   beforeEach(() => workspace.clear());
 
+  /** Runs the three render actions in the template's order; the files they say they wrote. */
+  async function renderAll(answers: {
+    owner: string;
+    profile: string;
+    cloud: string;
+  }): Promise<string[]> {
+    const written: string[] = [];
+    for (const action of actions) {
+      const ctx = createMockActionContext({
+        input: { answers, targetPath: 'out' },
+        workspacePath: workspace.path,
+      });
+      await action.handler(ctx);
+      const [[, files]] = (ctx.output as jest.Mock).mock.calls;
+      written.push(...files);
+    }
+    return written;
+  }
+
   it.each(ANSWER_MATRIX)(
     '%s: write their files, with no secret value in them',
     async (_, answers) => {
-      const written: string[] = [];
-      for (const action of actions) {
-        const ctx = createMockActionContext({
-          input: { answers, targetPath: 'out' },
-          workspacePath: workspace.path,
-        });
-        await action.handler(ctx);
-        const [[, files]] = (ctx.output as jest.Mock).mock.calls;
-        written.push(...files);
-      }
+      const written = await renderAll(answers);
       expect(written).toEqual([
         'out/values.yaml',
         'out/backup-cronjobs.yaml',
@@ -69,16 +79,7 @@ describe('fleet:*:render actions', () => {
       billing: { journals: false, journalStorage: '' },
       backup: { target: '', schedule: '0 2 * * *' },
     };
-    const written: string[] = [];
-    for (const action of actions) {
-      const ctx = createMockActionContext({
-        input: { answers, targetPath: 'out' },
-        workspacePath: workspace.path,
-      });
-      await action.handler(ctx);
-      const [[, files]] = (ctx.output as jest.Mock).mock.calls;
-      written.push(...files);
-    }
+    const written = await renderAll(answers);
     expect(written).toEqual([
       'out/values.yaml',
       'out/RUNBOOK.md',
