@@ -65,7 +65,7 @@ export interface BenchBackend {
   baseUrl: string;
   /** GET (or POST) a path under the backend with the bench's service token. */
   request(path: string, init?: { method?: string }): Promise<Response>;
-  getJson<T = any>(path: string): Promise<T>;
+  getJson<T = unknown>(path: string): Promise<T>;
   /** Hands the catalog its entities, replacing whatever the bench provider gave before. */
   provideEntities(entities: Entity[]): Promise<void>;
   catalogDb(): Promise<Knex>;

@@ -36,9 +36,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   DEPLOYMENT_ORDER_FIELDS,
   evaluateDeployment,
@@ -60,7 +58,17 @@ import {
   toQueryString,
   type HttpResults,
 } from './http';
-import { fmt, mixedPages, random, sample, times, type Stats } from './util';
+import {
+  benchAuth,
+  fmt,
+  inMemoryCatalog,
+  mixedPages,
+  random,
+  sample,
+  silentLogger,
+  times,
+  type Stats,
+} from './util';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
 import { DefaultReleaseSource } from '../src/service/releases/DefaultReleaseSource';
 import { ReleaseService } from '../src/service/releases/ReleaseService';
@@ -75,39 +83,6 @@ const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const STORE_SAMPLES = 120;
 const NAIVE_SAMPLES = 5;
 const DAY = 86_400_000;
-
-const silentLogger: LoggerService = {
-  error: message => process.stderr.write(`  error: ${message}\n`),
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
-
-const auth = {
-  getOwnServiceCredentials: async () => ({
-    $$type: '@backstage/BackstageCredentials',
-    principal: { type: 'service', subject: 'plugin:fleet' },
-  }),
-} as unknown as AuthService;
-
-/** Serves entities a page at a time, as the catalog's queryEntities does. */
-function inMemoryCatalog(entities: Entity[]): CatalogService {
-  const page = (offset: number, limit: number) => {
-    const next = offset + limit;
-    return {
-      items: entities.slice(offset, next),
-      totalItems: entities.length,
-      pageInfo: next < entities.length ? { nextCursor: String(next) } : {},
-    };
-  };
-  return {
-    async queryEntities(request: { cursor?: string; limit?: number }) {
-      const limit = request?.limit ?? 500;
-      return page(request?.cursor ? Number(request.cursor) : 0, limit);
-    },
-  } as unknown as CatalogService;
-}
 
 function buildFleet(now: Date): {
   entities: CustomerDeploymentEntity[];
@@ -286,7 +261,7 @@ async function benchStore(
   const catalog = inMemoryCatalog(entities);
   const refresher = new StatusRefresher({
     catalog,
-    auth,
+    auth: benchAuth,
     store,
     releases,
     logger: silentLogger,
@@ -326,7 +301,7 @@ async function benchStore(
     do {
       const page = await catalog.queryEntities(
         cursor ? { cursor, limit: 500 } : { limit: 500 },
-        { credentials: await auth.getOwnServiceCredentials() },
+        { credentials: await benchAuth.getOwnServiceCredentials() },
       );
       all.push(...(page.items as CustomerDeploymentEntity[]));
       cursor = page.pageInfo.nextCursor;

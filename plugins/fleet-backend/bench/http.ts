@@ -89,8 +89,11 @@ export async function seedObservations(
 }
 
 /** GET with the body read and parsed, as a client would: the unit that is timed. */
-async function get(backend: BenchBackend, url: string): Promise<any> {
-  return backend.getJson(url);
+async function get<T = unknown>(
+  backend: BenchBackend,
+  url: string,
+): Promise<T> {
+  return backend.getJson<T>(url);
 }
 
 async function waitForIngest(
@@ -103,7 +106,8 @@ async function waitForIngest(
   const start = performance.now();
   let lastReport = start;
   for (;;) {
-    const served: number = (await get(backend, CATALOG_COUNT)).totalItems;
+    const served = (await get<{ totalItems: number }>(backend, CATALOG_COUNT))
+      .totalItems;
     const [{ count: stitching }] = await catalogDb('stitch_queue').count({
       count: '*',
     });
@@ -143,10 +147,17 @@ async function timedRefresh(backend: BenchBackend): Promise<number> {
   }
   for (;;) {
     await sleep(50);
-    const { tasks } = await get(backend, TASKS);
-    const state = tasks.find(
-      (task: { taskId: string }) => task.taskId === REFRESH_TASK,
-    )?.taskState;
+    const { tasks } = await get<{
+      tasks: Array<{
+        taskId: string;
+        taskState?: {
+          status?: string;
+          lastRunEndedAt?: string;
+          lastRunError?: string;
+        };
+      }>;
+    }>(backend, TASKS);
+    const state = tasks.find(task => task.taskId === REFRESH_TASK)?.taskState;
     const ended = state?.lastRunEndedAt ? Date.parse(state.lastRunEndedAt) : 0;
     if (state?.status === 'idle' && ended >= triggered) {
       if (state.lastRunError) {
@@ -224,8 +235,11 @@ export async function benchHttp(options: {
     progress('  fleet: refresh over HTTP…');
     const refreshFirst = await timedRefresh(backend);
     const refreshNext = await timedRefresh(backend);
-    const fleetTotal: number = (
-      await get(backend, '/api/fleet/deployments?limit=1')
+    const fleetTotal = (
+      await get<{ totalCount: number }>(
+        backend,
+        '/api/fleet/deployments?limit=1',
+      )
     ).totalCount;
 
     if (!options.sqlite) {
@@ -239,13 +253,17 @@ export async function benchHttp(options: {
     }
 
     // The same question to both: airgapped deployments by name, first page.
-    const catalogAnswer = await get(backend, CATALOG_PAGE);
-    const fleetAnswer = await get(backend, FLEET_AIRGAPPED);
-    const catalogNames: string[] = catalogAnswer.items.map(
-      (e: { metadata: { name: string } }) => e.metadata.name,
-    );
-    const fleetNames: string[] = fleetAnswer.items.map(
-      (s: { entityRef: string }) => parseEntityRef(s.entityRef).name,
+    const catalogAnswer = await get<{
+      items: Array<{ metadata: { name: string } }>;
+      totalItems: number;
+    }>(backend, CATALOG_PAGE);
+    const fleetAnswer = await get<{
+      items: Array<{ entityRef: string }>;
+      totalCount: number;
+    }>(backend, FLEET_AIRGAPPED);
+    const catalogNames = catalogAnswer.items.map(e => e.metadata.name);
+    const fleetNames = fleetAnswer.items.map(
+      s => parseEntityRef(s.entityRef).name,
     );
     const airgapped = {
       catalog: catalogAnswer.totalItems,
@@ -275,7 +293,7 @@ export async function benchHttp(options: {
       HTTP_SAMPLES,
       mixPaths.length,
       (q, cursor) =>
-        get(
+        get<{ nextCursor?: string }>(
           backend,
           cursor
             ? `${mixPaths[q]}&cursor=${encodeURIComponent(cursor)}`

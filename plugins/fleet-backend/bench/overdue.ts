@@ -28,9 +28,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
-import type { CatalogService } from '@backstage/plugin-catalog-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type {
   CustomerDeploymentEntity,
@@ -51,6 +49,7 @@ import {
   EXAMPLE_RELEASE_POLICY,
   loadExampleEntities,
 } from '../src/__testUtils__/examples';
+import { benchAuth, inMemoryCatalog, random, silentLogger } from './util';
 
 const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const RECEIPTS = Number(process.env.FLEETDECK_BENCH_RECEIPTS ?? 100);
@@ -71,48 +70,6 @@ const RECEIPT_COLUMNS = [
   'source',
   'file_name',
 ];
-
-/** Deterministic numbers, so every run measures the same fleet. */
-function random(initial: number) {
-  let state = initial >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-const silentLogger: LoggerService = {
-  error: message => process.stderr.write(`  error: ${message}\n`),
-  warn: () => {},
-  info: () => {},
-  debug: () => {},
-  child: () => silentLogger,
-};
-
-const auth = {
-  getOwnServiceCredentials: async () => ({
-    $$type: '@backstage/BackstageCredentials',
-    principal: { type: 'service', subject: 'plugin:fleet' },
-  }),
-} as unknown as AuthService;
-
-/** Serves entities a page at a time, as the catalog's queryEntities does. */
-function inMemoryCatalog(entities: Entity[]): CatalogService {
-  return {
-    async queryEntities(request: { cursor?: string; limit?: number }) {
-      const offset = request?.cursor ? Number(request.cursor) : 0;
-      const next = offset + (request?.limit ?? 500);
-      return {
-        items: entities.slice(offset, next),
-        totalItems: entities.length,
-        pageInfo: next < entities.length ? { nextCursor: String(next) } : {},
-      };
-    },
-  } as unknown as CatalogService;
-}
 
 /** Counts what would have been sent. */
 function countingNotifications(): NotificationService & { count: number } {
@@ -298,7 +255,7 @@ async function benchDatabase(label: string, knex: Knex) {
   );
   const refresher = new StatusRefresher({
     catalog: inMemoryCatalog(fleet.map(d => d.entity)),
-    auth,
+    auth: benchAuth,
     store,
     releases,
     logger: silentLogger,

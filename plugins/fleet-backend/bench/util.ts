@@ -1,4 +1,7 @@
 import { performance } from 'node:perf_hooks';
+import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type { Entity } from '@backstage/catalog-model';
+import type { CatalogService } from '@backstage/plugin-catalog-node';
 
 /** p50 and p95 of `n` timed runs, in milliseconds. */
 export type Stats = { p50: number; p95: number; n: number };
@@ -102,4 +105,36 @@ export async function mixedPages<P extends { nextCursor?: string }>(
     }
   }
   return timings;
+}
+
+/** Says nothing but errors: a bench prints its own figures. */
+export const silentLogger: LoggerService = {
+  error: message => process.stderr.write(`  error: ${message}\n`),
+  warn: () => {},
+  info: () => {},
+  debug: () => {},
+  child: () => silentLogger,
+};
+
+/** The fleet plugin's own service credentials, as background tasks use them. */
+export const benchAuth = {
+  getOwnServiceCredentials: async () => ({
+    $$type: '@backstage/BackstageCredentials',
+    principal: { type: 'service', subject: 'plugin:fleet' },
+  }),
+} as unknown as AuthService;
+
+/** Serves entities a page at a time, as the catalog's queryEntities does. */
+export function inMemoryCatalog(entities: Entity[]): CatalogService {
+  return {
+    async queryEntities(request: { cursor?: string; limit?: number }) {
+      const offset = request?.cursor ? Number(request.cursor) : 0;
+      const next = offset + (request?.limit ?? 500);
+      return {
+        items: entities.slice(offset, next),
+        totalItems: entities.length,
+        pageInfo: next < entities.length ? { nextCursor: String(next) } : {},
+      };
+    },
+  } as unknown as CatalogService;
 }
