@@ -1,6 +1,5 @@
 import { useCallback, useMemo, useState } from 'react';
 import { useSearchParams } from 'react-router-dom';
-import useAsync from 'react-use/esm/useAsync';
 import {
   Content,
   EmptyState,
@@ -16,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { AttentionTiles } from './AttentionTiles';
 import { DeploymentsTable } from './DeploymentsTable';
+import { useCursorPages } from '../shared/useCursorPages';
 import { FleetFilters } from './FleetFilters';
 import {
   clearFilters,
@@ -28,14 +28,6 @@ import {
 
 /** Rows per page until the user picks another size. */
 export const DEFAULT_PAGE_SIZE = 50;
-
-type Paging = {
-  /** The query and page size the cursors belong to; any change starts again at page 0. */
-  key: string;
-  page: number;
-  /** `cursors[n]` fetches page n (page 0 needs none). */
-  cursors: Record<number, string>;
-};
 
 /**
  * The view (filters, sort, search) lives in the URL; this hook reads it and writes changes
@@ -64,42 +56,15 @@ export function FleetOverview() {
   const query = useMemo(() => toDeploymentQuery(view), [view]);
   const [pageSize, setPageSize] = useState(DEFAULT_PAGE_SIZE);
   const pagingKey = `${JSON.stringify(query)}|${pageSize}`;
-  const [storedPaging, setPaging] = useState<Paging>({
-    key: pagingKey,
-    page: 0,
-    cursors: {},
-  });
-  const paging: Paging =
-    storedPaging.key === pagingKey
-      ? storedPaging
-      : { key: pagingKey, page: 0, cursors: {} };
-  const cursor = paging.cursors[paging.page];
-
-  const { value, loading, error } = useAsync(
-    () =>
+  const { value, loading, error, page, goToPage } = useCursorPages(
+    pagingKey,
+    cursor =>
       fleetApi.listDeployments({
         ...query,
         limit: pageSize,
         ...(cursor && { cursor }),
       }),
-    // `pagingKey` stands for `query` and `pageSize`.
-    [fleetApi, pagingKey, cursor],
   );
-
-  const goToPage = (page: number) => {
-    if (loading || !value) {
-      return;
-    }
-    if (page === paging.page + 1 && value.nextCursor) {
-      setPaging({
-        ...paging,
-        page,
-        cursors: { ...paging.cursors, [page]: value.nextCursor },
-      });
-    } else if (page < paging.page && (page === 0 || paging.cursors[page])) {
-      setPaging({ ...paging, page });
-    }
-  };
 
   const filters = <FleetFilters view={view} onChange={setView} />;
 
@@ -133,7 +98,7 @@ export function FleetOverview() {
         title={`Deployments (${value.totalCount})`}
         rows={value.items}
         loading={loading}
-        page={paging.page}
+        page={page}
         pageSize={pageSize}
         totalCount={value.totalCount}
         orderBy={view.orderBy}

@@ -1,5 +1,4 @@
 import { useCallback, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   EmptyState,
@@ -32,19 +31,12 @@ import {
   useJournalsRefresh,
 } from '../shared/journalsRefresh';
 import { describeJournalError } from '../shared/describeJournalError';
+import { useCursorPages } from '../shared/useCursorPages';
 import { ReceiptsTable } from './ReceiptsTable';
 import { saveBlob } from './saveBlob';
 
 /** Receipts per page until the user picks another size. */
 export const DEFAULT_RECEIPT_PAGE_SIZE = 20;
-
-type Paging = {
-  /** What the cursors belong to (page size, refresh generation); a change starts at page 0. */
-  key: string;
-  page: number;
-  /** `cursors[n]` fetches page n (page 0 needs none). */
-  cursors: Record<number, string>;
-};
 
 function statusCodeOf(error: Error): number | undefined {
   return error.name === 'ResponseError'
@@ -160,41 +152,14 @@ function JournalHistory(props: {
   const [pageSize, setPageSize] = useState(DEFAULT_RECEIPT_PAGE_SIZE);
   // New receipts come first, so an upload starts again at the first page.
   const pagingKey = `${entityRef}|${pageSize}|${generation}`;
-  const [storedPaging, setPaging] = useState<Paging>({
-    key: pagingKey,
-    page: 0,
-    cursors: {},
-  });
-  const paging: Paging =
-    storedPaging.key === pagingKey
-      ? storedPaging
-      : { key: pagingKey, page: 0, cursors: {} };
-  const cursor = paging.cursors[paging.page];
-
-  const { value, loading, error } = useAsync(
-    () =>
+  const { value, loading, error, page, goToPage } = useCursorPages(
+    pagingKey,
+    cursor =>
       fleetApi.listJournals(entityRef, {
         limit: pageSize,
         ...(cursor && { cursor }),
       }),
-    // `pagingKey` stands for the entity, the page size and the refresh generation.
-    [fleetApi, pagingKey, cursor],
   );
-
-  const goToPage = (page: number) => {
-    if (loading || !value) {
-      return;
-    }
-    if (page === paging.page + 1 && value.nextCursor) {
-      setPaging({
-        ...paging,
-        page,
-        cursors: { ...paging.cursors, [page]: value.nextCursor },
-      });
-    } else if (page < paging.page && (page === 0 || paging.cursors[page])) {
-      setPaging({ ...paging, page });
-    }
-  };
 
   const download = useCallback(
     async (receipt: JournalReceipt) => {
@@ -251,7 +216,7 @@ function JournalHistory(props: {
   if (!value) {
     return <Progress />;
   }
-  if (value.totalCount === 0 && paging.page === 0) {
+  if (value.totalCount === 0 && page === 0) {
     return (
       <EmptyState
         missing="data"
@@ -267,7 +232,7 @@ function JournalHistory(props: {
         title={`Received journals (${value.totalCount})`}
         rows={value.items}
         loading={loading}
-        page={paging.page}
+        page={page}
         pageSize={pageSize}
         totalCount={value.totalCount}
         onPageChange={goToPage}
