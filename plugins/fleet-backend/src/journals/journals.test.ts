@@ -3,15 +3,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import request from 'supertest';
 import {
-  createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type {
   DeploymentStatus,
   JournalReceipt,
@@ -19,9 +15,7 @@ import type {
   JournalUploadResponse,
 } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
-import { fleetPlugin } from '../plugin';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
-import { loadExampleEntities } from '../__testUtils__/examples';
 import {
   gzip,
   initOnlyJournal,
@@ -31,7 +25,7 @@ import {
   tarOf,
   volumeBackup,
 } from './__testUtils__/fixtures';
-import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
+import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 
 jest.setTimeout(120_000);
 
@@ -65,45 +59,17 @@ async function startFleet(
   knex: Knex,
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
-  const dir = createMockDirectory();
-  dir.setContent({ blobs: {}, inbox: {} });
-  const scheduler = schedulerOfFleet();
   const hour = { hours: 1 };
-  const { server } = await startTestBackend({
-    features: [
-      fleetPlugin,
-      scheduler.module,
-      catalogServiceMock.factory({ entities: loadExampleEntities() }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory(),
-      ...(options.permission
-        ? [mockServices.permissions.factory({ result: options.permission })]
-        : []),
-      mockServices.rootConfig.factory({
-        data: {
-          fleet: {
-            status: {
-              refresh: { frequency: hour, timeout: hour, initialDelay: hour },
-            },
-            journals: {
-              ...LIMITS,
-              blobStore: { path: dir.resolve('blobs') },
-              inbox: {
-                path: dir.resolve('inbox'),
-                minFileAge: { seconds: 0 },
-                schedule: {
-                  frequency: hour,
-                  timeout: hour,
-                  initialDelay: hour,
-                },
-              },
-            },
-          },
-        },
-      }),
-    ],
+  const { server, dir, scheduler, auth } = await startFleetBackend({
+    knex,
+    permission: options.permission,
+    config: {
+      status: {
+        refresh: { frequency: hour, timeout: hour, initialDelay: hour },
+      },
+      journals: LIMITS,
+    },
   });
-  const auth = mockCredentials.user.header();
   const upload = (
     name: string,
     body: Buffer,

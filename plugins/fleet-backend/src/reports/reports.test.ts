@@ -1,29 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
-import {
-  createMockDirectory,
-  mockCredentials,
-  mockServices,
-  startTestBackend,
-  TestDatabaseId,
-  TestDatabases,
-} from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   DeploymentStatus,
   StatusReport,
 } from '@fleetdeck/plugin-fleet-common';
-import { fleetPlugin } from '../plugin';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  loadExampleEntities,
   REPO_ROOT,
 } from '../__testUtils__/examples';
-import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
+import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 
 jest.setTimeout(120_000);
 
@@ -53,46 +43,17 @@ async function startFleet(
   options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
 ) {
   const knex = await databases.init(databaseId);
-  const dir = createMockDirectory();
-  dir.setContent({ blobs: {}, inbox: {} });
-  const scheduler = schedulerOfFleet();
-  const hour = { hours: 1 };
-  const { server } = await startTestBackend({
-    features: [
-      fleetPlugin,
-      scheduler.module,
-      catalogServiceMock.factory({ entities: loadExampleEntities() }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory(),
-      ...(options.permission
-        ? [mockServices.permissions.factory({ result: options.permission })]
-        : []),
-      mockServices.rootConfig.factory({
-        data: {
-          fleet: {
-            releases: {
-              index: EXAMPLE_RELEASE_INDEX,
-              policy: EXAMPLE_RELEASE_POLICY,
-            },
-            reports: { maxBytes: 64 * 1024 },
-            journals: {
-              blobStore: { path: dir.resolve('blobs') },
-              inbox: {
-                path: dir.resolve('inbox'),
-                minFileAge: { seconds: 0 },
-                schedule: {
-                  frequency: hour,
-                  timeout: hour,
-                  initialDelay: hour,
-                },
-              },
-            },
-          },
-        },
-      }),
-    ],
+  const { server, dir, scheduler, auth } = await startFleetBackend({
+    knex,
+    permission: options.permission,
+    config: {
+      releases: {
+        index: EXAMPLE_RELEASE_INDEX,
+        policy: EXAMPLE_RELEASE_POLICY,
+      },
+      reports: { maxBytes: 64 * 1024 },
+    },
   });
-  const auth = mockCredentials.user.header();
   const post = (name: string, body: unknown) =>
     request(server)
       .post(reportsUrl(name))

@@ -1,0 +1,64 @@
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import type { JsonObject } from '@backstage/types';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
+import { fleetPlugin } from '../plugin';
+import { loadExampleEntities } from './examples';
+import { schedulerOfFleet } from './schedulerOfFleet';
+
+/**
+ * The fleet plugin in a test backend with the example fleet in its catalog, a blob store and
+ * an inbox in a temporary folder, and every scheduled task left for the test to trigger.
+ * `config` adds to the plugin's `fleet` config; its `journals` keys join the blob store and
+ * inbox set here.
+ */
+export async function startFleetBackend(options: {
+  knex: Knex;
+  permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+  config?: JsonObject & { journals?: JsonObject };
+}) {
+  const { journals, ...config } = options.config ?? {};
+  const dir = createMockDirectory();
+  dir.setContent({ blobs: {}, inbox: {} });
+  const scheduler = schedulerOfFleet();
+  const hour = { hours: 1 };
+  const { server } = await startTestBackend({
+    features: [
+      fleetPlugin,
+      scheduler.module,
+      catalogServiceMock.factory({ entities: loadExampleEntities() }),
+      mockServices.database.factory({ knex: options.knex }),
+      mockServices.scheduler.factory(),
+      ...(options.permission
+        ? [mockServices.permissions.factory({ result: options.permission })]
+        : []),
+      mockServices.rootConfig.factory({
+        data: {
+          fleet: {
+            ...config,
+            journals: {
+              ...journals,
+              blobStore: { path: dir.resolve('blobs') },
+              inbox: {
+                path: dir.resolve('inbox'),
+                minFileAge: { seconds: 0 },
+                schedule: {
+                  frequency: hour,
+                  timeout: hour,
+                  initialDelay: hour,
+                },
+              },
+            },
+          },
+        },
+      }),
+    ],
+  });
+  return { server, dir, scheduler, auth: mockCredentials.user.header() };
+}
