@@ -21,6 +21,7 @@ import {
   LicenseStatusLabel,
   UpgradeStatusLabel,
 } from '../status';
+import { serverPagingProps } from '../shared/serverPaging';
 
 /** Page sizes offered; the API serves at most 500 per page. */
 export const PAGE_SIZES = [20, 50, 100];
@@ -215,6 +216,14 @@ export function DeploymentsTable(props: {
     generation.current += 1;
   }
 
+  const paging = serverPagingProps({
+    page,
+    pageSize,
+    pageSizeOptions: PAGE_SIZES,
+    onPageChange,
+    onPageSizeChange,
+  });
+
   return (
     <Table<DeploymentStatus>
       key={generation.current}
@@ -222,30 +231,19 @@ export function DeploymentsTable(props: {
       columns={columns}
       data={rows}
       isLoading={loading}
-      page={page}
+      page={paging.page}
       totalCount={totalCount}
       emptyContent={emptyContent}
       options={{
         search: false,
         draggable: false,
         padding: 'dense',
-        paging: true,
-        pageSize,
-        pageSizeOptions: PAGE_SIZES,
-        paginationType: 'normal',
-        showFirstLastPageButtons: false,
-        emptyRowsWhenPaging: false,
+        ...paging.options,
         // asc → desc → unsorted (the backend's default order); another column starts at asc.
         thirdSortClick: true,
         keepSortDirectionOnColumnSwitch: false,
       }}
-      onPageChange={(nextPage, nextPageSize) => {
-        if (nextPageSize !== pageSize) {
-          onPageSizeChange(nextPageSize);
-        } else if (nextPage !== page) {
-          onPageChange(nextPage);
-        }
-      }}
+      onPageChange={paging.onPageChange}
       onOrderChange={(columnIndex, direction) => {
         const field = columns[columnIndex]?.field;
         if (columnIndex < 0 || !direction || !isOrderField(field)) {

@@ -13,6 +13,7 @@ import {
 } from '../shared/describeJournal';
 import { formatTimestamp } from '../shared/fleetStatus';
 import { describeMoment, StatusIcon } from '../status';
+import { serverPagingProps } from '../shared/serverPaging';
 
 /** Page sizes offered for receipts. */
 export const RECEIPT_PAGE_SIZES = [20, 50, 100];
@@ -177,33 +178,29 @@ export function ReceiptsTable(props: {
       }),
     [downloading, onDownload],
   );
+  const paging = serverPagingProps({
+    page,
+    pageSize,
+    pageSizeOptions: RECEIPT_PAGE_SIZES,
+    onPageChange,
+    onPageSizeChange,
+  });
   return (
     <Table<JournalReceipt>
       title={title}
       columns={columns}
       data={rows}
       isLoading={loading}
-      page={page}
+      page={paging.page}
       totalCount={totalCount}
       options={{
         search: false,
         sorting: false,
         draggable: false,
         padding: 'dense',
-        paging: true,
-        pageSize,
-        pageSizeOptions: RECEIPT_PAGE_SIZES,
-        paginationType: 'normal',
-        showFirstLastPageButtons: false,
-        emptyRowsWhenPaging: false,
+        ...paging.options,
       }}
-      onPageChange={(nextPage, nextPageSize) => {
-        if (nextPageSize !== pageSize) {
-          onPageSizeChange(nextPageSize);
-        } else if (nextPage !== page) {
-          onPageChange(nextPage);
-        }
-      }}
+      onPageChange={paging.onPageChange}
     />
   );
 }
