@@ -9,10 +9,12 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
 import {
   AuthorizeResult,
+  type AuthorizePermissionRequest,
   type BasicPermission,
 } from '@backstage/plugin-permission-common';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
+  type FleetDeploymentPermission,
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
   fleetReportCreatePermission,
@@ -124,12 +126,14 @@ export async function createRouter(options: {
 
   const authorize = async (
     credentials: BackstageCredentials,
-    permission: BasicPermission,
+    permission: BasicPermission | FleetDeploymentPermission,
     action: string,
+    resourceRef?: string,
   ) => {
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
+    const [decision] = await permissions.authorize(
+      [{ permission, resourceRef } as AuthorizePermissionRequest],
+      { credentials },
+    );
     if (decision.result !== AuthorizeResult.ALLOW) {
       throw new NotAllowedError(
         `You may not ${action} (permission ${permission.name})`,
@@ -157,6 +161,7 @@ export async function createRouter(options: {
         credentials,
         fleetJournalCreatePermission,
         'upload billing journals',
+        entityRef,
       );
       const replica = singleQueryValue(req.query, 'replica');
       const fileName = singleQueryValue(req.query, 'fileName');
@@ -230,6 +235,7 @@ export async function createRouter(options: {
             credentials,
             fleetReportCreatePermission,
             'send status reports',
+            entityRef,
           );
           const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           const result = await service.accept(
@@ -274,12 +280,13 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    const entityRef = deploymentRef(req.params);
     await authorize(
       credentials,
       fleetJournalReadPermission,
       'read billing journals',
+      entityRef,
     );
-    const entityRef = deploymentRef(req.params);
     await journals.requireDeployment(entityRef, credentials);
     res.json(
       await journals.list(entityRef, {
@@ -308,6 +315,7 @@ export async function createRouter(options: {
           credentials,
           fleetJournalReadPermission,
           'read billing journals',
+          entityRef,
         );
         await journals.requireDeployment(entityRef, credentials);
         const { receipt, content } = await journals.open(

@@ -75,7 +75,10 @@ export function JournalsContent() {
 function Journals(props: { entity: CustomerDeploymentEntity }) {
   const { entity } = props;
   const { refresh } = useJournalsRefresh();
-  const upload = usePermission({ permission: fleetJournalCreatePermission });
+  const upload = usePermission({
+    permission: fleetJournalCreatePermission,
+    resourceRef: stringifyEntityRef(entity),
+  });
   const [dialog, setDialog] = useState({ open: false, key: 0 });
   const openDialog = () =>
     setDialog(current => ({ open: true, key: current.key + 1 }));
