@@ -1,1 +1,2 @@
 export * from './secretLikeValues';
+export { SECRET_PATTERNS, type SecretPattern } from './secretPatterns';
