@@ -254,6 +254,32 @@ describe('summarizeGpuCapacity', () => {
     const summary = summarize([a100('a100-0')], [withEnv]);
     expect(JSON.stringify(summary)).not.toContain('dg_live');
   });
+
+  it('redacts what looks like a secret in messages, names and labels it keeps', () => {
+    const licenseKey =
+      'a3f9c2b17d8e4f60a1b2c3d4e5f60718293a4b5c6d7e8f9012a3b4c5d6e7f809';
+    const leaky = gpuNode(
+      'AKIAIOSFODNN7EXAMPLE',
+      { 'nvidia.com/gpu.product': licenseKey },
+      { 'nvidia.com/gpu': '8' },
+    );
+    const pending = pod('deepgram-engine-0', 1, {
+      unschedulable: `0/5 nodes are available; pull secret password=hunter2`,
+    });
+    const summary = summarize([leaky], [pending]);
+    const text = JSON.stringify(summary);
+    expect(text).not.toMatch(/AKIAIOSFODNN7EXAMPLE|hunter2/);
+    expect(text).not.toContain(licenseKey);
+    expect(summary.nodes?.[0]).toMatchObject({
+      name: '[redacted: looks like an AWS access key id]',
+      product: '[redacted: looks like an API or license key]',
+    });
+    expect(summary.pendingPods?.[0].message).toBe(
+      '[redacted: looks like a password or key assignment]',
+    );
+    // The figures stay: a redacted word costs no GPU fact.
+    expect(summary).toMatchObject({ allocatable: 8, pendingGpuPods: 1 });
+  });
 });
 
 describe('status at the boundaries, from nodes and pods', () => {

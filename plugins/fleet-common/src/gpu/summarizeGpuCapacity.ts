@@ -1,4 +1,5 @@
 import { compareDriverVersions } from '../releases/readReleaseIndex';
+import { redactSecretLikeValues } from '../secrets';
 import type { GpuCapacityObservation } from '../status/observations';
 import type { GpuModelSignal } from '../status/types';
 import { describeGpuNode, isGpuNode } from './describeGpuNode';
@@ -50,7 +51,9 @@ function lowestDriver(nodes: GpuNodeObservation[]): string | undefined {
  * - `models`: allocatable and requested per GPU product and resource;
  * - `nodes`, `pendingPods`: the detail behind the figures; `driverVersion`: the lowest.
  *
- * Only GPU facts are kept; nothing else of the objects (such as container env) is read.
+ * Only GPU facts are kept; nothing else of the objects (such as container env) is read. Any
+ * string of the result that looks like a secret value (a key quoted in a scheduler's message)
+ * is replaced by `[redacted: looks like <kind>]`.
  *
  * @public
  */
@@ -112,7 +115,9 @@ export function summarizeGpuCapacity(
     .sort((a, b) => a.name.localeCompare(b.name));
 
   const driverVersion = lowestDriver(nodes);
-  return {
+  // The observation is stored and shown to every reader of the deployment, and a scheduler's
+  // message (or a label) may quote anything: what looks like a secret never leaves here.
+  return redactSecretLikeValues({
     observedAt: input.observedAt,
     source: input.source,
     resourceName,
@@ -127,5 +132,5 @@ export function summarizeGpuCapacity(
     ...(driverVersion && { driverVersion }),
     nodes,
     pendingPods,
-  };
+  });
 }

@@ -1,3 +1,4 @@
 export * from './StatusReport';
 export * from './validateStatusReport';
 export * from './summarizeStatusReport';
+export * from './findSecretsInStatusReport';

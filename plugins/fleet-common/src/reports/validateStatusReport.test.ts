@@ -102,6 +102,38 @@ describe('validateStatusReport', () => {
     ]);
   });
 
+  it('refuses a kept field that looks like a secret, naming it and not the value', () => {
+    const report = minimal();
+    const licenseKey = 'TGljZW5zZUtleTpBQ01FLTc6MjAyNy0wMy0zMTpzaWduZWQ9WQ';
+    report.spec.nodes[0].metadata.labels['nvidia.com/gpu.product'] = licenseKey;
+    report.spec.nodes[0].metadata.name = 'AKIAIOSFODNN7EXAMPLE';
+    report.spec.chart.version = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
+    const result = validateStatusReport(report);
+    expect(result.valid).toBe(false);
+    expect(result.errors.map(e => [e.path, e.message.split(' (')[0]])).toEqual([
+      ['spec.chart.version', 'looks like an AWS secret access key'],
+      ['spec.nodes[0].metadata.name', 'looks like an AWS access key id'],
+      [
+        'spec.nodes[0].metadata.labels["nvidia.com/gpu.product"]',
+        'looks like an encoded key or license',
+      ],
+    ]);
+    expect(JSON.stringify(result)).not.toMatch(
+      /AKIAIOSFODNN7EXAMPLE|wJalrXUtnFEMI|TGljZW5zZUtleT/,
+    );
+  });
+
+  it('does not read container env or the scheduler messages as fields', () => {
+    const report = example();
+    report.spec.pods[0].spec.containers[0].env = [
+      {
+        name: 'DEEPGRAM_API_KEY',
+        value: '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c',
+      },
+    ];
+    expect(validateStatusReport(report).errors).toEqual([]);
+  });
+
   it('refuses what is not an object', () => {
     expect(validateStatusReport([]).errors[0].path).toBe('(report)');
   });

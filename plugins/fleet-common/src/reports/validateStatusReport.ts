@@ -1,6 +1,7 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { EntityFieldError } from '../kinds/validation';
 import { describeSecretLike } from '../secrets';
+import { findSecretsInStatusReport } from './findSecretsInStatusReport';
 import schemaV1alpha1 from './schema/StatusReport.v1alpha1.schema.json';
 import {
   STATUS_REPORT_API_VERSIONS,
@@ -97,7 +98,8 @@ function describeError(error: ErrorObject): EntityFieldError {
 /**
  * Validates a status report (parsed JSON) against the schema of its `apiVersion`. An
  * `apiVersion` this portal does not read is refused as such, before anything else is
- * checked. Messages never echo a value that looks like a secret.
+ * checked. A kept field (a name, a GPU label, a version) that looks like a secret value is
+ * refused, naming its path and what it looks like; messages never echo such a value.
  *
  * @public
  */
@@ -160,6 +162,16 @@ export function validateStatusReport(
           generatedAt,
         )}`,
       });
+    }
+    // What is kept of a report is shown to every reader of the deployment: no secret there.
+    for (const hit of findSecretsInStatusReport(value as StatusReport)) {
+      if (!seen.has(hit.path)) {
+        seen.add(hit.path);
+        errors.push({
+          path: hit.path,
+          message: `looks like ${hit.kind} (not shown); a status report carries names, GPU labels and versions, never secret values — check what the collector wrote there`,
+        });
+      }
     }
   }
   if (errors.length > 0) {

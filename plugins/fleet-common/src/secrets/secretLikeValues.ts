@@ -65,3 +65,28 @@ export function redactSecretLike(text: string): string {
   const kind = describeSecretLike(text);
   return kind ? `[redacted: looks like ${kind}]` : text;
 }
+
+/**
+ * A copy of `value` with every string — and every object key — that looks like a secret
+ * value replaced as by `redactSecretLike`; for what is read from a cluster, where there is
+ * no sender to refuse.
+ *
+ * @public
+ */
+export function redactSecretLikeValues<T>(value: T): T {
+  if (typeof value === 'string') {
+    return redactSecretLike(value) as T;
+  }
+  if (Array.isArray(value)) {
+    return value.map(redactSecretLikeValues) as T;
+  }
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [
+        redactSecretLike(key),
+        redactSecretLikeValues(item),
+      ]),
+    ) as T;
+  }
+  return value;
+}
