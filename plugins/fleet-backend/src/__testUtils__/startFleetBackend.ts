@@ -1,3 +1,4 @@
+import type { ServiceFactory } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockCredentials,
@@ -16,12 +17,13 @@ import { schedulerOfFleet } from './schedulerOfFleet';
  * The fleet plugin in a test backend with the example fleet in its catalog, a blob store and
  * an inbox in a temporary folder, and every scheduled task left for the test to trigger.
  * `config` adds to the plugin's `fleet` config; its `journals` keys join the blob store and
- * inbox set here.
+ * inbox set here. `services` replace default services (such as a capturing root logger).
  */
 export async function startFleetBackend(options: {
   knex: Knex;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   config?: JsonObject & { journals?: JsonObject };
+  services?: ServiceFactory[];
 }) {
   const { journals, ...config } = options.config ?? {};
   const dir = createMockDirectory();
@@ -58,6 +60,7 @@ export async function startFleetBackend(options: {
           },
         },
       }),
+      ...(options.services ?? []),
     ],
   });
   return { server, dir, scheduler, auth: mockCredentials.user.header() };
