@@ -23,6 +23,10 @@ import eastPods from './__fixtures__/gpu-east.pods.json';
 import westNodes from './__fixtures__/gpu-west.nodes.json';
 import westPods from './__fixtures__/gpu-west.pods.json';
 import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
+import {
+  allFleetRowsText,
+  capturingRootLogger,
+} from '../__testUtils__/secretTraces';
 
 jest.setTimeout(120_000);
 
@@ -52,7 +56,41 @@ type ServerState = {
   forbidNodes: boolean;
   slowNodes: boolean;
   noPods: boolean;
+  /** A secret the cluster shows in a GPU label and in the scheduler's messages. */
+  leak?: string;
 };
+
+type NodeList = {
+  items: Array<{ metadata: { labels: Record<string, string> } }>;
+};
+
+/** The nodes with the first one's GPU product label replaced by `leak`. */
+function leakIntoNodes(nodes: object, leak: string | undefined) {
+  if (!leak) {
+    return nodes;
+  }
+  const leaky = structuredClone(nodes) as NodeList;
+  leaky.items[0].metadata.labels['nvidia.com/gpu.product'] = leak;
+  return leaky;
+}
+
+/** The pods with `leak` quoted in every scheduler message. */
+function leakIntoPods(pods: PodList, leak: string | undefined) {
+  if (!leak) {
+    return pods;
+  }
+  const leaky = structuredClone(pods) as PodList & {
+    items: Array<{ status?: { conditions?: Array<{ message?: string }> } }>;
+  };
+  for (const pod of leaky.items) {
+    for (const condition of pod.status?.conditions ?? []) {
+      if (condition.message) {
+        condition.message = `${condition.message} (pulled with ${leak})`;
+      }
+    }
+  }
+  return leaky;
+}
 
 /**
  * One fake API server; `state.down` makes it unreachable, `state.forbidNodes` answers 403 to
@@ -90,7 +128,7 @@ function apiServer(
           { status: 403 },
         );
       }
-      return guard(req) ?? HttpResponse.json(nodes);
+      return guard(req) ?? HttpResponse.json(leakIntoNodes(nodes, state.leak));
     }),
     http.get(
       `${base}/api/v1/pods`,
@@ -99,7 +137,7 @@ function apiServer(
         HttpResponse.json(
           state.noPods
             ? { ...pods, items: [] }
-            : selectPods(pods, new URL(req.url)),
+            : selectPods(leakIntoPods(pods, state.leak), new URL(req.url)),
         ),
     ),
     // Every other kind the Kubernetes plugin fetches by default: none.
@@ -115,6 +153,7 @@ const healthy = (): ServerState => ({
   forbidNodes: false,
   slowNodes: false,
   noPods: false,
+  leak: undefined,
 });
 const east = healthy();
 const west = healthy();
@@ -159,8 +198,10 @@ async function startPortal(
   } = options;
   const knex = await databases.init(databaseId);
   const scheduler = schedulerOfFleet();
+  const logger = capturingRootLogger();
   const { server: backend } = await startTestBackend({
     features: [
+      logger.factory,
       fleetPlugin,
       kubernetesPlugin,
       scheduler.module,
@@ -221,6 +262,8 @@ async function startPortal(
     run: () => scheduler.trigger(GPU_SNAPSHOT_TASK_ID),
     gpuOf,
     sendReport,
+    /** The logs and every fleet row, to search for a secret. */
+    traces: async () => `${logger.text()}\n${await allFleetRowsText(knex)}`,
   };
 }
 
@@ -306,6 +349,31 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
+    });
+
+    it('redacts what looks like a secret in the labels and messages it reads, and keeps the GPU facts', async () => {
+      const leak = 'ghp_R2d2C3poX9wing5Falcon7Ewok1Jedi4Sith8';
+      east.leak = leak;
+      const portal = await startPortal(databaseId);
+      await portal.run();
+
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod).toMatchObject({
+        source: 'cluster',
+        allocatable: 12,
+        pendingPods: [
+          {
+            name: 'deepgram-engine-6d8f9c7b54-z9y3k',
+            message: '[redacted: looks like a GitHub token]',
+          },
+        ],
+      });
+      expect(
+        prod.nodes!.find(node => node.name === 'ip-10-0-1-11.ec2.internal'),
+      ).toMatchObject({ product: '[redacted: looks like a GitHub token]' });
+      const traces = `${JSON.stringify(prod)}\n${await portal.traces()}`;
+      expect(traces).toContain('ip-10-0-1-11.ec2.internal');
+      expect(traces).not.toContain(leak);
     });
 
     it('keeps the last good snapshot of a cluster that went down, and updates the others', async () => {
