@@ -179,5 +179,97 @@ describe('catalogModuleFleet in a real catalog', () => {
         '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c',
       );
     });
+
+    it('keeps every shape of pasted secret out of the catalog and its search table, naming the field', async () => {
+      const errors: CatalogError[] = [];
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const fixture = (name: string) =>
+        path.resolve(__dirname, '__fixtures__', name);
+      const { server } = await startTestBackend({
+        features: [
+          catalogPlugin,
+          catalogModuleFleet,
+          catalogErrorCollector(errors),
+          mockServices.database.factory({ knex }),
+          mockServices.rootConfig.factory({
+            data: {
+              catalog: {
+                rules: [{ allow: ['Group', 'Customer', 'CustomerDeployment'] }],
+                locations: [
+                  { type: 'file', target: fixture('good.yaml') },
+                  { type: 'file', target: fixture('secrets.yaml') },
+                ],
+              },
+            },
+          }),
+        ],
+      });
+      // secrets.yaml: each deployment, the field its secret is in and what it looks like.
+      const expected: Record<string, [string, string, string]> = {
+        'acme-pw': [
+          'metadata.description',
+          'a password or key assignment',
+          'Catalog-Pa55-acme',
+        ],
+        'acme-aws-id': [
+          'metadata.annotations.fleetdeck.io/backup-key-id',
+          'an AWS access key id',
+          'AKIAZ7CATALOGACME0ID',
+        ],
+        'acme-aws-secret': [
+          'spec.license.keySecretRef',
+          'an AWS secret access key',
+          'Zq8r/Jd2Kx9Vt4Lw7Bn3+m6Pf1Gs5Yc0EaCaTaLg',
+        ],
+        'acme-url': [
+          'metadata.links[0].url',
+          'a URL with a password',
+          'Cat4log-Url-Pa55',
+        ],
+        'acme-gh': [
+          'metadata.title',
+          'a GitHub token',
+          'ghp_CatalogAcme0123456789abcdefghijklmn',
+        ],
+        'acme-pem': [
+          'metadata.description',
+          'a private key or certificate block',
+          'MHcCAQEEICatalogPem',
+        ],
+      };
+      const refusedOf = (name: string) =>
+        errors.find(e => e.entity === `customerdeployment:default/${name}`);
+      const served = await eventually(async () => {
+        const response = await request(server)
+          .get('/api/catalog/entities/by-query?filter=kind=customerdeployment')
+          .set('Authorization', mockCredentials.user.header());
+        return response.body.items?.length > 0 &&
+          Object.keys(expected).every(refusedOf)
+          ? response
+          : undefined;
+      }, 'the good deployment and an error for each one with a secret');
+
+      for (const [name, [field, kind]] of Object.entries(expected)) {
+        expect(refusedOf(name)?.message).toContain(
+          `${field}: looks like ${kind}`,
+        );
+      }
+      expect(served.body.items.map((e: Entity) => e.metadata.name)).toEqual([
+        'acme-prod',
+      ]);
+      // What the catalog serves and filters on (final_entities, search); refresh_state
+      // necessarily holds what the location file says.
+      const stored = JSON.stringify([
+        await knex('final_entities').select(),
+        await knex('search').select(),
+      ]);
+      expect(stored).toContain('acme-prod');
+      const traces = `${JSON.stringify(errors)}\n${JSON.stringify(
+        served.body,
+      )}\n${stored}`;
+      for (const [, , secret] of Object.values(expected)) {
+        expect(traces).not.toContain(secret);
+      }
+    });
   });
 });
