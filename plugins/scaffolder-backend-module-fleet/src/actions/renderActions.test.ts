@@ -61,6 +61,18 @@ describe('fleet:*:render actions', () => {
           hits: [],
         });
       }
+      // The files do speak of secrets — by name, which is what the scan lets through.
+      const text = written
+        .map(file => fs.readFileSync(path.join(workspace.path, file), 'utf8'))
+        .join('\n');
+      expect(text).toContain(
+        answers.profile === 'airgapped' ? 'dg-license-key' : 'dg-api-key',
+      );
+      expect(text).toContain(
+        answers.backup.target === 's3-secret'
+          ? `--from-literal=AWS_SECRET_ACCESS_KEY='<secret access key>'`
+          : answers.deployment.name,
+      );
       expect(
         fs.statSync(path.join(workspace.path, 'out/collect-status.sh')).mode &
           0o111,

@@ -61,6 +61,78 @@ describe('parseOnboardingAnswers', () => {
     expect(message).not.toContain(FAKE_API_KEY);
   });
 
+  it.each([
+    [
+      'backup.s3.credentialsSecretName',
+      'an AWS access key id',
+      'AKIAZ7ANSWERSACME0ID',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        backup: {
+          ...a.backup,
+          s3: { ...a.backup?.s3, credentialsSecretName: s },
+        },
+      }),
+    ],
+    [
+      'backup.s3.bucket',
+      'an AWS secret access key',
+      'Zq8r/Jd2Kx9Vt4Lw7Bn3+m6Pf1Gs5Yc0EaAnSwRs',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        backup: { ...a.backup, s3: { ...a.backup?.s3, bucket: s } },
+      }),
+    ],
+    [
+      'registry.host',
+      'a URL with a password',
+      'https://acme:Answ3r-Pa55@registry.acme.internal',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        registry: { ...a.registry, host: s },
+      }),
+    ],
+    [
+      'customer.title',
+      'a password or key assignment',
+      'ACME password=Answ3r-Title',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        customer: { ...a.customer, title: s },
+      }),
+    ],
+    [
+      'secrets.apiKey',
+      'a GitHub token',
+      'ghp_AnswersAcme0123456789abcdefghijklmn',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        secrets: { apiKey: s },
+      }),
+    ],
+    [
+      'license.id',
+      'a JSON Web Token',
+      'eyJhbGciOiJIUzI1NiJ9.eyJsaWMiOiJBQ01FIn0.YW5zd2Vycy1qd3Q',
+      (a: OnboardingAnswersInput, s: string) => ({
+        ...a,
+        license: { ...a.license, id: s },
+      }),
+    ],
+  ])(
+    'refuses %s holding %s, naming the field and not the value',
+    (path, kind, secret, paste) => {
+      const message = refusal(
+        paste(answersFor('connected', 'ebs', 's3-secret'), secret),
+      );
+      // The field in the form's words where it has a label: `Label (path)`, else the path.
+      expect(message).toMatch(
+        new RegExp(`${path.replace(/\./g, '\\.')}\\)? looks like ${kind};`),
+      );
+      expect(message).not.toContain(secret);
+    },
+  );
+
   const withSchedule = (schedule: string) => {
     const input = answersFor('airgapped', 'ebs', 'nfs');
     return { ...input, backup: { ...input.backup, schedule } };
