@@ -3,7 +3,10 @@ import path from 'node:path';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { CUSTOMER_DEPLOYMENT_KIND } from '@fleetdeck/plugin-fleet-common';
+import {
+  CUSTOMER_DEPLOYMENT_KIND,
+  describeSecretLike,
+} from '@fleetdeck/plugin-fleet-common';
 import type { JournalService } from './JournalService';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
@@ -11,6 +14,14 @@ import type { StatusReportService } from '../reports/StatusReportService';
 /** Status reports are JSON (`<deployment>/status-*.json`); journals never are `.json`. */
 const isStatusReportFile = (file: string) =>
   file.toLowerCase().endsWith('.json');
+
+/** A file's path for the logs; a name that looks like a key or token is not repeated. */
+function shown(file: string): string {
+  const kind = describeSecretLike(path.basename(file));
+  return kind
+    ? path.join(path.dirname(file), `(a name that looks like ${kind})`)
+    : file;
+}
 
 /** Folders of the inbox that hold files already handled; never read as deployments. */
 export const PROCESSED_DIR = 'processed';
@@ -248,9 +259,8 @@ export class JournalInbox {
         );
         result.processed.push(file);
         this.logger.info(
-          `Journal inbox: status report ${file} → ${path.relative(
-            this.root,
-            moved,
+          `Journal inbox: status report ${shown(file)} → ${shown(
+            path.relative(this.root, moved),
           )} (${report.message})`,
         );
         return;
@@ -274,9 +284,8 @@ export class JournalInbox {
       );
       result.processed.push(file);
       this.logger.info(
-        `Journal inbox: ${file} → ${path.relative(
-          this.root,
-          moved,
+        `Journal inbox: ${shown(file)} → ${shown(
+          path.relative(this.root, moved),
         )} (${ingested.receipts
           .map(r => `${r.replica}${r.duplicate ? ' already received' : ''}`)
           .join(', ')})`,
@@ -285,7 +294,9 @@ export class JournalInbox {
       if (!isRefusal(error)) {
         result.failed.push(file);
         this.logger.error(
-          `Journal inbox: ${file} could not be ingested now; it stays for the next run: ${error}`,
+          `Journal inbox: ${shown(
+            file,
+          )} could not be ingested now; it stays for the next run: ${error}`,
         );
         return;
       }
@@ -303,15 +314,16 @@ export class JournalInbox {
       } catch (moveError) {
         result.failed.push(file);
         this.logger.error(
-          `Journal inbox: ${file} was refused (${message}) but could not be moved to ${REJECTED_DIR}/: ${moveError}`,
+          `Journal inbox: ${shown(
+            file,
+          )} was refused (${message}) but could not be moved to ${REJECTED_DIR}/: ${moveError}`,
         );
         return;
       }
       result.rejected.push(file);
       this.logger.warn(
-        `Journal inbox: rejected ${file} → ${path.relative(
-          this.root,
-          moved,
+        `Journal inbox: rejected ${shown(file)} → ${shown(
+          path.relative(this.root, moved),
         )}: ${message}`,
       );
     }

@@ -34,6 +34,7 @@ import type {
 } from './JournalStore';
 import type { JournalLimits } from './options';
 import { gunzip, limitBytes, peek, sniffFormat, SNIFF_BYTES } from './streams';
+import { refuseSecretFileName } from './refuseSecretFileName';
 
 /** A deployment that journals are received for: its ref and its billing replicas. */
 export interface JournalTarget {
@@ -181,6 +182,7 @@ export class JournalService {
    */
   async ingest(request: JournalIngestRequest): Promise<JournalIngestResult> {
     const { target } = request;
+    refuseSecretFileName(request.fileName);
     if (request.replica && !target.replicas.includes(request.replica)) {
       throw new InputError(
         `${request.replica} is not a billing replica of ${

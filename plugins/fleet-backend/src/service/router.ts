@@ -33,6 +33,7 @@ import type { RegistrationService } from '../registrations/RegistrationService';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
+import { refuseSecretFileNameQuery } from '../journals/refuseSecretFileName';
 
 /**
  * A refused upload whose body is at most this large is read to its end before the answer,
@@ -151,6 +152,8 @@ export async function createRouter(options: {
       const credentials = await httpAuth.credentials(req, {
         allow: ['user', 'service'],
       });
+      // Before the audit event, which records the request's URL with its query.
+      refuseSecretFileNameQuery(req);
       event = await auditor.createEvent({
         eventId: 'journal-upload',
         severityLevel: 'medium',
