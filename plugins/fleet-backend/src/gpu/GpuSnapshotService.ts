@@ -4,6 +4,7 @@ import type { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   isCustomerDeploymentEntity,
+  redactSecretLike,
   summarizeGpuCapacity,
   type CustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
@@ -153,10 +154,13 @@ export class GpuSnapshotService {
       });
       return undefined;
     } catch (error) {
-      const message =
+      // A cluster's error quotes the API server, which may quote anything: kept, shown and
+      // logged, so redacted when it looks like it carries a secret.
+      const message = redactSecretLike(
         (error as Error).name === 'GpuSourceError'
           ? (error as Error).message
-          : `unexpected error: ${error}`;
+          : `unexpected error: ${error}`,
+      );
       this.logger.warn(
         `GPU snapshot of ${entityRef} failed; its last good snapshot stays: ${message}`,
       );

@@ -121,8 +121,9 @@ function apiServer(
         return HttpResponse.json(
           {
             kind: 'Status',
-            message:
-              'nodes is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "nodes"',
+            message: `nodes is forbidden: User "system:serviceaccount:backstage:reader" cannot list resource "nodes"${
+              state.leak ? ` (token ${state.leak})` : ''
+            }`,
             code: 403,
           },
           { status: 403 },
@@ -374,6 +375,22 @@ describe.each(databases.eachSupportedId())(
       const traces = `${JSON.stringify(prod)}\n${await portal.traces()}`;
       expect(traces).toContain('ip-10-0-1-11.ec2.internal');
       expect(traces).not.toContain(leak);
+    });
+
+    it('redacts a cluster error that quotes a secret', async () => {
+      const leak = 'xoxb-4242424242-ClusterErrorToken';
+      Object.assign(east, { forbidNodes: true, leak });
+      const portal = await startPortal(databaseId);
+      await portal.run();
+
+      const prod = await portal.gpuOf('brightline-contact-prod');
+      expect(prod.status).toBe('unknown');
+      expect(JSON.stringify(prod)).toContain(
+        '[redacted: looks like a Slack token]',
+      );
+      expect(`${JSON.stringify(prod)}\n${await portal.traces()}`).not.toContain(
+        leak,
+      );
     });
 
     it('keeps the last good snapshot of a cluster that went down, and updates the others', async () => {
