@@ -183,6 +183,14 @@ describe.each(databases.eachSupportedId())(
         },
       ],
       [
+        'taskId',
+        'a JSON Web Token',
+        'eyJhbGciOiJIUzI1NiJ9.eyJ0YXNrIjoiYWNtZSJ9.dGFza0lkU2lnbmVk',
+        (body: RegistrationRequest, s: string) => {
+          body.taskId = s;
+        },
+      ],
+      [
         'customer.metadata.title',
         'a Slack token',
         'xoxb-4242424242-AcmeTitleToken',

@@ -15,6 +15,7 @@ import {
   type FleetEntityValidator,
   type RegistrationRequest,
 } from '@fleetdeck/plugin-fleet-common';
+import { checkRegistrationSecrets } from './checkSecrets';
 
 /** The largest generated file accepted; the biggest real one (16 replicas' CronJobs) is ~40 kB. */
 export const MAX_ARTIFACT_BYTES = 64 * 1024;
@@ -74,6 +75,7 @@ export function validateRegistration(body: RegistrationRequest): string {
       `taskId must be the scaffolder task id (1 to ${MAX_TASK_ID_LENGTH} characters)`,
     );
   }
+  checkRegistrationSecrets(body);
   checkEntity(
     body.deployment,
     CUSTOMER_DEPLOYMENT_KIND,
