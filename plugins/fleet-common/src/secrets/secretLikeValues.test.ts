@@ -161,6 +161,10 @@ const LEGITIMATE: Array<[string, string]> = [
     'a sha256-prefixed digest',
     'sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945',
   ],
+  [
+    "a Helm index's digest",
+    '    digest: 05e074fc65b241251826fca53479f01fa161b0a49766ef4eedd8eabf4dbcda22',
+  ],
   ['prose', 'Primary cluster for the contact-centre transcription workload'],
   [
     'a scheduler message',

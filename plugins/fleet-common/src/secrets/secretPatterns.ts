@@ -129,9 +129,10 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     name: 'long-hex',
     kind: 'an API or license key',
     // Deepgram API keys are 40 hex characters; license keys are longer hex runs. A hex run
-    // behind its algorithm (`@sha256:…`, `sha512:…`) is a digest, not a key.
+    // behind its algorithm (`@sha256:…`, `sha512:…`) or a `digest` key (Helm's index) is a
+    // digest, not a key.
     test: value =>
-      /(?<![0-9a-f])(?<!(?:sha1|sha256|sha384|sha512|md5):)[0-9a-f]{32,}(?![0-9a-f])/i.test(
+      /(?<![0-9a-f])(?<!(?:sha1|sha256|sha384|sha512|md5):|digest["']?\s*[:=]\s*["']?)[0-9a-f]{32,}(?![0-9a-f])/i.test(
         value,
       ),
   },
