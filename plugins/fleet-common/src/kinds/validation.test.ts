@@ -233,6 +233,49 @@ describe('validateCustomerDeploymentEntity', () => {
     expect(JSON.stringify(result.errors)).not.toContain(key);
   });
 
+  it.each([
+    [
+      'metadata.name',
+      'an API or license key',
+      { name: '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c' },
+    ],
+    [
+      'metadata.tags[1]',
+      'an API or license key',
+      { tags: ['gpu', '0b8f6e4d2c1a3e5f7091a2b3c4d5e6f708192a3b'] },
+    ],
+    [
+      'metadata.description',
+      'a password or key assignment',
+      { description: 'db password=Entity-Pa55' },
+    ],
+    [
+      'metadata.annotations.fleetdeck.io/backup-key-id',
+      'an AWS access key id',
+      { annotations: { 'fleetdeck.io/backup-key-id': 'AKIAZ7ENTITYACME0ID1' } },
+    ],
+    [
+      'metadata.links[0].url',
+      'a URL with a password',
+      {
+        links: [{ url: 'https://acme:Ent1ty-Pa55@registry.example.com' }],
+      },
+    ],
+  ])('refuses a secret in %s as %s', (path, kind, metadata) => {
+    const entity = deployment();
+    const result = validateCustomerDeploymentEntity({
+      ...entity,
+      metadata: { ...entity.metadata, ...metadata },
+    });
+    expect(result.errors).toContainEqual({
+      path,
+      message: expect.stringContaining(`looks like ${kind};`),
+    });
+    expect(JSON.stringify(result.errors)).not.toMatch(
+      /3f9a1c2b|0b8f6e4d|Entity-Pa55|AKIAZ7ENTITY|Ent1ty-Pa55/,
+    );
+  });
+
   it('does not mistake names, refs and links for secrets', () => {
     const result = validateCustomerDeploymentEntity({
       ...deployment(),

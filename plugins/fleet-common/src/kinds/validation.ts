@@ -82,8 +82,10 @@ function createValidator(
 }
 
 function scannedMetadata(entity: Entity) {
-  const { title, description, annotations, labels, links } = entity.metadata;
-  return { title, description, annotations, labels, links };
+  // The name and tags too: the catalog's name rules let a 40-hex API key through.
+  const { name, title, description, annotations, labels, tags, links } =
+    entity.metadata;
+  return { name, title, description, annotations, labels, tags, links };
 }
 
 function describeSchemaError(error: ErrorObject): EntityFieldError {
