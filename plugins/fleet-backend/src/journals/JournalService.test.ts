@@ -35,6 +35,7 @@ const TARGET: JournalTarget = {
 const LIMITS = {
   maxUploadBytes: 1024 * 1024,
   maxInflatedBytes: 4 * 1024 * 1024,
+  maxInflationRatio: 200,
   maxLineBytes: 4096,
 };
 

@@ -32,8 +32,14 @@ import type {
   NewJournalReceipt,
   RecordedJournalReceipt,
 } from './JournalStore';
-import type { JournalLimits } from './options';
-import { gunzip, limitBytes, peek, sniffFormat, SNIFF_BYTES } from './streams';
+import { MIN_RATIO_CHECK_BYTES, type JournalLimits } from './options';
+import {
+  inflateWithinLimits,
+  limitBytes,
+  peek,
+  sniffFormat,
+  SNIFF_BYTES,
+} from './streams';
 
 /** A deployment that journals are received for: its ref and its billing replicas. */
 export interface JournalTarget {
@@ -222,16 +228,26 @@ export class JournalService {
     let { head, content } = await peek(sent, SNIFF_BYTES);
     let format = sniffFormat(head);
     if (format === 'gzip') {
-      const inflated = limitBytes(
-        gunzip(content, name),
-        this.limits.maxInflatedBytes,
-        () =>
+      const inflated = inflateWithinLimits(content, {
+        name,
+        maxBytes: this.limits.maxInflatedBytes,
+        maxRatio: this.limits.maxInflationRatio,
+        minRatioBytes: MIN_RATIO_CHECK_BYTES,
+        tooLarge: () =>
           new PayloadTooLargeError(
             `${name} inflates to more than ${formatBytes(
               this.limits.maxInflatedBytes,
             )} (fleet.journals.maxInflatedBytes); an archive of billing journals should be far smaller, so check what was archived`,
           ),
-      );
+        tooDense: inflatedBytes =>
+          new PayloadTooLargeError(
+            `${name} inflates to more than ${
+              this.limits.maxInflationRatio
+            } times its compressed size (fleet.journals.maxInflationRatio), refused after ${formatBytes(
+              inflatedBytes,
+            )}: billing journals compress about 10 to 20 times, so this looks like an archive bomb; check what was archived`,
+          ),
+      });
       ({ head, content } = await peek(inflated, SNIFF_BYTES));
       // A gzipped tar, or a gzipped journal.
       format = sniffFormat(head) === 'tar' ? 'tar' : 'journal';

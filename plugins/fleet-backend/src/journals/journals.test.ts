@@ -43,6 +43,7 @@ const databases = TestDatabases.create({
 const LIMITS = {
   maxUploadBytes: 256 * 1024,
   maxInflatedBytes: 1024 * 1024,
+  maxInflationRatio: 200,
   maxLineBytes: 4096,
 };
 

@@ -1,0 +1,43 @@
+import type express from 'express';
+import { InputError } from '@backstage/errors';
+
+/** What body-parser attaches to the errors it passes on. */
+type BodyParserError = Error & { type?: string };
+
+/**
+ * Wraps one of express's body parsers so that its refusals say what to fix: a body over the
+ * limit becomes `tooLarge()` (a 413 naming the limit and its config key, instead of "request
+ * entity too large"), and JSON that does not parse an `InputError` that never quotes the body.
+ * The rest of a refused body is read and dropped, so the client reads the answer.
+ */
+export function withBodyLimitMessage<P>(
+  parser: express.RequestHandler,
+  messages: { tooLarge: () => Error; notJson?: () => Error },
+): express.RequestHandler<P> {
+  return (req, res, next) => {
+    parser(req as express.Request, res, (error?: unknown) => {
+      const type = (error as BodyParserError | undefined)?.type;
+      if (type === 'entity.too.large') {
+        req.resume();
+        next(messages.tooLarge());
+      } else if (type === 'entity.parse.failed' && messages.notJson) {
+        next(messages.notJson());
+      } else {
+        next(error);
+      }
+    });
+  };
+}
+
+/**
+ * Refuses a request parameter that holds anything but printable characters (CR/LF, other
+ * control characters, DEL): it would reach logs, headers and the receipt history as it is.
+ */
+export function requirePrintable(key: string, value: string | undefined) {
+  // Any control character of Unicode's Cc category, C0 and C1 alike.
+  if (value !== undefined && /\p{Cc}/u.test(value)) {
+    throw new InputError(
+      `Invalid ${key}; it may hold printable characters only (no line breaks, tabs or other control characters)`,
+    );
+  }
+}
