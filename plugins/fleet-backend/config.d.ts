@@ -51,6 +51,15 @@ export interface Config {
        */
       maxInflationRatio?: number;
       /**
+       * The `fleet-blob-sweep` task, which removes what the blob store holds for no receipt
+       * (temporary files of uploads a killed backend never finished, blobs whose row a
+       * database outage kept from being written), once they are a day old.
+       */
+      blobSweep?: {
+        /** Default: hourly, first a minute after start-up. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /**
        * The longest journal line accepted, in bytes. A billing journal line is one small
        * JSON object; a longer line means the file is not a journal. Default 1048576 (1 MiB).
        */

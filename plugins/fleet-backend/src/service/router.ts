@@ -27,6 +27,7 @@ import { formatBytes, PayloadTooLargeError } from '../journals/errors';
 import type { JournalService } from '../journals/JournalService';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
+import { translateDatabaseOutage } from '../database/databaseOutage';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { createArtifactArchive } from '../registrations/artifactArchive';
 import type { RegistrationService } from '../registrations/RegistrationService';
@@ -483,5 +484,6 @@ export async function createRouter(options: {
   });
 
   router.use(api);
+  router.use(translateDatabaseOutage);
   return router;
 }
