@@ -60,6 +60,19 @@ function tarEntries(gzipped: Buffer): string[] {
   return names;
 }
 
+/** A deployment from a catalog-info.yaml on the backend's disk: its path is not for users. */
+const FROM_FILE: Entity = {
+  ...FROM_GIT,
+  metadata: {
+    name: 'initech-prod',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location':
+        'file:/srv/backstage/catalog/initech/catalog-info.yaml',
+    },
+  },
+};
+
 describe.each(databases.eachSupportedId())(
   'registrations API on %p',
   databaseId => {
@@ -68,7 +81,7 @@ describe.each(databases.eachSupportedId())(
       const { server } = await startTestBackend({
         features: [
           fleetPlugin,
-          catalogServiceMock.factory({ entities: [FROM_GIT] }),
+          catalogServiceMock.factory({ entities: [FROM_GIT, FROM_FILE] }),
           mockServices.database.factory({ knex }),
           ...(options.deny
             ? [
@@ -157,6 +170,16 @@ describe.each(databases.eachSupportedId())(
       expect(other.body.error.message).toContain(
         'customerdeployment:default/acme-prod was already registered',
       );
+    });
+
+    it('never shows a server path in a 409 (a file: location)', async () => {
+      const api = await start();
+      const response = await api.post(registrationRequest('initech-prod'));
+      expect(response.status).toBe(409);
+      expect(response.body.error.message).toBe(
+        'customerdeployment:default/initech-prod is already in the catalog (from a catalog file on the backend); choose another deployment name',
+      );
+      expect(response.body.error.message).not.toContain('/srv/backstage');
     });
 
     it('refuses a name the catalog already has from elsewhere (409)', async () => {
