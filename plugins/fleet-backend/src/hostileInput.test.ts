@@ -332,6 +332,17 @@ const CASES: HostileCase[] = [
     message: /^Invalid fileName; it may hold printable characters only/,
   },
   {
+    what: 'a fileName with a right-to-left override',
+    send: api =>
+      octets(
+        api
+          .post(journals(ONE_REPLICA))
+          .query({ fileName: 'journal-\u202egz.tar.exe' }),
+      ).send(journal()),
+    status: 400,
+    message: /^Invalid fileName; it may hold printable characters only/,
+  },
+  {
     what: 'a fileName of 256 characters',
     send: api =>
       octets(

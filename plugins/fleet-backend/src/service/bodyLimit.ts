@@ -1,5 +1,4 @@
 import type express from 'express';
-import { InputError } from '@backstage/errors';
 
 /** What body-parser attaches to the errors it passes on. */
 type BodyParserError = Error & { type?: string };
@@ -27,17 +26,4 @@ export function withBodyLimitMessage<P>(
       }
     });
   };
-}
-
-/**
- * Refuses a request parameter that holds anything but printable characters (CR/LF, other
- * control characters, DEL): it would reach logs, headers and the receipt history as it is.
- */
-export function requirePrintable(key: string, value: string | undefined) {
-  // Any control character of Unicode's Cc category, C0 and C1 alike.
-  if (value !== undefined && /\p{Cc}/u.test(value)) {
-    throw new InputError(
-      `Invalid ${key}; it may hold printable characters only (no line breaks, tabs or other control characters)`,
-    );
-  }
 }

@@ -36,7 +36,8 @@ import {
   MAX_REGISTRATION_BODY_BYTES,
 } from '../registrations/validateRegistration';
 import { attachmentDisposition } from './contentDisposition';
-import { requirePrintable, withBodyLimitMessage } from './bodyLimit';
+import { withBodyLimitMessage } from './bodyLimit';
+import { requirePrintable } from './requirePrintable';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
