@@ -53,7 +53,7 @@ export interface Config {
       /**
        * The `fleet-blob-sweep` task, which removes what the blob store holds for no receipt
        * (temporary files of uploads a killed backend never finished, blobs whose row a
-       * database outage kept from being written), once they are a day old.
+       * database outage kept from being written), once an hour and a day old respectively.
        */
       blobSweep?: {
         /** Default: hourly, first a minute after start-up. */

@@ -71,13 +71,14 @@ export interface FleetBlobStore {
    */
   delete?(sha256: string): Promise<void>;
   /**
-   * Reclaims leftovers older than `olderThan`: temporary files of unfinished puts, and blobs
-   * for which `isReferenced` answers `false`. A put of bytes already stored must make the blob
+   * Reclaims leftovers: temporary files of unfinished puts older than `temporaryOlderThan`,
+   * and blobs older than `olderThan` for which `isReferenced` answers `false`. A put of bytes already stored must make the blob
    * count as new again (locally: its time is touched), so that a blob about to be referenced
    * is never swept.
    */
   sweep?(options: {
     olderThan: Date;
+    temporaryOlderThan: Date;
     isReferenced: (sha256s: string[]) => Promise<Set<string>>;
   }): Promise<FleetBlobSweepResult>;
 }

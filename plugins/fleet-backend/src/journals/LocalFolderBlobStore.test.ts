@@ -91,6 +91,7 @@ describe('LocalFolderBlobStore', () => {
       const asked: string[] = [];
       const result = await store.sweep({
         olderThan: dayAgo(),
+        temporaryOlderThan: dayAgo(),
         isReferenced: async sha256s => {
           asked.push(...sha256s);
           return new Set(sha256s.filter(s => s === referenced.sha256));
@@ -114,6 +115,7 @@ describe('LocalFolderBlobStore', () => {
       await store.put(Readable.from([Buffer.from('again')]));
       const result = await store.sweep({
         olderThan: dayAgo(),
+        temporaryOlderThan: dayAgo(),
         isReferenced: async () => new Set(),
       });
       expect(result.orphanBlobsRemoved).toBe(0);

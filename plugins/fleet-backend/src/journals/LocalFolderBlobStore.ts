@@ -144,11 +144,12 @@ export class LocalFolderBlobStore implements FleetBlobStore {
   }
 
   /**
-   * Removes `tmp/` files older than `olderThan` (puts of a backend that was killed), and blobs
+   * Removes `tmp/` files older than `temporaryOlderThan` (puts of a backend that was killed), and blobs
    * older than it that no receipt refers to (an upload whose row was never written).
    */
   async sweep(options: {
     olderThan: Date;
+    temporaryOlderThan: Date;
     isReferenced: (sha256s: string[]) => Promise<Set<string>>;
   }): Promise<FleetBlobSweepResult> {
     const cutoff = options.olderThan.getTime();
@@ -159,7 +160,12 @@ export class LocalFolderBlobStore implements FleetBlobStore {
     };
     const tmpDir = path.join(this.root, 'tmp');
     for (const name of await this.listFolder(tmpDir)) {
-      if (await this.isOlder(path.join(tmpDir, name), cutoff)) {
+      if (
+        await this.isOlder(
+          path.join(tmpDir, name),
+          options.temporaryOlderThan.getTime(),
+        )
+      ) {
         await fs.promises.rm(path.join(tmpDir, name), { force: true });
         result.temporaryFilesRemoved += 1;
       }

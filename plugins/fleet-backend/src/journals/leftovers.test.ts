@@ -31,6 +31,7 @@ function filesUnder(root: string): string[] {
 }
 
 const twoDaysAgo = () => new Date(Date.now() - 2 * 24 * 3600 * 1000);
+const twoHoursAgo = () => new Date(Date.now() - 2 * 3600 * 1000);
 
 describe.each(databases.eachSupportedId())('leftovers on %s', databaseId => {
   let knex: Knex;
@@ -48,7 +49,7 @@ describe.each(databases.eachSupportedId())('leftovers on %s', databaseId => {
     fleet = await startFleetBackend({ knex });
   });
 
-  it("fleet-blob-sweep reclaims a killed backend's temporary files and blobs without a receipt, once past the grace period", async () => {
+  it("fleet-blob-sweep reclaims a killed backend's temporary files after an hour and blobs without a receipt after a day", async () => {
     const kept = journal(2);
     expect((await upload(ONE_REPLICA, kept)).status).toBe(201);
     const blobs = fleet.dir.resolve('blobs');
@@ -60,12 +61,25 @@ describe.each(databases.eachSupportedId())('leftovers on %s', databaseId => {
     );
     fs.mkdirSync(path.dirname(orphanBlob), { recursive: true });
     fs.writeFileSync(orphanBlob, orphan);
+    // An orphan of two hours ago may still be about to get its row: kept for a day.
+    const recent = Buffer.from('{"d":"recent"}\n');
+    const recentBlob = path.join(
+      blobs,
+      LocalFolderBlobStore.keyOf(sha256(recent)),
+    );
+    fs.mkdirSync(path.dirname(recentBlob), { recursive: true });
+    fs.writeFileSync(recentBlob, recent);
     const killed = path.join(blobs, 'tmp', 'a-killed-upload');
+    const killedToday = path.join(blobs, 'tmp', 'killed-two-hours-ago');
     const inFlight = path.join(blobs, 'tmp', 'an-upload-in-flight');
-    fs.writeFileSync(killed, 'partial');
-    fs.writeFileSync(inFlight, 'partial');
+    for (const file of [killed, killedToday, inFlight]) {
+      fs.writeFileSync(file, 'partial');
+    }
     for (const file of [keptBlob, orphanBlob, killed]) {
       fs.utimesSync(file, twoDaysAgo(), twoDaysAgo());
+    }
+    for (const file of [recentBlob, killedToday]) {
+      fs.utimesSync(file, twoHoursAgo(), twoHoursAgo());
     }
 
     await fleet.scheduler.trigger(BLOB_SWEEP_TASK_ID);
@@ -73,6 +87,7 @@ describe.each(databases.eachSupportedId())('leftovers on %s', databaseId => {
     expect(filesUnder(blobs)).toEqual(
       [
         LocalFolderBlobStore.keyOf(sha256(kept)),
+        LocalFolderBlobStore.keyOf(sha256(recent)),
         'tmp/an-upload-in-flight',
       ].sort(),
     );

@@ -6,10 +6,16 @@ import type {
 import type { JournalStore } from './JournalStore';
 
 /**
- * How old a leftover must be before the sweep takes it: far longer than any upload takes
- * between its blob and its row, so that nothing in flight is ever swept.
+ * How old a blob without a receipt must be before the sweep takes it: far longer than any
+ * upload takes between its blob and its row, so that nothing in flight is ever swept.
  */
 export const BLOB_SWEEP_GRACE_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * How old a temporary file must be: longer than any put can take (an HTTP upload is cut at
+ * Node's 300 s request timeout, an inbox run at its 30-minute task timeout).
+ */
+export const TEMPORARY_FILE_GRACE_MS = 60 * 60 * 1000;
 
 /**
  * One run of the blob sweep: reclaims the store's temporary files and the blobs no receipt
@@ -29,6 +35,7 @@ export async function sweepBlobs(options: {
   const now = options.now ?? new Date();
   const result = await blobs.sweep({
     olderThan: new Date(now.getTime() - BLOB_SWEEP_GRACE_MS),
+    temporaryOlderThan: new Date(now.getTime() - TEMPORARY_FILE_GRACE_MS),
     isReferenced: sha256s => receipts.referencedBlobs(sha256s),
   });
   const message = `Journal blob sweep: ${result.temporaryFilesRemoved} unfinished upload(s) and ${result.orphanBlobsRemoved} blob(s) without a receipt removed, ${result.blobsKept} kept`;
