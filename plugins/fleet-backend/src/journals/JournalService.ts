@@ -345,7 +345,14 @@ export class JournalService {
     }
     for (const sha256 of sha256s) {
       if (!referenced.has(sha256)) {
-        await blobs.delete(sha256);
+        try {
+          await blobs.delete(sha256);
+        } catch (error) {
+          // The refusal or failure being answered is the one that matters.
+          this.logger.warn(
+            `Journal blob ${sha256} of a failed ingest is left for the fleet-blob-sweep task: ${error}`,
+          );
+        }
       }
     }
   }
