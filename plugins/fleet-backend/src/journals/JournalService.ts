@@ -271,7 +271,26 @@ export class JournalService {
         format === 'tar'
           ? await this.readArchive(content, request, name, created)
           : [await this.readJournal(content, request, created)];
-      receipts = await this.insertReceipts(journals, request);
+
+      const receivedAt = this.now();
+      receipts = await this.receipts.insertReceipts(
+        journals.map(
+          (journal): NewJournalReceipt => ({
+            entityRef: target.entityRef,
+            replica: journal.replica,
+            sha256: journal.sha256,
+            bytes: journal.bytes,
+            lines: journal.lines,
+            ...(journal.capturedAt
+              ? { capturedAt: journal.capturedAt.toISOString() }
+              : {}),
+            warnings: journal.warnings,
+            source: request.source,
+            ...(journal.fileName ? { fileName: journal.fileName } : {}),
+          }),
+        ),
+        receivedAt,
+      );
     } catch (error) {
       await this.removeUnreferenced(created);
       throw error;
@@ -298,30 +317,6 @@ export class JournalService {
       );
     }
     return { receipts, created: receipts.some(r => !r.duplicate) };
-  }
-
-  private insertReceipts(
-    journals: StoredJournal[],
-    request: JournalIngestRequest,
-  ): Promise<RecordedJournalReceipt[]> {
-    return this.receipts.insertReceipts(
-      journals.map(
-        (journal): NewJournalReceipt => ({
-          entityRef: request.target.entityRef,
-          replica: journal.replica,
-          sha256: journal.sha256,
-          bytes: journal.bytes,
-          lines: journal.lines,
-          ...(journal.capturedAt
-            ? { capturedAt: journal.capturedAt.toISOString() }
-            : {}),
-          warnings: journal.warnings,
-          source: request.source,
-          ...(journal.fileName ? { fileName: journal.fileName } : {}),
-        }),
-      ),
-      this.now(),
-    );
   }
 
   /**
