@@ -848,10 +848,14 @@ describe('journal intake', () => {
       expect(
         response.body.permissions.map((p: { name: string }) => p.name).sort(),
       ).toEqual([
+        'fleet.artifact.read',
+        'fleet.deployment.read',
         'fleet.journal.create',
         'fleet.journal.read',
         'fleet.registration.create',
+        'fleet.registration.read',
         'fleet.report.create',
+        'fleet.task.trigger',
       ]);
     });
 
