@@ -7,7 +7,8 @@ type BodyParserError = Error & { type?: string };
  * Wraps one of express's body parsers so that its refusals say what to fix: a body over the
  * limit becomes `tooLarge()` (a 413 naming the limit and its config key, instead of "request
  * entity too large"), and JSON that does not parse an `InputError` that never quotes the body.
- * The rest of a refused body is read and dropped, so the client reads the answer.
+ * (body-parser itself reads the rest of a refused body before passing the error on, so the
+ * client reads the answer.)
  */
 export function withBodyLimitMessage<P>(
   parser: express.RequestHandler,
@@ -17,7 +18,6 @@ export function withBodyLimitMessage<P>(
     parser(req as express.Request, res, (error?: unknown) => {
       const type = (error as BodyParserError | undefined)?.type;
       if (type === 'entity.too.large') {
-        req.resume();
         next(messages.tooLarge());
       } else if (type === 'entity.parse.failed' && messages.notJson) {
         next(messages.notJson());
