@@ -44,6 +44,22 @@ export interface Config {
        */
       maxInflatedBytes?: number;
       /**
+       * How many times its compressed size a gzipped upload may inflate to, checked while it
+       * is inflated (once past 1 MiB), so that an archive bomb is refused after a few MiB
+       * with 413 instead of being inflated to `maxInflatedBytes`. Billing journals compress
+       * about 10 to 20 times. Default 200.
+       */
+      maxInflationRatio?: number;
+      /**
+       * The `fleet-blob-sweep` task, which removes what the blob store holds for no receipt
+       * (temporary files of uploads a killed backend never finished, blobs whose row a
+       * database outage kept from being written), once an hour and a day old respectively.
+       */
+      blobSweep?: {
+        /** Default: hourly, first a minute after start-up. */
+        schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      };
+      /**
        * The longest journal line accepted, in bytes. A billing journal line is one small
        * JSON object; a longer line means the file is not a journal. Default 1048576 (1 MiB).
        */

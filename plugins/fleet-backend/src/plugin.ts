@@ -23,6 +23,8 @@ import { JournalService } from './journals/JournalService';
 import { DatabaseJournalStore } from './journals/JournalStore';
 import { LocalFolderBlobStore } from './journals/LocalFolderBlobStore';
 import { readJournalOptions } from './journals/options';
+import { sweepBlobs } from './journals/sweepBlobs';
+import { blobSweepTask } from './service/tasks/blobSweepTask';
 import { DeploymentService } from './service/DeploymentService';
 import { DefaultReleaseSource } from './service/releases/DefaultReleaseSource';
 import { ReleaseService } from './service/releases/ReleaseService';
@@ -138,10 +140,12 @@ export const fleetPlugin = createBackendPlugin({
             `fleet.journals.blobStore.path is not set; journals are kept in ${journalOptions.blobStorePath}`,
           );
         }
+        const blobs =
+          blobStore ?? new LocalFolderBlobStore(journalOptions.blobStorePath);
+        const journalStore = await DatabaseJournalStore.create({ database });
         const journals = new JournalService({
-          blobStore:
-            blobStore ?? new LocalFolderBlobStore(journalOptions.blobStorePath),
-          journalStore: await DatabaseJournalStore.create({ database }),
+          blobStore: blobs,
+          journalStore,
           fleetStore: store,
           deployments: refresher,
           statuses: refresher,
@@ -188,6 +192,12 @@ export const fleetPlugin = createBackendPlugin({
           ...tasks,
           task: statusRefreshTask,
           run: () => refresher.refreshAll(),
+        });
+
+        await scheduleFleetTask({
+          ...tasks,
+          task: blobSweepTask,
+          run: () => sweepBlobs({ blobs, receipts: journalStore, logger }),
         });
 
         if (journalOptions.inbox) {

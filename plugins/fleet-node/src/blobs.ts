@@ -13,12 +13,31 @@ export interface FleetBlob {
   bytes: number;
   /** Where the store keeps it (a relative path, an object key…), for logs and operators. */
   key: string;
+  /**
+   * Whether this `put` stored the bytes (`false`: they were there already). Only a blob that
+   * its own `put` created is ever rolled back; a store that cannot tell leaves it out.
+   */
+  created?: boolean;
+}
+
+/**
+ * What {@link FleetBlobStore.sweep} found and reclaimed.
+ *
+ * @public
+ */
+export interface FleetBlobSweepResult {
+  /** Temporary files of puts that never finished (a killed backend), removed. */
+  temporaryFilesRemoved: number;
+  /** Blobs that no receipt refers to (an upload whose row was never written), removed. */
+  orphanBlobsRemoved: number;
+  /** Blobs kept because a receipt refers to them, or they are younger than the cutoff. */
+  blobsKept: number;
 }
 
 /**
  * Where the fleet backend keeps the billing journals it receives. Blobs are content-addressed
- * by SHA-256 and never deleted: journals are retained until they have been delivered to
- * billing, and the portal itself never removes one.
+ * by SHA-256, and a journal that has a receipt is never deleted: journals are retained until
+ * they have been delivered to billing.
  *
  * The default store is a local folder (`fleet.journals.blobStore.path`). A module can
  * provide another one, for example an S3-compatible bucket, through
@@ -34,7 +53,10 @@ export interface FleetBlob {
  *   address, also when two puts of the same bytes race.
  * - When the stream errors (the upload is cut, the journal is refused), `put` rejects with
  *   that error and leaves nothing visible under any address.
- * - Blobs are immutable; there is no delete.
+ * - Blobs are immutable. The backend removes one only when no receipt refers to it: the
+ *   blob of an upload that was refused or whose row could not be written (`delete`, right
+ *   after its `put` created it), and, in the scheduled sweep, blobs and temporary files left
+ *   by a crash (`sweep`). A store without these methods keeps such leftovers.
  *
  * @public
  */
@@ -43,6 +65,22 @@ export interface FleetBlobStore {
   /** The bytes of a blob, or `undefined` when no blob has that address. */
   get(sha256: string): Promise<Readable | undefined>;
   has(sha256: string): Promise<boolean>;
+  /**
+   * Removes a blob that a `put` of this backend has just created (`created: true`) and that
+   * no receipt refers to. Removing a blob that is not there is not an error.
+   */
+  delete?(sha256: string): Promise<void>;
+  /**
+   * Reclaims leftovers: temporary files of unfinished puts older than `temporaryOlderThan`,
+   * and blobs older than `olderThan` for which `isReferenced` answers `false`. A put of bytes already stored must make the blob
+   * count as new again (locally: its time is touched), so that a blob about to be referenced
+   * is never swept.
+   */
+  sweep?(options: {
+    olderThan: Date;
+    temporaryOlderThan: Date;
+    isReferenced: (sha256s: string[]) => Promise<Set<string>>;
+  }): Promise<FleetBlobSweepResult>;
 }
 
 /**

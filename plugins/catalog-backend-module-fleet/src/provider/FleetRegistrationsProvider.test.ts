@@ -47,6 +47,23 @@ describe('entitiesOfRegistrations', () => {
     expect(entities[0].entity.metadata.title).toBe('Acme');
   });
 
+  it('skips, and reports, registrations whose names an older version stored against the catalog rules', () => {
+    const skipped: string[] = [];
+    const entities = entitiesOfRegistrations(
+      [
+        registration('../../tmp/x', '2026-11-26T09:00:00Z', 'Acme'),
+        registration('acme"prod', '2026-11-26T09:30:00Z'),
+        registration('a'.repeat(64), '2026-11-26T09:40:00Z'),
+        registration('acme-prod', '2026-11-26T10:00:00Z', 'Acme'),
+      ],
+      r => skipped.push(r.deployment.metadata.name),
+    );
+    expect(skipped).toEqual(['../../tmp/x', 'acme"prod', 'a'.repeat(64)]);
+    expect(
+      entities.map(e => `${e.entity.kind}:${e.entity.metadata.name}`),
+    ).toEqual(['Customer:acme', 'CustomerDeployment:acme-prod']);
+  });
+
   it('marks every entity as managed by fleet:registrations, keeping its own annotations', () => {
     const [deployment] = entitiesOfRegistrations([
       registration('acme-prod', '2026-11-26T10:00:00Z'),

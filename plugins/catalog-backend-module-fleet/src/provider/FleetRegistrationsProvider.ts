@@ -18,6 +18,8 @@ import type {
 } from '@backstage/plugin-catalog-node';
 import {
   FLEET_REGISTRATIONS_LOCATION,
+  isValidEntityName,
+  isValidEntityNamespace,
   type Registration,
   type RegistrationListResponse,
 } from '@fleetdeck/plugin-fleet-common';
@@ -40,19 +42,39 @@ function managed(entity: Entity): DeferredEntity {
   };
 }
 
+/** Whether the catalog's name rules admit the entity (older versions did not check them). */
+function hasCatalogName(entity: Entity): boolean {
+  return (
+    isValidEntityName(entity.metadata.name) &&
+    (entity.metadata.namespace === undefined ||
+      isValidEntityNamespace(entity.metadata.namespace))
+  );
+}
+
 /**
  * The entities of the registrations: each CustomerDeployment, and each new Customer once
  * (the earliest registration that brought it wins, should two have).
+ *
+ * A registration stored by an older version with a name the catalog's rules refuse (a `/`,
+ * a quote, non-ASCII, over 63 characters) is skipped, and `onSkipped` told which, so that one
+ * bad row neither fails the whole mutation nor reaches the catalog; it stays in the fleet
+ * database for an administrator to remove.
  */
 export function entitiesOfRegistrations(
   registrations: Registration[],
+  onSkipped: (registration: Registration) => void = () => undefined,
 ): DeferredEntity[] {
   const byRef = new Map<string, DeferredEntity>();
   const ordered = [...registrations].sort((a, b) =>
     a.registeredAt.localeCompare(b.registeredAt),
   );
   for (const registration of ordered) {
-    for (const entity of [registration.customer, registration.deployment]) {
+    const entities = [registration.customer, registration.deployment];
+    if (!entities.every(entity => !entity || hasCatalogName(entity))) {
+      onSkipped(registration);
+      continue;
+    }
+    for (const entity of entities) {
       if (entity) {
         const ref = stringifyEntityRef(entity);
         if (!byRef.has(ref)) {
@@ -130,7 +152,13 @@ export class FleetRegistrationsProvider implements EntityProvider {
       throw await ResponseError.fromResponse(response);
     }
     const { items } = (await response.json()) as RegistrationListResponse;
-    const entities = entitiesOfRegistrations(items);
+    const entities = entitiesOfRegistrations(items, registration =>
+      logger.warn(
+        `Fleet registration ${JSON.stringify(
+          registration.entityRef.slice(0, 100),
+        )} is skipped: its names break the catalog's rules (stored by an older version); remove or re-register it`,
+      ),
+    );
     await this.connection.applyMutation({ type: 'full', entities });
     logger.debug(
       `Fleet registrations: ${items.length} deployments, ${entities.length} entities`,

@@ -26,6 +26,21 @@ function printable(text: string): string {
 }
 
 /**
+ * Why a first line that is not JSON is not a journal at all, when that can be told: a UTF-8
+ * byte-order mark (a journal is delivered byte for byte, so it cannot be dropped here), or the
+ * boundary of a multipart form. `line` is decoded as latin1.
+ */
+function notAJournalHint(line: string): string | undefined {
+  if (line.startsWith('\u00ef\u00bb\u00bf')) {
+    return 'the journal starts with a UTF-8 byte-order mark (EF BB BF), which billing never writes: the file was re-saved by an editor; send the journal exactly as billing wrote it';
+  }
+  if (/^--[\x21-\x7e]{1,70}\r?$/.test(line)) {
+    return "this is a multipart form, not a journal; send the file's bytes as the request body (Content-Type: application/octet-stream, e.g. curl --data-binary @journal), not a multipart form";
+  }
+  return undefined;
+}
+
+/**
  * Passes a billing journal through unchanged while checking it: JSON lines, each one a JSON
  * object (`{"d":…,"s":…}`) of at most `maxLineBytes`. It counts bytes and lines and holds
  * at most one line in memory, whatever the size of the journal.
@@ -163,6 +178,10 @@ export class JournalLineValidator extends Transform {
   }
 
   #notJson(line: string, latin1Error: Error, last: boolean): InputError {
+    const hint = this.#lineNumber === 1 ? notAJournalHint(line) : undefined;
+    if (hint) {
+      return new InputError(this.#message(hint));
+    }
     // Word the error from the line as it really reads, in UTF-8.
     let reason = latin1Error.message;
     try {

@@ -35,6 +35,7 @@ const TARGET: JournalTarget = {
 const LIMITS = {
   maxUploadBytes: 1024 * 1024,
   maxInflatedBytes: 4 * 1024 * 1024,
+  maxInflationRatio: 200,
   maxLineBytes: 4096,
 };
 
@@ -61,12 +62,13 @@ describe('JournalService', () => {
       return { knex, service, fleetStore, refresh };
     }
 
-    it('is crash-consistent: blob written, insert failed, retry makes one receipt and no orphan row', async () => {
+    it('is crash-consistent: blob written, insert failed, its blobs removed; a retry makes one receipt and no orphan row', async () => {
       let failNext = true;
       const { knex, service, fleetStore, refresh } = await setUp(store => ({
         listReceipts: store.listReceipts.bind(store),
         getReceipt: store.getReceipt.bind(store),
         latestReceipts: store.latestReceipts.bind(store),
+        referencedBlobs: store.referencedBlobs.bind(store),
         async insertReceipts(receipts, receivedAt) {
           if (failNext) {
             failNext = false;
@@ -96,13 +98,14 @@ describe('JournalService', () => {
         });
 
       await expect(ingest()).rejects.toThrow('connection to the database lost');
-      // The blobs are durable, no row refers to them, nothing was observed.
+      // The blobs that no row refers to are gone again, nothing was observed.
       for (const content of Object.values(journals)) {
         const blob = dir.resolve(
           `blobs/${LocalFolderBlobStore.keyOf(sha256(content))}`,
         );
-        expect(fs.readFileSync(blob)).toEqual(content);
+        expect(fs.existsSync(blob)).toBe(false);
       }
+      expect(fs.readdirSync(dir.resolve('blobs/tmp'))).toEqual([]);
       expect(await knex('fleet_journal_receipts')).toEqual([]);
       expect(
         (await fleetStore.getObservations([TARGET.entityRef])).get(

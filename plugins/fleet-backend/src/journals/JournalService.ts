@@ -32,8 +32,14 @@ import type {
   NewJournalReceipt,
   RecordedJournalReceipt,
 } from './JournalStore';
-import type { JournalLimits } from './options';
-import { gunzip, limitBytes, peek, sniffFormat, SNIFF_BYTES } from './streams';
+import { MIN_RATIO_CHECK_BYTES, type JournalLimits } from './options';
+import {
+  inflateWithinLimits,
+  limitBytes,
+  peek,
+  sniffFormat,
+  SNIFF_BYTES,
+} from './streams';
 import { refuseSecretFileName } from './refuseSecretFileName';
 
 /** A deployment that journals are received for: its ref and its billing replicas. */
@@ -81,6 +87,15 @@ type StoredJournal = JournalSummary & {
   capturedAt?: Date;
   fileName?: string;
 };
+
+/**
+ * The most entries an archive may hold: a backup holds a journal (and its folder) per
+ * replica, so thousands of entries are a bomb of headers, refused before they are all read.
+ */
+const MAX_ARCHIVE_ENTRIES = 1024;
+
+/** Refusals listed in one answer; the rest are counted. */
+const MAX_PROBLEMS_SHOWN = 10;
 
 /** Content errors (400/413) are the sender's to fix; anything else is ours. */
 function isRefusal(error: unknown): boolean {
@@ -224,45 +239,64 @@ export class JournalService {
     let { head, content } = await peek(sent, SNIFF_BYTES);
     let format = sniffFormat(head);
     if (format === 'gzip') {
-      const inflated = limitBytes(
-        gunzip(content, name),
-        this.limits.maxInflatedBytes,
-        () =>
+      const inflated = inflateWithinLimits(content, {
+        name,
+        maxBytes: this.limits.maxInflatedBytes,
+        maxRatio: this.limits.maxInflationRatio,
+        minRatioBytes: MIN_RATIO_CHECK_BYTES,
+        tooLarge: () =>
           new PayloadTooLargeError(
             `${name} inflates to more than ${formatBytes(
               this.limits.maxInflatedBytes,
             )} (fleet.journals.maxInflatedBytes); an archive of billing journals should be far smaller, so check what was archived`,
           ),
-      );
+        tooDense: inflatedBytes =>
+          new PayloadTooLargeError(
+            `${name} inflates to more than ${
+              this.limits.maxInflationRatio
+            } times its compressed size (fleet.journals.maxInflationRatio), refused after ${formatBytes(
+              inflatedBytes,
+            )}: billing journals compress about 10 to 20 times, so this looks like an archive bomb; check what was archived`,
+          ),
+      });
       ({ head, content } = await peek(inflated, SNIFF_BYTES));
       // A gzipped tar, or a gzipped journal.
       format = sniffFormat(head) === 'tar' ? 'tar' : 'journal';
     }
 
-    const journals =
-      format === 'tar'
-        ? await this.readArchive(content, request, name)
-        : [await this.readJournal(content, request)];
+    // Blobs this ingest created: removed again when it is refused or its rows cannot be
+    // written, so that nothing is left that no receipt refers to.
+    const created: string[] = [];
+    let receipts: RecordedJournalReceipt[];
+    try {
+      const journals =
+        format === 'tar'
+          ? await this.readArchive(content, request, name, created)
+          : [await this.readJournal(content, request, created)];
 
-    const receivedAt = this.now();
-    const receipts = await this.receipts.insertReceipts(
-      journals.map(
-        (journal): NewJournalReceipt => ({
-          entityRef: target.entityRef,
-          replica: journal.replica,
-          sha256: journal.sha256,
-          bytes: journal.bytes,
-          lines: journal.lines,
-          ...(journal.capturedAt
-            ? { capturedAt: journal.capturedAt.toISOString() }
-            : {}),
-          warnings: journal.warnings,
-          source: request.source,
-          ...(journal.fileName ? { fileName: journal.fileName } : {}),
-        }),
-      ),
-      receivedAt,
-    );
+      const receivedAt = this.now();
+      receipts = await this.receipts.insertReceipts(
+        journals.map(
+          (journal): NewJournalReceipt => ({
+            entityRef: target.entityRef,
+            replica: journal.replica,
+            sha256: journal.sha256,
+            bytes: journal.bytes,
+            lines: journal.lines,
+            ...(journal.capturedAt
+              ? { capturedAt: journal.capturedAt.toISOString() }
+              : {}),
+            warnings: journal.warnings,
+            source: request.source,
+            ...(journal.fileName ? { fileName: journal.fileName } : {}),
+          }),
+        ),
+        receivedAt,
+      );
+    } catch (error) {
+      await this.removeUnreferenced(created);
+      throw error;
+    }
     // Also for duplicates: a retry after a failed merge completes it.
     await this.recordObservations(target.entityRef);
     try {
@@ -285,6 +319,39 @@ export class JournalService {
       );
     }
     return { receipts, created: receipts.some(r => !r.duplicate) };
+  }
+
+  /**
+   * Removes the blobs an ingest created that no receipt refers to (another upload of the same
+   * bytes may have recorded one meanwhile). When the database cannot tell, they are left for
+   * the `fleet-blob-sweep` task, which reclaims unreferenced blobs after a grace period.
+   */
+  private async removeUnreferenced(sha256s: string[]): Promise<void> {
+    const { blobs } = this;
+    if (sha256s.length === 0 || !blobs.delete) {
+      return;
+    }
+    let referenced: Set<string>;
+    try {
+      referenced = await this.receipts.referencedBlobs(sha256s);
+    } catch (error) {
+      this.logger.warn(
+        `${sha256s.length} journal blob(s) of a failed ingest are left for the fleet-blob-sweep task: ${error}`,
+      );
+      return;
+    }
+    for (const sha256 of sha256s) {
+      if (!referenced.has(sha256)) {
+        try {
+          await blobs.delete(sha256);
+        } catch (error) {
+          // The refusal or failure being answered is the one that matters.
+          this.logger.warn(
+            `Journal blob ${sha256} of a failed ingest is left for the fleet-blob-sweep task: ${error}`,
+          );
+        }
+      }
+    }
   }
 
   list(
@@ -317,6 +384,7 @@ export class JournalService {
   private async readJournal(
     content: AsyncIterable<Buffer>,
     request: JournalIngestRequest,
+    created: string[],
   ): Promise<StoredJournal> {
     const { target } = request;
     const replica =
@@ -344,6 +412,9 @@ export class JournalService {
       pipeline(content, validator),
     ]);
     // Prefer the reason the input was refused over the stream that closed because of it.
+    if (stored.status === 'fulfilled' && stored.value.created) {
+      created.push(stored.value.sha256);
+    }
     if (fed.status === 'rejected' && !isPrematureClose(fed.reason)) {
       throw fed.reason;
     }
@@ -372,6 +443,7 @@ export class JournalService {
     content: AsyncIterable<Buffer>,
     request: JournalIngestRequest,
     name: string,
+    created: string[],
   ): Promise<StoredJournal[]> {
     const { target } = request;
     const nameTime = captureTimeFromName(request.fileName);
@@ -416,6 +488,9 @@ export class JournalService {
           validator.destroy();
           throw error;
         });
+        if (blob.created) {
+          created.push(blob.sha256);
+        }
         const mtime = entry.mtime;
         stored.push({
           ...validator.summary,
@@ -434,7 +509,19 @@ export class JournalService {
       }
     };
 
+    let entries = 0;
     const onEntry = (entry: ReadEntry) => {
+      entries += 1;
+      if (entries > MAX_ARCHIVE_ENTRIES) {
+        entry.resume();
+        if (!fatal) {
+          fatal = new PayloadTooLargeError(
+            `${name} holds more than ${MAX_ARCHIVE_ENTRIES} entries; an archive of billing journals holds one journal per replica, so check what was archived`,
+          );
+          aborting.abort(fatal);
+        }
+        return;
+      }
       const kind = classifyEntry(entry.type, entry.path);
       if (kind.kind !== 'journal') {
         entry.resume();
@@ -505,8 +592,12 @@ export class JournalService {
       throw parseError;
     }
     if (problems.length > 0) {
+      const shown = problems.slice(0, MAX_PROBLEMS_SHOWN);
+      if (problems.length > shown.length) {
+        shown.push(`and ${problems.length - shown.length} more`);
+      }
       throw new InputError(
-        `${name} was refused and nothing was stored: ${problems.join('; ')}`,
+        `${name} was refused and nothing was stored: ${shown.join('; ')}`,
       );
     }
     if (stored.length === 0) {

@@ -61,6 +61,9 @@ export interface JournalStore {
 
   /** The latest receipt of each replica that has one. */
   latestReceipts(entityRef: string): Promise<JournalReceiptObservation[]>;
+
+  /** Which of these blob addresses any receipt refers to, for any deployment. */
+  referencedBlobs(sha256s: string[]): Promise<Set<string>>;
 }
 
 type ReceiptRow = {
@@ -270,6 +273,16 @@ export class DatabaseJournalStore implements JournalStore {
       .where({ entity_ref: entityRef, id })
       .first();
     return row ? toReceipt(row) : undefined;
+  }
+
+  async referencedBlobs(sha256s: string[]): Promise<Set<string>> {
+    if (sha256s.length === 0) {
+      return new Set();
+    }
+    const rows: Array<{ sha256: string }> = await this.db(RECEIPTS_TABLE)
+      .distinct('sha256')
+      .whereIn('sha256', sha256s);
+    return new Set(rows.map(row => row.sha256));
   }
 
   async latestReceipts(

@@ -27,6 +27,7 @@ describe('LocalFolderBlobStore', () => {
       sha256: hash,
       bytes: 16,
       key: `sha256/${hash.slice(0, 2)}/${hash}`,
+      created: true,
     });
     expect(fs.readFileSync(dir.resolve(`blobs/${blob.key}`), 'utf8')).toBe(
       '{"d":1}\n{"d":2}\n',
@@ -44,7 +45,7 @@ describe('LocalFolderBlobStore', () => {
     );
     expect(new Set(puts.map(p => p.key)).size).toBe(1);
     const again = await store.put(Readable.from([Buffer.from('same')]));
-    expect(again).toEqual(puts[0]);
+    expect(again).toEqual({ ...puts[0], created: false });
     const folder = path.dirname(dir.resolve(`blobs/${again.key}`));
     expect(fs.readdirSync(folder)).toEqual([again.sha256]);
     expect(fs.readdirSync(dir.resolve('blobs/tmp'))).toEqual([]);
@@ -67,5 +68,66 @@ describe('LocalFolderBlobStore', () => {
     expect(await store.get(sha256('nothing'))).toBeUndefined();
     expect(await store.get('../../etc/passwd')).toBeUndefined();
     expect(await store.has('../../etc/passwd')).toBe(false);
+  });
+
+  describe('sweep', () => {
+    const longAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
+    const dayAgo = () => new Date(Date.now() - 24 * 3600 * 1000);
+    const age = (file: string) => fs.utimesSync(file, longAgo, longAgo);
+
+    it("removes a killed backend's temporary files and unreferenced blobs older than the cutoff, keeping the rest", async () => {
+      const referenced = await store.put(Readable.from([Buffer.from('kept')]));
+      const orphan = await store.put(Readable.from([Buffer.from('orphan')]));
+      const young = await store.put(Readable.from([Buffer.from('young')]));
+      fs.writeFileSync(dir.resolve('blobs/tmp/killed-put'), 'partial');
+      fs.writeFileSync(dir.resolve('blobs/tmp/in-progress'), 'partial');
+      for (const file of [
+        `blobs/${referenced.key}`,
+        `blobs/${orphan.key}`,
+        'blobs/tmp/killed-put',
+      ]) {
+        age(dir.resolve(file));
+      }
+      const asked: string[] = [];
+      const result = await store.sweep({
+        olderThan: dayAgo(),
+        temporaryOlderThan: dayAgo(),
+        isReferenced: async sha256s => {
+          asked.push(...sha256s);
+          return new Set(sha256s.filter(s => s === referenced.sha256));
+        },
+      });
+      expect(result).toEqual({
+        temporaryFilesRemoved: 1,
+        orphanBlobsRemoved: 1,
+        blobsKept: 2,
+      });
+      expect(asked.sort()).toEqual([referenced.sha256, orphan.sha256].sort());
+      expect(await store.has(referenced.sha256)).toBe(true);
+      expect(await store.has(orphan.sha256)).toBe(false);
+      expect(await store.has(young.sha256)).toBe(true);
+      expect(fs.readdirSync(dir.resolve('blobs/tmp'))).toEqual(['in-progress']);
+    });
+
+    it('never sweeps an old blob that a put has just stored again', async () => {
+      const blob = await store.put(Readable.from([Buffer.from('again')]));
+      age(dir.resolve(`blobs/${blob.key}`));
+      await store.put(Readable.from([Buffer.from('again')]));
+      const result = await store.sweep({
+        olderThan: dayAgo(),
+        temporaryOlderThan: dayAgo(),
+        isReferenced: async () => new Set(),
+      });
+      expect(result.orphanBlobsRemoved).toBe(0);
+      expect(await store.has(blob.sha256)).toBe(true);
+    });
+  });
+
+  it('deletes a blob by its address only', async () => {
+    const blob = await store.put(Readable.from([Buffer.from('gone')]));
+    await store.delete('../../etc/passwd');
+    await store.delete(blob.sha256);
+    expect(await store.has(blob.sha256)).toBe(false);
+    await store.delete(blob.sha256);
   });
 });

@@ -2,9 +2,16 @@ import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
-import type { FleetBlob, FleetBlobStore } from '@fleetdeck/plugin-fleet-node';
+import type {
+  FleetBlob,
+  FleetBlobStore,
+  FleetBlobSweepResult,
+} from '@fleetdeck/plugin-fleet-node';
 
 const SHA256 = /^[0-9a-f]{64}$/;
+
+/** Blobs looked up in the database at once by the sweep. */
+const SWEEP_BATCH = 500;
 
 /** Written but not yet flushed bytes after which a flush starts in the background. */
 const FLUSH_EVERY_BYTES = 32 * 1024 * 1024;
@@ -78,7 +85,8 @@ async function fsyncDirectory(dir: string): Promise<void> {
  * `put` streams into `tmp/<uuid>` while hashing, fsyncs it, renames it to its address and
  * fsyncs the folder, so that a blob is either complete under its address or absent, even
  * after a power cut. A blob that is already there is kept and the new copy dropped. On
- * failure the temporary file is removed. Nothing is ever deleted from `sha256/`.
+ * failure the temporary file is removed. From `sha256/`, only blobs that no receipt refers to
+ * are ever removed: by `delete` right after a failed ingest, and by `sweep`.
  */
 export class LocalFolderBlobStore implements FleetBlobStore {
   constructor(private readonly root: string) {}
@@ -105,18 +113,118 @@ export class LocalFolderBlobStore implements FleetBlobStore {
       const target = path.join(this.root, key);
       const targetDir = path.dirname(target);
       await this.mkdirDurably(targetDir);
-      // Same address, same bytes: a blob already there (an earlier or a racing put) stays.
+      // Same address, same bytes: a blob already there (an earlier or a racing put) stays,
+      // made new again so that the sweep leaves it to the receipt about to refer to it.
+      let created = false;
       if (await this.exists(target)) {
         await fs.promises.rm(tmp, { force: true });
+        const now = new Date();
+        await fs.promises.utimes(target, now, now);
       } else {
         await fs.promises.rename(tmp, target);
         await fsyncDirectory(targetDir);
+        created = true;
       }
-      return { sha256, bytes, key };
+      return { sha256, bytes, key, created };
     } catch (error) {
       // Whatever failed, the sender must not be left waiting on a stream nobody reads.
       content.destroy();
       await fs.promises.rm(tmp, { force: true });
+      throw error;
+    }
+  }
+
+  async delete(sha256: string): Promise<void> {
+    if (SHA256.test(sha256)) {
+      await fs.promises.rm(
+        path.join(this.root, LocalFolderBlobStore.keyOf(sha256)),
+        { force: true },
+      );
+    }
+  }
+
+  /**
+   * Removes `tmp/` files older than `temporaryOlderThan` (puts of a backend that was killed), and blobs
+   * older than it that no receipt refers to (an upload whose row was never written).
+   */
+  async sweep(options: {
+    olderThan: Date;
+    temporaryOlderThan: Date;
+    isReferenced: (sha256s: string[]) => Promise<Set<string>>;
+  }): Promise<FleetBlobSweepResult> {
+    const cutoff = options.olderThan.getTime();
+    const result: FleetBlobSweepResult = {
+      temporaryFilesRemoved: 0,
+      orphanBlobsRemoved: 0,
+      blobsKept: 0,
+    };
+    const tmpDir = path.join(this.root, 'tmp');
+    for (const name of await this.listFolder(tmpDir)) {
+      if (
+        await this.isOlder(
+          path.join(tmpDir, name),
+          options.temporaryOlderThan.getTime(),
+        )
+      ) {
+        await fs.promises.rm(path.join(tmpDir, name), { force: true });
+        result.temporaryFilesRemoved += 1;
+      }
+    }
+    const candidates: string[] = [];
+    const sha256Dir = path.join(this.root, 'sha256');
+    for (const prefix of await this.listFolder(sha256Dir)) {
+      for (const name of await this.listFolder(path.join(sha256Dir, prefix))) {
+        if (!SHA256.test(name)) {
+          continue;
+        }
+        if (
+          await this.isOlder(
+            path.join(this.root, LocalFolderBlobStore.keyOf(name)),
+            cutoff,
+          )
+        ) {
+          candidates.push(name);
+        } else {
+          result.blobsKept += 1;
+        }
+      }
+    }
+    for (let at = 0; at < candidates.length; at += SWEEP_BATCH) {
+      const batch = candidates.slice(at, at + SWEEP_BATCH);
+      const referenced = await options.isReferenced(batch);
+      for (const sha256 of batch) {
+        const file = path.join(this.root, LocalFolderBlobStore.keyOf(sha256));
+        // Checked again: a put of the same bytes since the listing makes it new.
+        if (!referenced.has(sha256) && (await this.isOlder(file, cutoff))) {
+          await fs.promises.rm(file, { force: true });
+          result.orphanBlobsRemoved += 1;
+        } else {
+          result.blobsKept += 1;
+        }
+      }
+    }
+    return result;
+  }
+
+  private async listFolder(dir: string): Promise<string[]> {
+    try {
+      return await fs.promises.readdir(dir);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return [];
+      }
+      throw error;
+    }
+  }
+
+  /** Whether a file was last modified before `cutoff`; a file gone meanwhile is not. */
+  private async isOlder(file: string, cutoff: number): Promise<boolean> {
+    try {
+      return (await fs.promises.stat(file)).mtimeMs < cutoff;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return false;
+      }
       throw error;
     }
   }

@@ -43,6 +43,7 @@ const databases = TestDatabases.create({
 const LIMITS = {
   maxUploadBytes: 256 * 1024,
   maxInflatedBytes: 1024 * 1024,
+  maxInflationRatio: 200,
   maxLineBytes: 4096,
 };
 
@@ -847,10 +848,14 @@ describe('journal intake', () => {
       expect(
         response.body.permissions.map((p: { name: string }) => p.name).sort(),
       ).toEqual([
+        'fleet.artifact.read',
+        'fleet.deployment.read',
         'fleet.journal.create',
         'fleet.journal.read',
         'fleet.registration.create',
+        'fleet.registration.read',
         'fleet.report.create',
+        'fleet.task.trigger',
       ]);
     });
 

@@ -9,6 +9,11 @@ export interface JournalLimits {
   maxUploadBytes: number;
   /** Bytes an archive may inflate to, over all its entries. */
   maxInflatedBytes: number;
+  /**
+   * How many times its compressed size a gzipped upload may inflate to, checked as it
+   * streams (once past {@link MIN_RATIO_CHECK_BYTES}), so that a bomb is refused early.
+   */
+  maxInflationRatio: number;
   /** Bytes of one journal line; a billing journal line is one small JSON object. */
   maxLineBytes: number;
 }
@@ -29,9 +34,17 @@ export interface JournalOptions extends JournalLimits {
 
 const GiB = 1024 ** 3;
 
+/**
+ * Inflated bytes below which the ratio is not checked: a small archive of a short journal is
+ * mostly tar's zero padding, which compresses far better than any journal.
+ */
+export const MIN_RATIO_CHECK_BYTES = 1024 ** 2;
+
 export const DEFAULT_JOURNAL_LIMITS: JournalLimits = {
   maxUploadBytes: 2 * GiB,
   maxInflatedBytes: 8 * GiB,
+  // Billing journals (JSON lines) compress about 10 to 20 times; zeros, over 1000 times.
+  maxInflationRatio: 200,
   maxLineBytes: 1024 ** 2,
 };
 
@@ -43,7 +56,7 @@ function positiveInteger(config: RootConfigService, key: string) {
   const value = config.getOptionalNumber(key);
   if (value !== undefined && (!Number.isSafeInteger(value) || value < 1)) {
     throw new Error(
-      `Invalid ${key} ${value}; it must be a whole number of bytes, 1 or more`,
+      `Invalid ${key} ${value}; it must be a whole number, 1 or more`,
     );
   }
   return value;
@@ -61,6 +74,9 @@ export function readJournalOptions(config: RootConfigService): JournalOptions {
     maxInflatedBytes:
       positiveInteger(config, 'fleet.journals.maxInflatedBytes') ??
       DEFAULT_JOURNAL_LIMITS.maxInflatedBytes,
+    maxInflationRatio:
+      positiveInteger(config, 'fleet.journals.maxInflationRatio') ??
+      DEFAULT_JOURNAL_LIMITS.maxInflationRatio,
     maxLineBytes:
       positiveInteger(config, 'fleet.journals.maxLineBytes') ??
       DEFAULT_JOURNAL_LIMITS.maxLineBytes,

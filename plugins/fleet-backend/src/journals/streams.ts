@@ -120,3 +120,42 @@ export async function* gunzip(
     inflater.destroy();
   }
 }
+
+/**
+ * Inflates gzip data (see {@link gunzip}) within two limits, both checked as it streams: at
+ * most `maxBytes` in all, and at most `maxRatio` times the compressed bytes read so far once
+ * past `minRatioBytes`. So an archive bomb is refused after a few MiB, never written out.
+ */
+export async function* inflateWithinLimits(
+  source: AsyncIterable<Buffer>,
+  options: {
+    name: string;
+    maxBytes: number;
+    maxRatio: number;
+    minRatioBytes: number;
+    tooLarge: () => Error;
+    tooDense: (inflated: number) => Error;
+  },
+): AsyncGenerator<Buffer> {
+  let compressed = 0;
+  async function* counted(): AsyncGenerator<Buffer> {
+    for await (const chunk of source) {
+      compressed += chunk.length;
+      yield chunk;
+    }
+  }
+  let inflated = 0;
+  for await (const chunk of gunzip(counted(), options.name)) {
+    inflated += chunk.length;
+    if (inflated > options.maxBytes) {
+      throw options.tooLarge();
+    }
+    if (
+      inflated > options.minRatioBytes &&
+      inflated > options.maxRatio * compressed
+    ) {
+      throw options.tooDense(inflated);
+    }
+    yield chunk;
+  }
+}

@@ -33,6 +33,20 @@ function principalOf(credentials: BackstageCredentials): string {
 }
 
 /**
+ * Where an entity came from, for a message: a URL as it is (the user can open it), but never
+ * a path on the backend's machine (`file:` locations, and anything else that is not a URL).
+ */
+function describeLocation(location: string | undefined): string {
+  if (location && /^url:https?:\/\//.test(location)) {
+    return location;
+  }
+  if (location?.startsWith('file:')) {
+    return 'a catalog file on the backend';
+  }
+  return 'another source';
+}
+
+/**
  * Deployments onboarded through the portal: checks and stores them, lists them for the
  * catalog provider, and serves their generated files.
  */
@@ -122,9 +136,9 @@ export class RegistrationService {
       const location = existing?.metadata.annotations?.[ANNOTATION_LOCATION];
       if (existing && location !== FLEET_REGISTRATIONS_LOCATION) {
         throw new ConflictError(
-          `${ref} is already in the catalog (from ${
-            location ?? 'another source'
-          }); ${
+          `${ref} is already in the catalog (from ${describeLocation(
+            location,
+          )}); ${
             entity.kind === 'Customer'
               ? 'choose it as an existing customer'
               : 'choose another deployment name'

@@ -60,6 +60,19 @@ function tarEntries(gzipped: Buffer): string[] {
   return names;
 }
 
+/** A deployment from a catalog-info.yaml on the backend's disk: its path is not for users. */
+const FROM_FILE: Entity = {
+  ...FROM_GIT,
+  metadata: {
+    name: 'initech-prod',
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location':
+        'file:/srv/backstage/catalog/initech/catalog-info.yaml',
+    },
+  },
+};
+
 describe.each(databases.eachSupportedId())(
   'registrations API on %p',
   databaseId => {
@@ -68,7 +81,7 @@ describe.each(databases.eachSupportedId())(
       const { server } = await startTestBackend({
         features: [
           fleetPlugin,
-          catalogServiceMock.factory({ entities: [FROM_GIT] }),
+          catalogServiceMock.factory({ entities: [FROM_GIT, FROM_FILE] }),
           mockServices.database.factory({ knex }),
           ...(options.deny
             ? [
@@ -159,6 +172,16 @@ describe.each(databases.eachSupportedId())(
       );
     });
 
+    it('never shows a server path in a 409 (a file: location)', async () => {
+      const api = await start();
+      const response = await api.post(registrationRequest('initech-prod'));
+      expect(response.status).toBe(409);
+      expect(response.body.error.message).toBe(
+        'customerdeployment:default/initech-prod is already in the catalog (from a catalog file on the backend); choose another deployment name',
+      );
+      expect(response.body.error.message).not.toContain('/srv/backstage');
+    });
+
     it('refuses a name the catalog already has from elsewhere (409)', async () => {
       const api = await start();
       const response = await api.post(registrationRequest('globex-prod'));
@@ -213,6 +236,101 @@ describe.each(databases.eachSupportedId())(
       const bigResponse = await api.post(big);
       expect(bigResponse.status).toBeGreaterThanOrEqual(400);
       expect(bigResponse.status).toBeLessThan(500);
+    });
+
+    it.each([
+      ['a path traversal', '../../../tmp/fleet-escape'],
+      ['a slash', 'acme/prod'],
+      ['a quote', 'acme"prod'],
+      ['CR/LF', 'acme\r\nprod'],
+      ['non-ASCII', 'acmé-prod'],
+      ['64 characters', 'a'.repeat(64)],
+    ])(
+      'refuses a deployment name with %s by the catalog rules, storing nothing (400)',
+      async (_, name) => {
+        const api = await start();
+        const response = await api.post(registrationRequest(name));
+        expect(response.status).toBe(400);
+        expect(response.body.error.message).toContain(
+          'deployment.metadata.name: must be a catalog name: 1 to 63 ASCII letters',
+        );
+        expect((await api.get('/registrations')).body.items).toEqual([]);
+      },
+    );
+
+    it('refuses a Customer name and refs that break the catalog rules (400)', async () => {
+      const api = await start();
+      const customer = registrationRequest();
+      customer.customer!.metadata.name = 'acme"corp';
+      customer.deployment.spec!.customer = 'acme"corp';
+      const response = await api.post(customer);
+      expect(response.status).toBe(400);
+      expect(response.body.error.message).toContain(
+        'deployment.spec.customer: must be an entity ref',
+      );
+
+      const owner = registrationRequest();
+      owner.deployment.spec!.owner = 'group:default/../../admins';
+      const ownerResponse = await api.post(owner);
+      expect(ownerResponse.status).toBe(400);
+      expect(ownerResponse.body.error.message).toContain(
+        'deployment.spec.owner: must be an entity ref',
+      );
+      expect((await api.get('/registrations')).body.items).toEqual([]);
+    });
+
+    it('admits four generated files of 64 KiB each, and refuses a larger body naming its limit (413)', async () => {
+      const api = await start();
+      const full = registrationRequest();
+      full.artifacts = full.artifacts.map(a => ({
+        ...a,
+        content: `${a.content}${'#'.repeat(
+          64 * 1024 - a.content.length - 1,
+        )}\n`,
+      }));
+      full.artifacts.push({
+        name: 'backup-cronjobs.yaml',
+        content: `${'# x\n'.repeat(16 * 1024)}`,
+      });
+      expect(full.artifacts).toHaveLength(4);
+      const response = await api.post(full);
+      expect(response.status).toBe(201);
+
+      const huge = registrationRequest('acme-dr');
+      huge.artifacts[0].content = '#'.repeat(2 * 1024 * 1024);
+      const hugeResponse = await api.post(huge);
+      expect(hugeResponse.status).toBe(413);
+      expect(hugeResponse.body.error.message).toMatch(
+        /^The registration is larger than 640 KiB; each generated file may be 64 KiB at most$/,
+      );
+    });
+
+    it('builds the archive in memory with fixed entry names and modes', async () => {
+      const api = await start();
+      expect((await api.post(registrationRequest())).status).toBe(201);
+      const archive = await api
+        .get('/deployments/default/acme-prod/artifacts.tar.gz')
+        .buffer(true)
+        .parse((res, done) => {
+          const chunks: Buffer[] = [];
+          res.on('data', chunk => chunks.push(chunk));
+          res.on('end', () => done(null, Buffer.concat(chunks)));
+        });
+      expect(archive.headers['content-disposition']).toBe(
+        'attachment; filename="acme-prod-onboarding.tar.gz"',
+      );
+      expect(tarEntries(archive.body)).toEqual([
+        'acme-prod/',
+        'acme-prod/RUNBOOK.md',
+        'acme-prod/collect-status.sh',
+        'acme-prod/values.yaml',
+      ]);
+      const tar = zlib.gunzipSync(archive.body);
+      const modeOf = (index: number) =>
+        tar.subarray(index + 100, index + 107).toString('ascii');
+      // RUNBOOK.md's header at block 1, collect-status.sh's after its one block of text.
+      expect(modeOf(512)).toBe('0000644');
+      expect(modeOf(512 * 3)).toBe('0000755');
     });
 
     it('answers 404 for the files of a deployment not registered through the portal', async () => {

@@ -21,6 +21,13 @@ import { checkRegistrationSecrets } from './checkSecrets';
 export const MAX_ARTIFACT_BYTES = 64 * 1024;
 const MAX_TASK_ID_LENGTH = 255;
 
+/**
+ * The largest registration body: every allowed file at its largest, twice over for JSON's
+ * escapes (a newline is `\n`), plus room for the two entities.
+ */
+export const MAX_REGISTRATION_BODY_BYTES =
+  REGISTRATION_ARTIFACT_NAMES.length * MAX_ARTIFACT_BYTES * 2 + 128 * 1024;
+
 function checkEntity(
   entity: Entity,
   kind: string,

@@ -78,6 +78,14 @@ export class StatusReportService {
     body: unknown,
     credentials: BackstageCredentials,
   ): Promise<StatusReportResult> {
+    // The deployment first: a report for one that does not exist is a 404 whatever it holds.
+    const entity = await this.deployments.getDeploymentEntity(
+      entityRef,
+      credentials,
+    );
+    if (!entity) {
+      throw new NotFoundError(`No deployment ${entityRef}`);
+    }
     const validation = validateStatusReport(body);
     if (!validation.valid) {
       throw new InputError(
@@ -89,13 +97,6 @@ export class StatusReportService {
       throw new InputError(
         `Invalid status report: metadata.deployment is "${report.metadata.deployment}" but it was sent for ${entityRef}; send it to that deployment's address, or fix metadata.deployment`,
       );
-    }
-    const entity = await this.deployments.getDeploymentEntity(
-      entityRef,
-      credentials,
-    );
-    if (!entity) {
-      throw new NotFoundError(`No deployment ${entityRef}`);
     }
     // Pods of another namespace are another release: their GPUs are not this deployment's.
     if (report.spec.namespace !== entity.spec.cluster.namespace) {

@@ -182,6 +182,26 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
     const tooLarge = await fleet.post(DEPLOYMENT, large);
     expect(tooLarge.status).toBe(413);
     expect(tooLarge.body.error.name).toBe('PayloadTooLargeError');
+    expect(tooLarge.body.error.message).toBe(
+      "The status report is larger than 64 KiB (fleet.reports.maxBytes); send the collector's output as it is, or ask an administrator to raise the limit",
+    );
+
+    // An unknown deployment is 404 whatever the report says, even another deployment's name.
+    const unknown = await fleet.post('no-such-deployment', exampleReport());
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toBe(
+      'No deployment customerdeployment:default/no-such-deployment',
+    );
+  });
+
+  it('accepts a report that starts with a UTF-8 byte-order mark', async () => {
+    const fleet = await startFleet(databaseId);
+    const response = await fleet.post(
+      DEPLOYMENT,
+      `\uFEFF${JSON.stringify(exampleReport())}`,
+    );
+    expect(response.status).toBe(201);
+    expect(response.body.applied).toBe(true);
   });
 
   it('needs fleet.report.create (403)', async () => {

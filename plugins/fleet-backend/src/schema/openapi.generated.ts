@@ -182,7 +182,7 @@ export const spec = {
             in: 'query',
             required: false,
             description:
-              "The uploaded file's name. `journal-YYYYMMDD-HHMMSS` in it (UTC) gives the capture time; it is kept with the receipt.",
+              "The uploaded file's name. `journal-YYYYMMDD-HHMMSS` in it (UTC) gives the capture time; it is kept with the receipt. Printable characters only (no line breaks, control or formatting characters).",
             schema: {
               type: 'string',
               maxLength: 255,
@@ -448,7 +448,7 @@ export const spec = {
         summary:
           'Register a deployment onboarded through the portal, with its generated files.',
         description:
-          'Called by the scaffolder action `fleet:deployment:register`. The entities must pass the fleet validators; the files must be the known generated ones, each at most 64 KiB, with no line that looks like a key or token. A deployment name already registered by another template run, or already in the catalog from elsewhere, is a conflict (409); the same run registering again replaces its entities and files. Requires the permission `fleet.registration.create`.',
+          "Called by the scaffolder action `fleet:deployment:register`. The entities must pass the fleet validators, names first by the catalog's own rules (`metadata.name` of 1 to 63 ASCII letters, digits and `-_.`; `metadata.namespace`; the refs `spec.customer` and `spec.owner`); the files must be the known generated ones, each at most 64 KiB, with no line that looks like a key or token. The body may be up to 640 KiB (413 above). This route's body is parsed ahead of the validated router, whose JSON parser stops at 100 kB. A deployment name already registered by another template run, or already in the catalog from elsewhere, is a conflict (409); the same run registering again replaces its entities and files. Requires the permission `fleet.registration.create`.",
         requestBody: {
           required: true,
           content: {
@@ -488,6 +488,9 @@ export const spec = {
             $ref: '#/components/responses/ErrorResponse',
           },
           '409': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
             $ref: '#/components/responses/ErrorResponse',
           },
           default: {

@@ -27,9 +27,17 @@ import { formatBytes, PayloadTooLargeError } from '../journals/errors';
 import type { JournalService } from '../journals/JournalService';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
+import { translateDatabaseOutage } from '../database/databaseOutage';
 import { createOpenApiRouter } from '../schema/openapi.generated';
 import { createArtifactArchive } from '../registrations/artifactArchive';
 import type { RegistrationService } from '../registrations/RegistrationService';
+import {
+  MAX_ARTIFACT_BYTES,
+  MAX_REGISTRATION_BODY_BYTES,
+} from '../registrations/validateRegistration';
+import { attachmentDisposition } from './contentDisposition';
+import { withBodyLimitMessage } from './bodyLimit';
+import { requirePrintable } from './requirePrintable';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
@@ -173,6 +181,13 @@ export async function createRouter(options: {
           'Invalid fileName; it may be 255 characters long at most',
         );
       }
+      requirePrintable('fileName', fileName);
+      requirePrintable('replica', replica);
+      if (req.is('multipart/form-data')) {
+        throw new InputError(
+          "The upload is a multipart form; send the file's bytes as the request body (Content-Type: application/octet-stream, e.g. curl --data-binary @journal), not a multipart form",
+        );
+      }
       Object.assign(meta, { replica, fileName });
       const target = await journals.getTarget(entityRef, credentials);
 
@@ -221,7 +236,17 @@ export async function createRouter(options: {
     router.post(
       '/deployments/:namespace/:name/reports',
       // Raw, and parsed by the handler: a JSON parser's error would quote the body.
-      express.raw({ limit: maxBytes, type: () => true }),
+      withBodyLimitMessage<{ namespace: string; name: string }>(
+        express.raw({ limit: maxBytes, type: () => true }),
+        {
+          tooLarge: () =>
+            new PayloadTooLargeError(
+              `The status report is larger than ${formatBytes(
+                maxBytes,
+              )} (fleet.reports.maxBytes); send the collector's output as it is, or ask an administrator to raise the limit`,
+            ),
+        },
+      ),
       async (req, res) => {
         const entityRef = deploymentRef(req.params);
         const credentials = await httpAuth.credentials(req, {
@@ -257,6 +282,26 @@ export async function createRouter(options: {
       },
     );
   }
+
+  // Ahead of the validated router, whose JSON parser stops at 100 kB: a registration carries
+  // up to four generated files of 64 KiB each. The validated router then sees a parsed body.
+  router.post(
+    '/registrations',
+    withBodyLimitMessage(express.json({ limit: MAX_REGISTRATION_BODY_BYTES }), {
+      tooLarge: () =>
+        new PayloadTooLargeError(
+          `The registration is larger than ${formatBytes(
+            MAX_REGISTRATION_BODY_BYTES,
+          )}; each generated file may be ${formatBytes(
+            MAX_ARTIFACT_BYTES,
+          )} at most`,
+        ),
+      notJson: () =>
+        new InputError(
+          'The registration is not valid JSON; send the RegistrationRequest as JSON',
+        ),
+    }),
+  );
 
   const api = await createOpenApiRouter();
 
@@ -331,7 +376,9 @@ export async function createRouter(options: {
         res.setHeader('Content-Length', String(receipt.bytes));
         res.setHeader(
           'Content-Disposition',
-          `attachment; filename="${req.params.name}-${receipt.replica}-${stamp}.journal"`,
+          attachmentDisposition(
+            `${req.params.name}-${receipt.replica}-${stamp}.journal`,
+          ),
         );
         res.setHeader(
           'Repr-Digest',
@@ -408,12 +455,12 @@ export async function createRouter(options: {
       const artifacts = await registrations.getArtifacts(
         deploymentRef(req.params),
       );
-      const archive = await createArtifactArchive(req.params.name, artifacts);
+      const archive = createArtifactArchive(req.params.name, artifacts);
       res.status(200);
       res.setHeader('Content-Type', 'application/gzip');
       res.setHeader(
         'Content-Disposition',
-        `attachment; filename="${req.params.name}-onboarding.tar.gz"`,
+        attachmentDisposition(`${req.params.name}-onboarding.tar.gz`),
       );
       res.setHeader('Cache-Control', 'private, no-store');
       res.end(archive);
@@ -435,14 +482,12 @@ export async function createRouter(options: {
     }
     res.status(200);
     res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.setHeader(
-      'Content-Disposition',
-      `attachment; filename="${artifact.name}"`,
-    );
+    res.setHeader('Content-Disposition', attachmentDisposition(artifact.name));
     res.setHeader('Cache-Control', 'private, no-store');
     res.send(artifact.content);
   });
 
   router.use(api);
+  router.use(translateDatabaseOutage);
   return router;
 }

@@ -293,6 +293,69 @@ describe('validateCustomerDeploymentEntity', () => {
   });
 });
 
+describe("names, by the catalog's rules", () => {
+  const named = (metadata: Entity['metadata'], spec = {}) => ({
+    ...deployment(spec),
+    metadata,
+  });
+
+  it.each([
+    ['a path traversal', { name: '../../tmp/x' }, 'metadata.name'],
+    ['a slash', { name: 'acme/prod' }, 'metadata.name'],
+    ['a quote', { name: 'acme"prod' }, 'metadata.name'],
+    ['a CR/LF', { name: 'acme\r\nprod' }, 'metadata.name'],
+    ['non-ASCII', { name: 'acmé-prod' }, 'metadata.name'],
+    ['64 characters', { name: 'a'.repeat(64) }, 'metadata.name'],
+    ['a leading dash', { name: '-acme' }, 'metadata.name'],
+    [
+      'an upper-case namespace',
+      { name: 'acme-prod', namespace: 'Default' },
+      'metadata.namespace',
+    ],
+  ])('refuses %s in the deployment', (_, metadata, path) => {
+    const result = validateCustomerDeploymentEntity(named(metadata));
+    expect(result.valid).toBe(false);
+    expect(result.errors[0].path).toBe(path);
+    expect(result.errors[0].message).toContain('63');
+    expect(result.errors[0].message).not.toMatch(/[\r\n]/);
+  });
+
+  it('accepts 63 characters with - _ . inside', () => {
+    const name = `a-b_c.${'d'.repeat(57)}`;
+    expect(name).toHaveLength(63);
+    expect(validateCustomerDeploymentEntity(named({ name })).errors).toEqual(
+      [],
+    );
+  });
+
+  it.each([
+    ['spec.customer', { customer: '../acme' }],
+    ['spec.customer', { customer: 'customer:default/acme"x' }],
+    ['spec.owner', { owner: 'group:default/solutions east' }],
+    ['spec.owner', { owner: 'group:Default/solutions-east' }],
+  ])('refuses a bad entity ref in %s', (path, spec) => {
+    const result = validateCustomerDeploymentEntity(
+      named({ name: 'acme-prod' }, spec),
+    );
+    expect(result.errors).toEqual([
+      expect.objectContaining({
+        path,
+        message: expect.stringContaining('must be an entity ref'),
+      }),
+    ]);
+  });
+
+  it('refuses a bad Customer name', () => {
+    const result = validateCustomerEntity({
+      apiVersion: 'fleetdeck.io/v1alpha1',
+      kind: 'Customer',
+      metadata: { name: 'acme corp' },
+      spec: { owner: 'group:default/solutions-east', tier: 'strategic' },
+    });
+    expect(result.errors.map(e => e.path)).toEqual(['metadata.name']);
+  });
+});
+
 describe('validateCustomerEntity', () => {
   const customer = (spec: Record<string, unknown>): Entity => ({
     apiVersion: 'fleetdeck.io/v1alpha1',

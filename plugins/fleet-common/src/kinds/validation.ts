@@ -5,6 +5,7 @@ import deploymentSchema from './schema/CustomerDeployment.v1alpha1.schema.json';
 import { describeSecretLike, findSecretLikeValues } from '../secrets';
 import { parseCalendarDate, parseIsoDuration } from '../time';
 import type { CustomerDeploymentSpec } from './CustomerDeployment';
+import { checkEntityNames } from './entityNames';
 
 /**
  * One thing wrong with an entity: where, and what would be right.
@@ -48,6 +49,8 @@ type SchemaNode = {
 function createValidator(
   schema: object,
   semanticChecks: (entity: Entity) => EntityFieldError[],
+  /** The fields that hold entity refs, checked against the catalog's name rules. */
+  refFields: Array<{ path: string; defaultKind: string }>,
 ): FleetEntityValidator {
   const validate = ajv.compile(schema);
   return entity => {
@@ -69,6 +72,9 @@ function createValidator(
         message: `looks like ${hit.kind}; secret values never belong in the catalog — put it in a Kubernetes Secret and give the Secret's name`,
       });
     }
+    // Names next: they become paths, headers and entity refs, so the catalog's rules apply
+    // before anything else is read.
+    checkEntityNames(entity, refFields).forEach(add);
     if (!validate(entity)) {
       for (const error of validate.errors ?? []) {
         add(describeSchemaError(error));
@@ -222,7 +228,10 @@ function describeValue(value: unknown): string {
  * @public
  */
 export const validateCustomerDeploymentEntity: FleetEntityValidator =
-  createValidator(deploymentSchema, checkDeploymentSemantics);
+  createValidator(deploymentSchema, checkDeploymentSemantics, [
+    { path: 'spec.customer', defaultKind: 'Customer' },
+    { path: 'spec.owner', defaultKind: 'Group' },
+  ]);
 
 /**
  * Validates a Customer entity.
@@ -232,6 +241,7 @@ export const validateCustomerDeploymentEntity: FleetEntityValidator =
 export const validateCustomerEntity: FleetEntityValidator = createValidator(
   customerSchema,
   () => [],
+  [{ path: 'spec.owner', defaultKind: 'Group' }],
 );
 
 /**

@@ -94,6 +94,24 @@ describe('fleet:deployment:register', () => {
     );
   });
 
+  it('refuses an owner ref that breaks the catalog rules before calling the backend', async () => {
+    const called = jest.fn();
+    server.use(
+      http.post(`${FLEET}/registrations`, () => {
+        called();
+        return HttpResponse.json({}, { status: 201 });
+      }),
+    );
+    const ctx = createMockActionContext({
+      input: { answers: { ...answers, owner: 'group:default/../../admins' } },
+      workspacePath: workspace.path,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      /would not pass the catalog's checks: spec\.owner: must be an entity ref whose name is a catalog name/,
+    );
+    expect(called).not.toHaveBeenCalled();
+  });
+
   it('calls nothing in a dry-run', async () => {
     // The mock context leaves isDryRun out; the scaffolder sets it on dry-runs.
     const ctx = {
