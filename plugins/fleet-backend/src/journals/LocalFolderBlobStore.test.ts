@@ -130,4 +130,23 @@ describe('LocalFolderBlobStore', () => {
     expect(await store.has(blob.sha256)).toBe(false);
     await store.delete(blob.sha256);
   });
+
+  it('keeps a blob from delete once a put of the same bytes stored it again, so a racing receipt never loses its journal', async () => {
+    const first = await store.put(Readable.from([Buffer.from('raced')]));
+    expect(first.created).toBe(true);
+    // Another upload of the same bytes, about to record its receipt.
+    const second = await store.put(Readable.from([Buffer.from('raced')]));
+    expect(second.created).toBe(false);
+    // The first ingest was refused and takes back what it created.
+    await store.delete(first.sha256);
+    expect(await text((await store.get(first.sha256))!)).toBe('raced');
+    expect(fs.readdirSync(dir.resolve('blobs/tmp'))).toEqual([]);
+  });
+
+  it('leaves a blob it did not create lately to the sweep', async () => {
+    const blob = await store.put(Readable.from([Buffer.from('restarted')]));
+    const afterRestart = new LocalFolderBlobStore(dir.resolve('blobs'));
+    await afterRestart.delete(blob.sha256);
+    expect(await afterRestart.has(blob.sha256)).toBe(true);
+  });
 });

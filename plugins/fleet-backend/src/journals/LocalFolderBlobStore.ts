@@ -10,6 +10,9 @@ import type {
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
+/** Blobs created lately whose version `delete` knows; far more than ingests in flight. */
+const CREATED_VERSIONS_KEPT = 4096;
+
 /** Blobs looked up in the database at once by the sweep. */
 const SWEEP_BATCH = 500;
 
@@ -89,6 +92,21 @@ async function fsyncDirectory(dir: string): Promise<void> {
  * are ever removed: by `delete` right after a failed ingest, and by `sweep`.
  */
 export class LocalFolderBlobStore implements FleetBlobStore {
+  /**
+   * The time of the blobs this store created lately: `delete` removes a blob only while it is
+   * the one created (untouched since); an older one is left to `sweep`.
+   */
+  private readonly createdVersions = new Map<string, number>();
+
+  private rememberCreated(sha256: string, mtimeMs: number) {
+    this.createdVersions.delete(sha256);
+    this.createdVersions.set(sha256, mtimeMs);
+    if (this.createdVersions.size > CREATED_VERSIONS_KEPT) {
+      const [oldest] = this.createdVersions.keys();
+      this.createdVersions.delete(oldest);
+    }
+  }
+
   constructor(private readonly root: string) {}
 
   /** Where a blob lives, relative to the root. */
@@ -115,15 +133,13 @@ export class LocalFolderBlobStore implements FleetBlobStore {
       await this.mkdirDurably(targetDir);
       // Same address, same bytes: a blob already there (an earlier or a racing put) stays,
       // made new again so that the sweep leaves it to the receipt about to refer to it.
-      let created = false;
-      if (await this.exists(target)) {
-        await fs.promises.rm(tmp, { force: true });
-        const now = new Date();
-        await fs.promises.utimes(target, now, now);
-      } else {
+      const created = !(await this.touch(target));
+      if (created) {
         await fs.promises.rename(tmp, target);
         await fsyncDirectory(targetDir);
-        created = true;
+        this.rememberCreated(sha256, (await fs.promises.stat(target)).mtimeMs);
+      } else {
+        await fs.promises.rm(tmp, { force: true });
       }
       return { sha256, bytes, key, created };
     } catch (error) {
@@ -135,12 +151,69 @@ export class LocalFolderBlobStore implements FleetBlobStore {
   }
 
   async delete(sha256: string): Promise<void> {
-    if (SHA256.test(sha256)) {
-      await fs.promises.rm(
-        path.join(this.root, LocalFolderBlobStore.keyOf(sha256)),
-        { force: true },
-      );
+    if (!SHA256.test(sha256)) {
+      return;
     }
+    const version = this.createdVersions.get(sha256);
+    this.createdVersions.delete(sha256);
+    await this.removeUnlessTouched(
+      path.join(this.root, LocalFolderBlobStore.keyOf(sha256)),
+      mtimeMs => mtimeMs === version,
+    );
+  }
+
+  /**
+   * Makes an existing blob new again, so that neither `delete` nor `sweep` takes it from the
+   * receipt about to refer to it; false when there is none (any more) at that address.
+   */
+  private async touch(file: string): Promise<boolean> {
+    const now = new Date();
+    try {
+      await fs.promises.utimes(file, now, now);
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return false;
+      }
+      throw error;
+    }
+  }
+
+  /**
+   * Removes a blob unless a put of the same bytes touched it meanwhile. The blob is first
+   * moved aside (atomically, so a racing put either touched it before, or finds the address
+   * free and stores its own copy), then its time is looked at: a touched blob is put back.
+   */
+  private async removeUnlessTouched(
+    file: string,
+    isStale: (mtimeMs: number) => boolean,
+  ): Promise<boolean> {
+    const tmpDir = path.join(this.root, 'tmp');
+    await fs.promises.mkdir(tmpDir, { recursive: true });
+    const aside = path.join(tmpDir, `${randomUUID()}.removed`);
+    try {
+      await fs.promises.rename(file, aside);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        return false;
+      }
+      throw error;
+    }
+    const { mtimeMs } = await fs.promises.stat(aside);
+    if (!isStale(mtimeMs)) {
+      try {
+        await fs.promises.link(aside, file);
+      } catch (error) {
+        // A racing put stored the same bytes again: its copy stays.
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+          throw error;
+        }
+      }
+      await fs.promises.rm(aside, { force: true });
+      return false;
+    }
+    await fs.promises.rm(aside, { force: true });
+    return true;
   }
 
   /**
@@ -195,8 +268,10 @@ export class LocalFolderBlobStore implements FleetBlobStore {
       for (const sha256 of batch) {
         const file = path.join(this.root, LocalFolderBlobStore.keyOf(sha256));
         // Checked again: a put of the same bytes since the listing makes it new.
-        if (!referenced.has(sha256) && (await this.isOlder(file, cutoff))) {
-          await fs.promises.rm(file, { force: true });
+        if (
+          !referenced.has(sha256) &&
+          (await this.removeUnlessTouched(file, mtimeMs => mtimeMs < cutoff))
+        ) {
           result.orphanBlobsRemoved += 1;
         } else {
           result.blobsKept += 1;
