@@ -2,7 +2,7 @@ import type {
   BackstageCredentials,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { NotAllowedError, NotFoundError } from '@backstage/errors';
+import { NotAllowedError } from '@backstage/errors';
 import {
   AuthorizeResult,
   type BasicPermission,
@@ -61,10 +61,10 @@ export class FleetAuthorization {
   }
 
   /**
-   * A permission on one deployment. Someone who may not read the deployment is told that it
-   * is not found — the same answer as for a deployment that does not exist, so that a denial
-   * does not tell which deployments exist; someone who may read it but not do this is told
-   * which permission is missing (403).
+   * A permission on one deployment, or a 403 saying which. It is decided before the
+   * deployment is looked up, and a policy's conditions cannot match a deployment that does
+   * not exist: a caller who is refused learns nothing about which deployments exist (a 403
+   * either way), while one who is allowed is told when there is no such deployment (404).
    */
   async authorizeDeployment(
     credentials: BackstageCredentials,
@@ -72,28 +72,15 @@ export class FleetAuthorization {
     entityRef: string,
     action: string,
   ): Promise<void> {
-    const asked = [{ permission, resourceRef: entityRef }];
-    if (permission.name !== fleetDeploymentReadPermission.name) {
-      asked.push({
-        permission: fleetDeploymentReadPermission,
-        resourceRef: entityRef,
-      });
-    }
-    const [decision, read = decision] = await this.permissions.authorize(
-      asked,
+    const [decision] = await this.permissions.authorize(
+      [{ permission, resourceRef: entityRef }],
       { credentials },
     );
-    if (decision.result === AuthorizeResult.ALLOW) {
-      return;
-    }
-    if (read.result !== AuthorizeResult.ALLOW) {
-      throw new NotFoundError(
-        `No deployment ${entityRef}, or it is not visible to you`,
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `You may not ${action} (permission ${permission.name})`,
       );
     }
-    throw new NotAllowedError(
-      `You may not ${action} of ${entityRef} (permission ${permission.name})`,
-    );
   }
 
   /**

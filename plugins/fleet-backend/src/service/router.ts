@@ -91,9 +91,9 @@ async function settleRequestBody(
  * The fleet API (src/schema/openapi.yaml). Requests are validated against the spec first;
  * handlers stay thin and throw `InputError` / `NotFoundError` / `NotAllowedError`, which the
  * backend turns into 400 / 404 / 403 responses. Every route authorizes: the deployment
- * routes with the deployment's ref as resource ref (a caller who may not read the deployment
- * gets a 404, as for one that does not exist), the lists by the policy's conditions as SQL
- * filters. `/releases` is the exception: public release data of the vendor's charts, the
+ * routes with the deployment's ref as resource ref, before the deployment is looked up (a
+ * refused caller gets a 403 whether it exists or not), the lists by the policy's conditions
+ * as SQL filters. `/releases` is the exception: public release data of the vendor's charts, the
  * same for everyone signed in.
  *
  * The journal upload is the exception: it is mounted on a plain router ahead of the
@@ -257,7 +257,7 @@ export async function createRouter(options: {
       credentials,
       fleetDeploymentReadPermission,
       deploymentRef(req.params),
-      'read the status',
+      'read this deployment’s status',
     );
     const { namespace, name } = req.params;
     res.json(
