@@ -847,10 +847,26 @@ describe('journal intake', () => {
       expect(
         response.body.permissions.map((p: { name: string }) => p.name).sort(),
       ).toEqual([
+        'fleet.artifact.read',
+        'fleet.deployment.read',
         'fleet.journal.create',
         'fleet.journal.read',
         'fleet.registration.create',
+        'fleet.registration.read',
         'fleet.report.create',
+        'fleet.task.trigger',
+      ]);
+      // The resource type's rules, which a conditional policy may use.
+      expect(
+        response.body.rules
+          .map((r: { name: string; resourceType: string }) =>
+            [r.resourceType, r.name].join(' '),
+          )
+          .sort(),
+      ).toEqual([
+        'fleet-deployment HAS_CUSTOMER',
+        'fleet-deployment HAS_PROFILE',
+        'fleet-deployment IS_DEPLOYMENT_OWNER',
       ]);
     });
 
