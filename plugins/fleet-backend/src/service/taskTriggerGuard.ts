@@ -62,7 +62,8 @@ export function createTaskTriggerGuard(options: {
  * that the plugin lists it among its dependencies ahead of the scheduler: the scheduler
  * mounts its routes when it is created, and a guard must come before them. The plugin's
  * dependencies are created in the order it lists them, after its modules; no fleet module
- * may therefore depend on the scheduler (plugin.test.ts checks the guard with the real one).
+ * may therefore depend on the scheduler (taskTriggerGuard.test.ts checks the guard with the
+ * real scheduler).
  */
 export const taskTriggerGuardServiceRef = createServiceRef<{
   /** The routes it guards. */
