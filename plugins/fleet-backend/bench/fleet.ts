@@ -9,6 +9,9 @@
  *   Store level (DatabaseFleetStore, entities from an in-memory catalog):
  *   - a full status refresh (catalog pages → observations → evaluateDeployment → store);
  *   - p50/p95 of listStatuses for filtered, ordered pages of 50, and of summarize;
+ *   - the same two under a conditional policy (IS_DEPLOYMENT_OWNER with a user's ownership
+ *     refs: the user and three of the twelve teams), which the store applies as SQL, and
+ *     their ratio to the unconditional figures;
  *   - each beside the naive approach, which evaluates every deployment per request and
  *     filters, sorts and counts in memory (entities from memory: a lower bound).
  *
@@ -47,6 +50,10 @@ import {
   type DeploymentStatus,
   type DeploymentSummary,
 } from '@fleetdeck/plugin-fleet-common';
+import {
+  createConditionTransformer,
+  type PermissionRuleset,
+} from '@backstage/plugin-permission-node';
 import knexFactory, { type Knex } from 'knex';
 import {
   benchHttp,
@@ -70,6 +77,13 @@ import {
   type Stats,
 } from './util';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
+import type { VisibilityOptions } from '../src/database/FleetStore';
+import {
+  fleetDeploymentConditions,
+  fleetDeploymentRules,
+  type FleetDeploymentFilter,
+  type FleetDeploymentResource,
+} from '../src/permissions';
 import { DefaultReleaseSource } from '../src/service/releases/DefaultReleaseSource';
 import { ReleaseService } from '../src/service/releases/ReleaseService';
 import { StatusRefresher } from '../src/service/StatusRefresher';
@@ -190,6 +204,29 @@ const QUERIES = (
   ] as DeploymentQuery[]
 ).map(query => ({ ...query, limit: 50 }));
 
+/**
+ * What an account-team policy lets an SE see: the deployments owned by them or by one of
+ * their three teams (of twelve), as the fleet's rule turns it into the store's filter.
+ */
+function conditionalVisibility(): VisibilityOptions {
+  const rules = Object.values(fleetDeploymentRules);
+  const toFilter = createConditionTransformer({
+    getRuleByName: (name: string) => rules.find(rule => rule.name === name)!,
+  } as PermissionRuleset<FleetDeploymentResource, FleetDeploymentFilter>);
+  return {
+    filter: toFilter(
+      fleetDeploymentConditions.isDeploymentOwner({
+        claims: [
+          'user:default/bench.se',
+          'group:default/team-1',
+          'group:default/team-4',
+          'group:default/team-7',
+        ],
+      }),
+    ),
+  };
+}
+
 /** The naive request: evaluate every deployment, then filter, sort and count in memory. */
 function naiveFilter(statuses: DeploymentStatus[], query: DeploymentQuery) {
   const any = <T>(values: T[] | undefined, value: T) =>
@@ -235,6 +272,10 @@ type StoreResults = {
   list: Stats;
   listByQuery: Map<number, Stats>;
   summary: Stats;
+  /** The same queries under a conditional policy, and how many deployments it lets see. */
+  conditionalList: Stats;
+  conditionalSummary: Stats;
+  conditionalTotal: number;
   naiveList: Stats;
   naiveSummary: Stats;
 };
@@ -294,6 +335,25 @@ async function benchStore(
     store.summarize(QUERIES[i % QUERIES.length]),
   );
 
+  // The same requests under a conditional policy: the conditions are one more WHERE.
+  const visibility = conditionalVisibility();
+  for (const query of QUERIES) {
+    await store.listStatuses(query, visibility);
+    await store.summarize(query, visibility);
+  }
+  const conditionalList = (
+    await mixedPages(STORE_SAMPLES, QUERIES.length, (q, cursor) =>
+      store.listStatuses(
+        cursor ? { ...QUERIES[q], cursor } : QUERIES[q],
+        visibility,
+      ),
+    )
+  ).all();
+  const conditionalSummary = await sample(STORE_SAMPLES, i =>
+    store.summarize(QUERIES[i % QUERIES.length], visibility),
+  );
+  const conditionalTotal = (await store.summarize({}, visibility)).total;
+
   // The naive approach: everything per request.
   const naiveStatuses = async () => {
     const all: CustomerDeploymentEntity[] = [];
@@ -348,6 +408,9 @@ async function benchStore(
     list,
     listByQuery: listTimings.byTag(),
     summary,
+    conditionalList,
+    conditionalSummary,
+    conditionalTotal,
     naiveList,
     naiveSummary,
   };
@@ -373,6 +436,8 @@ const GOALS = {
   summaryP95: 15,
   /** Catalog page p95 / fleet list p95. */
   fasterThanCatalog: 3,
+  /** List and summary p95 under a conditional policy / without one. */
+  conditionalRatio: 1.5,
 };
 
 type Verdict = { label: string; met: boolean; figure: string };
@@ -420,6 +485,19 @@ function refreshLine(
   } s`.padEnd(14)}${met ? 'met' : 'NOT met'}`;
 }
 
+/** A figure under a conditional policy against the same without one: lower is better. */
+function policyLine(name: string, conditional: Stats, unconditional: Stats) {
+  const p50 = conditional.p50 / unconditional.p50;
+  const p95 = conditional.p95 / unconditional.p95;
+  const cells =
+    `p50 ${times(p50)}`.padStart(15) + `p95 ${times(p95)}`.padStart(12);
+  return `  ${name.padEnd(COL)}${cells.padEnd(
+    STATS,
+  )}  ${`p95 ≤ ×${GOALS.conditionalRatio}`.padEnd(14)}${
+    p95 <= GOALS.conditionalRatio ? 'met' : 'NOT met'
+  }`;
+}
+
 function ratioLine(name: string, catalog: Stats, fleet: Stats, goal?: number) {
   const p50 = catalog.p50 / fleet.p50;
   const p95 = catalog.p95 / fleet.p95;
@@ -464,9 +542,30 @@ function report(
       `p95 ≤ ${GOALS.summaryP95} ms`,
       store.summary.p95 <= GOALS.summaryP95,
     ),
+    line(`listStatuses under a conditional policy [P]`, store.conditionalList),
+    line(`summarize under a conditional policy [P]`, store.conditionalSummary),
+    policyLine(
+      'policy / none: listStatuses',
+      store.conditionalList,
+      store.list,
+    ),
+    policyLine(
+      'policy / none: summarize',
+      store.conditionalSummary,
+      store.summary,
+    ),
     line('naive list (evaluate all per request)', store.naiveList),
     line('naive summary (evaluate all per request)', store.naiveSummary),
   );
+  const policyRatio = Math.max(
+    store.conditionalList.p95 / store.list.p95,
+    store.conditionalSummary.p95 / store.summary.p95,
+  );
+  verdicts.push({
+    label: 'policy',
+    met: policyRatio <= GOALS.conditionalRatio,
+    figure: times(policyRatio),
+  });
 
   if (http) {
     const ingest = `${http.ingested} of ${http.provided} entities served, ${
@@ -618,6 +717,7 @@ function report(
     ),
   );
   out.push(
+    `  under the conditional policy [P]: ${store.conditionalTotal} of ${SIZE} deployments visible`,
     `  all deployments: health ${JSON.stringify(
       store.counts.health,
     )}, license ${JSON.stringify(store.counts.license)}`,
@@ -655,6 +755,10 @@ function printVerdicts(results: DatabaseResults[]) {
     [
       'catalog',
       `≥ ${GOALS.fasterThanCatalog}× faster than the catalog's page (p95 [C] / slowest fleet list p95)`,
+    ],
+    [
+      'policy',
+      `under a conditional policy ≤ ×${GOALS.conditionalRatio} (store p95 with [P] / without; the worse of list and summary)`,
     ],
   ];
   const out = ['\nGoals (from the issue), per database:'];
@@ -711,6 +815,7 @@ async function main() {
     `  [A] ${FLEET_AIRGAPPED}`,
     `  [C] ${CATALOG_PAGE}`,
     `  [F] ${CATALOG_FACETS}`,
+    `  [P] the [S] queries under a conditional policy: IS_DEPLOYMENT_OWNER of a user and 3 of the 12 teams`,
   ];
   process.stdout.write(`${legend.join('\n')}\n`);
   const releases = {

@@ -6,3 +6,11 @@
  */
 
 export { fleetPlugin as default } from './plugin';
+export {
+  createFleetDeploymentConditionalDecision,
+  fleetDeploymentConditions,
+  fleetDeploymentResourceRef,
+  fleetDeploymentRules,
+  type FleetDeploymentFilter,
+  type FleetDeploymentResource,
+} from './permissions';

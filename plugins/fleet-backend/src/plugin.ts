@@ -5,7 +5,6 @@ import {
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { fleetPermissions } from '@fleetdeck/plugin-fleet-common';
 import {
   fleetBlobStoreExtensionPoint,
   fleetReleaseSourceExtensionPoint,
@@ -28,7 +27,10 @@ import { blobSweepTask } from './service/tasks/blobSweepTask';
 import { DeploymentService } from './service/DeploymentService';
 import { DefaultReleaseSource } from './service/releases/DefaultReleaseSource';
 import { ReleaseService } from './service/releases/ReleaseService';
+import { registerFleetPermissions } from './permissions/registerFleetPermissions';
+import { FleetAuthorization } from './service/authorization';
 import { createRouter } from './service/router';
+import { taskTriggerGuardServiceRef } from './service/taskTriggerGuard';
 import {
   readEvaluationOptions,
   StatusRefresher,
@@ -82,6 +84,8 @@ export const fleetPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        // First: it must be mounted before the scheduler mounts its trigger route.
+        taskTriggerGuard: taskTriggerGuardServiceRef,
         auditor: coreServices.auditor,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
@@ -132,8 +136,20 @@ export const fleetPlugin = createBackendPlugin({
           evaluation: readEvaluationOptions(config),
         });
 
+        const authorization = new FleetAuthorization(
+          permissions,
+          registerFleetPermissions({
+            permissionsRegistry,
+            store,
+            getEntity: async ref =>
+              refresher.getDeploymentEntity(
+                ref,
+                await auth.getOwnServiceCredentials(),
+              ),
+          }),
+        );
+
         // Billing journals: blobs in the store, receipts in the database.
-        permissionsRegistry.addPermissions(fleetPermissions);
         const journalOptions = readJournalOptions(config);
         if (!blobStore && !journalOptions.blobStorePathConfigured) {
           logger.warn(
@@ -168,7 +184,7 @@ export const fleetPlugin = createBackendPlugin({
           await createRouter({
             reports,
             httpAuth,
-            permissions,
+            authorization,
             auditor,
             releases,
             deployments: new DeploymentService(store, refresher, releases),

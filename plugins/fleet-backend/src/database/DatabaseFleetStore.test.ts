@@ -16,6 +16,7 @@ import {
   UPGRADE_STATUSES,
 } from '@fleetdeck/plugin-fleet-common';
 import { DatabaseFleetStore } from './DatabaseFleetStore';
+import type { VisibilityOptions } from './FleetStore';
 import { fleetOfStatuses, statusFixture } from '../__testUtils__/statuses';
 
 jest.setTimeout(60_000);
@@ -104,13 +105,14 @@ describe('DatabaseFleetStore', () => {
     async function listAll(
       store: DatabaseFleetStore,
       query: DeploymentQuery,
+      visibility: VisibilityOptions = {},
     ): Promise<{ refs: string[]; pages: number; totals: number[] }> {
       const refs: string[] = [];
       const totals: number[] = [];
       let cursor: string | undefined;
       let pages = 0;
       do {
-        const page = await store.listStatuses({ ...query, cursor });
+        const page = await store.listStatuses({ ...query, cursor }, visibility);
         refs.push(...page.items.map(s => s.entityRef));
         totals.push(page.totalCount ?? -1);
         cursor = page.nextCursor;
@@ -414,6 +416,56 @@ describe('DatabaseFleetStore', () => {
       expect(await store.summarize({ owner: ['group:default/none'] })).toEqual(
         count([]),
       );
+    });
+
+    it('pages, counts and summarizes only what a policy’s filter lets through', async () => {
+      const { store } = await createStore();
+      const fleet = fleetOfStatuses();
+      await store.replaceStatuses(fleet);
+      // The owning team's, and globex's that are not saas.
+      const visibility: VisibilityOptions = {
+        filter: {
+          anyOf: [
+            { column: 'owner', values: ['group:default/solutions-east'] },
+            {
+              allOf: [
+                { column: 'customer', values: ['customer:default/globex'] },
+                { not: { column: 'profile', values: ['saas'] } },
+              ],
+            },
+          ],
+        },
+      };
+      const visible = fleet.filter(
+        s =>
+          s.owner === 'group:default/solutions-east' ||
+          (s.customer === 'customer:default/globex' && s.profile !== 'saas'),
+      );
+      expect(visible.length).toBeGreaterThan(0);
+      expect(visible.length).toBeLessThan(fleet.length);
+
+      const all = await listAll(
+        store,
+        { orderBy: 'health', limit: 7 },
+        visibility,
+      );
+      expect(all.refs).toHaveLength(visible.length);
+      expect(new Set(all.refs)).toEqual(new Set(visible.map(s => s.entityRef)));
+      expect(new Set(all.totals)).toEqual(new Set([visible.length]));
+      const summary = await store.summarize({}, visibility);
+      expect(summary.total).toBe(visible.length);
+      expect(summary.health.critical).toBe(
+        visible.filter(s => s.health === 'critical').length,
+      );
+
+      // With the query's own filters: both apply.
+      const airgapped = visible.filter(s => s.profile === 'airgapped');
+      expect(
+        (await store.summarize({ profile: ['airgapped'] }, visibility)).total,
+      ).toBe(airgapped.length);
+      expect(
+        (await listAll(store, { profile: ['airgapped'] }, visibility)).refs,
+      ).toHaveLength(airgapped.length);
     });
 
     it('replaces the fleet, removing deployments that are gone', async () => {

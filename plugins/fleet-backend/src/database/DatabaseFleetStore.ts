@@ -19,11 +19,14 @@ import {
   UPGRADE_STATUSES,
 } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
+import type { FleetDeploymentResource } from '../permissions/resource';
+import { applyDeploymentFilter } from './applyDeploymentFilter';
 import type {
   DeploymentObservationsPatch,
   DeploymentStatusPage,
   FleetStore,
   ListStatusesOptions,
+  VisibilityOptions,
 } from './FleetStore';
 
 const MIGRATIONS_DIR = resolvePackagePath(
@@ -337,11 +340,11 @@ export class DatabaseFleetStore implements FleetStore {
 
     // The page and the total in one statement: the count is a subquery over the same filters,
     // without the cursor's position.
-    const page = this.filtered(query)
+    const page = this.filtered(query, options)
       .select('entity_ref', { sort_value: order.column })
       .limit(limit + 1);
     if (counting) {
-      const total = this.filtered(query).count({ count: '*' });
+      const total = this.filtered(query, options).count({ count: '*' });
       page.select(this.db.raw('(?) as total_count', [total]));
     }
     if (cursor) {
@@ -365,7 +368,9 @@ export class DatabaseFleetStore implements FleetStore {
       totalCount = Number(rows[0].total_count);
     } else if (cursor) {
       // Past the end (the fleet shrank since the previous page): count on its own.
-      const [{ count }] = await this.filtered(query).count({ count: '*' });
+      const [{ count }] = await this.filtered(query, options).count({
+        count: '*',
+      });
       totalCount = Number(count);
     } else {
       totalCount = 0;
@@ -395,7 +400,10 @@ export class DatabaseFleetStore implements FleetStore {
     };
   }
 
-  async summarize(query: DeploymentQuery): Promise<DeploymentSummary> {
+  async summarize(
+    query: DeploymentQuery,
+    options: VisibilityOptions = {},
+  ): Promise<DeploymentSummary> {
     // One pass: counts per combination of the five signals, folded into one count per status.
     const rows: Array<{
       health: string;
@@ -404,7 +412,7 @@ export class DatabaseFleetStore implements FleetStore {
       gpu_status: string;
       upgrade_status: string;
       count: string | number;
-    }> = await this.filtered(query)
+    }> = await this.filtered(query, options)
       .select(
         'health',
         'license_status',
@@ -444,6 +452,28 @@ export class DatabaseFleetStore implements FleetStore {
       add(summary.upgrade, row.upgrade_status, n);
     }
     return summary;
+  }
+
+  async getDeploymentResources(
+    entityRefs: string[],
+  ): Promise<Map<string, FleetDeploymentResource>> {
+    const result = new Map<string, FleetDeploymentResource>();
+    for (const chunk of chunks([...new Set(entityRefs)])) {
+      const rows: Array<
+        Pick<StatusRow, 'entity_ref' | 'owner' | 'customer' | 'profile'>
+      > = await this.db(STATUS_TABLE)
+        .whereIn('entity_ref', chunk)
+        .select('entity_ref', 'owner', 'customer', 'profile');
+      for (const row of rows) {
+        result.set(row.entity_ref, {
+          entityRef: row.entity_ref,
+          owner: row.owner,
+          customer: row.customer,
+          profile: row.profile,
+        });
+      }
+    }
+    return result;
   }
 
   async getObservations(
@@ -561,9 +591,15 @@ export class DatabaseFleetStore implements FleetStore {
     return { ...observations, firstSeenAt: toIsoString(row.first_seen_at) };
   }
 
-  /** The statuses matching the query's filters (not its cursor). */
-  private filtered(query: DeploymentQuery): Knex.QueryBuilder {
+  /** The statuses matching the query's filters (not its cursor) that the caller may see. */
+  private filtered(
+    query: DeploymentQuery,
+    visibility: VisibilityOptions = {},
+  ): Knex.QueryBuilder {
     const builder = this.db(STATUS_TABLE);
+    if (visibility.filter) {
+      applyDeploymentFilter(builder, visibility.filter);
+    }
     const anyOf = (column: string, values: readonly string[] | undefined) => {
       if (values && values.length > 0) {
         builder.whereIn(column, [...new Set(values)]);

@@ -1,9 +1,14 @@
+import type { PermissionCriteria } from '@backstage/plugin-permission-common';
 import type {
   DeploymentObservations,
   DeploymentQuery,
   DeploymentStatus,
   DeploymentSummary,
 } from '@fleetdeck/plugin-fleet-common';
+import type {
+  FleetDeploymentFilter,
+  FleetDeploymentResource,
+} from '../permissions/resource';
 
 /**
  * One page of deployment statuses.
@@ -21,8 +26,19 @@ export interface DeploymentStatusPage {
   nextCursor?: string;
 }
 
+/**
+ * What a caller may see of the fleet: a policy's conditions, translated by the fleet's
+ * permission rules, applied to the statuses together with the query's own filters.
+ *
+ * @public
+ */
+export interface VisibilityOptions {
+  /** Only deployments matching these conditions; every deployment without. */
+  filter?: PermissionCriteria<FleetDeploymentFilter>;
+}
+
 /** @public */
-export interface ListStatusesOptions {
+export interface ListStatusesOptions extends VisibilityOptions {
   /** Whether to count every matching deployment (`totalCount`); default true. */
   count?: boolean;
 }
@@ -67,7 +83,18 @@ export interface FleetStore {
   ): Promise<DeploymentStatusPage>;
 
   /** How many deployments matching the query's filters are in each status of each signal. */
-  summarize(query: DeploymentQuery): Promise<DeploymentSummary>;
+  summarize(
+    query: DeploymentQuery,
+    options?: VisibilityOptions,
+  ): Promise<DeploymentSummary>;
+
+  /**
+   * What the permission rules look at for each of the given deployments that has a stored
+   * status, by entity ref.
+   */
+  getDeploymentResources(
+    entityRefs: string[],
+  ): Promise<Map<string, FleetDeploymentResource>>;
 
   getStatus(entityRef: string): Promise<DeploymentStatus | undefined>;
 

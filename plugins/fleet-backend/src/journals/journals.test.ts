@@ -857,6 +857,18 @@ describe('journal intake', () => {
         'fleet.report.create',
         'fleet.task.trigger',
       ]);
+      // The resource type's rules, which a conditional policy may use.
+      expect(
+        response.body.rules
+          .map((r: { name: string; resourceType: string }) =>
+            [r.resourceType, r.name].join(' '),
+          )
+          .sort(),
+      ).toEqual([
+        'fleet-deployment HAS_CUSTOMER',
+        'fleet-deployment HAS_PROFILE',
+        'fleet-deployment IS_DEPLOYMENT_OWNER',
+      ]);
     });
 
     it('deny uploads, history and downloads without them (403)', async () => {

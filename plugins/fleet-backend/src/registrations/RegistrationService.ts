@@ -20,6 +20,10 @@ import {
   type Registration,
   type RegistrationRequest,
 } from '@fleetdeck/plugin-fleet-common';
+import {
+  resourceOfEntity,
+  type FleetDeploymentResource,
+} from '../permissions/resource';
 import type { RegistrationStore } from './RegistrationStore';
 import { validateRegistration } from './validateRegistration';
 
@@ -168,8 +172,23 @@ export class RegistrationService {
     );
   }
 
-  list(): Promise<Registration[]> {
-    return this.options.store.list();
+  /**
+   * The registrations, each only if `readable` keeps its deployment (the caller's permission
+   * to read it, decided once for the whole list).
+   */
+  async list(options: {
+    readable(resources: FleetDeploymentResource[]): Promise<Set<string>>;
+  }): Promise<Registration[]> {
+    const all = await this.options.store.list();
+    const readable = await options.readable(
+      all.map(registration => ({
+        ...resourceOfEntity(
+          registration.deployment as CustomerDeploymentEntity,
+        ),
+        entityRef: registration.entityRef,
+      })),
+    );
+    return all.filter(registration => readable.has(registration.entityRef));
   }
 
   async listArtifacts(entityRef: string): Promise<ArtifactListResponse> {

@@ -31,7 +31,7 @@ export const spec = {
         summary:
           'A page of deployment statuses, with counts over all matching deployments.',
         description:
-          "Each status filter is a comma-separated list (any of); different filters combine (all of). The summary counts every deployment that matches the filters, not only the page. To get the next page, send the same parameters with `cursor` set to the previous response's `nextCursor`.",
+          "Each status filter is a comma-separated list (any of); different filters combine (all of). The summary counts every deployment that matches the filters, not only the page, and both count only the deployments the caller may read (`fleet.deployment.read`, a policy's conditions applied as filters; none at all is an empty page, not a 403). To get the next page, send the same parameters with `cursor` set to the previous response's `nextCursor`.",
         parameters: [
           {
             $ref: '#/components/parameters/license',
@@ -98,7 +98,7 @@ export const spec = {
         operationId: 'GetDeployment',
         summary: 'The status of one deployment.',
         description:
-          'Without `target`, the status stored at the last refresh. With `target`, the deployment is evaluated now, with upgrade readiness for that chart version; nothing is stored.',
+          'Without `target`, the status stored at the last refresh. With `target`, the deployment is evaluated now, with upgrade readiness for that chart version; nothing is stored. Requires `fleet.deployment.read` on the deployment.',
         parameters: [
           {
             name: 'namespace',
@@ -142,6 +142,9 @@ export const spec = {
             },
           },
           '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
             $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
@@ -502,7 +505,8 @@ export const spec = {
         operationId: 'ListRegistrations',
         summary:
           'Every deployment registered through the portal, with its entities.',
-        description: "Read by the catalog module's FleetRegistrationsProvider.",
+        description:
+          "Read by the catalog module's FleetRegistrationsProvider. Requires `fleet.registration.read`; each registration is listed only if the caller may `fleet.deployment.read` its deployment.",
         responses: {
           '200': {
             description: 'The registrations.',
@@ -513,6 +517,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           default: {
             $ref: '#/components/responses/ErrorResponse',
@@ -525,6 +532,7 @@ export const spec = {
         operationId: 'ListArtifacts',
         summary:
           'The files generated when the deployment was onboarded through the portal.',
+        description: 'Requires `fleet.artifact.read` on the deployment.',
         parameters: [
           {
             $ref: '#/components/parameters/namespace',
@@ -544,6 +552,9 @@ export const spec = {
               },
             },
           },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -558,6 +569,7 @@ export const spec = {
         operationId: 'GetArtifactArchive',
         summary:
           'All generated files as one archive holding `<deployment>/<file>`.',
+        description: 'Requires `fleet.artifact.read` on the deployment.',
         parameters: [
           {
             $ref: '#/components/parameters/namespace',
@@ -578,6 +590,9 @@ export const spec = {
               },
             },
           },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
           '404': {
             $ref: '#/components/responses/ErrorResponse',
           },
@@ -591,6 +606,7 @@ export const spec = {
       get: {
         operationId: 'GetArtifact',
         summary: 'One generated file, as an attachment.',
+        description: 'Requires `fleet.artifact.read` on the deployment.',
         parameters: [
           {
             $ref: '#/components/parameters/namespace',
@@ -618,6 +634,9 @@ export const spec = {
                 },
               },
             },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
           },
           '404': {
             $ref: '#/components/responses/ErrorResponse',

@@ -7,7 +7,7 @@ import {
   DeploymentQuery,
   DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
-import type { FleetStore } from '../database/FleetStore';
+import type { FleetStore, VisibilityOptions } from '../database/FleetStore';
 import type { ReleaseService } from './releases/ReleaseService';
 import type { StatusRefresher } from './StatusRefresher';
 
@@ -19,12 +19,18 @@ export class DeploymentService {
     private readonly releases: ReleaseService,
   ) {}
 
-  /** A page of statuses and the counts over every deployment matching the filters. */
-  async list(query: DeploymentQuery): Promise<DeploymentListResponse> {
+  /**
+   * A page of statuses and the counts over every deployment matching the filters, both only
+   * over the deployments the caller may see (`visibility`, from the policy).
+   */
+  async list(
+    query: DeploymentQuery,
+    visibility: VisibilityOptions,
+  ): Promise<DeploymentListResponse> {
     // The summary counts the same filtered set, so the page need not count it again.
     const [page, summary] = await Promise.all([
-      this.store.listStatuses(query, { count: false }),
-      this.store.summarize(query),
+      this.store.listStatuses(query, { ...visibility, count: false }),
+      this.store.summarize(query, visibility),
     ]);
     return {
       items: page.items,

@@ -1,24 +1,19 @@
 import { finished, pipeline } from 'node:stream/promises';
 import type {
   AuditorService,
-  BackstageCredentials,
   HttpAuthService,
-  PermissionsService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
-import {
-  AuthorizeResult,
-  type AuthorizePermissionRequest,
-  type BasicPermission,
-} from '@backstage/plugin-permission-common';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
-  type FleetDeploymentPermission,
+  fleetArtifactReadPermission,
+  fleetDeploymentReadPermission,
   fleetJournalCreatePermission,
   fleetJournalReadPermission,
   fleetReportCreatePermission,
   fleetRegistrationCreatePermission,
+  fleetRegistrationReadPermission,
   type RegistrationRequest,
 } from '@fleetdeck/plugin-fleet-common';
 import express from 'express';
@@ -38,6 +33,7 @@ import {
 import { attachmentDisposition } from './contentDisposition';
 import { withBodyLimitMessage } from './bodyLimit';
 import { requirePrintable } from './requirePrintable';
+import type { FleetAuthorization } from './authorization';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
@@ -103,7 +99,11 @@ async function settleRequestBody(
 /**
  * The fleet API (src/schema/openapi.yaml). Requests are validated against the spec first;
  * handlers stay thin and throw `InputError` / `NotFoundError` / `NotAllowedError`, which the
- * backend turns into 400 / 404 / 403 responses.
+ * backend turns into 400 / 404 / 403 responses. Every route authorizes: the deployment
+ * routes with the deployment's ref as resource ref, before the deployment is looked up (a
+ * refused caller gets a 403 whether it exists or not), the lists by the policy's conditions
+ * as SQL filters. `/releases` is the exception: public release data of the vendor's charts, the
+ * same for everyone signed in.
  *
  * The journal upload is the exception: it is mounted on a plain router ahead of the
  * validated one. The validated router starts with `express.json()`, which would read (and
@@ -114,7 +114,7 @@ async function settleRequestBody(
  */
 export async function createRouter(options: {
   httpAuth: HttpAuthService;
-  permissions: PermissionsService;
+  authorization: FleetAuthorization;
   auditor: AuditorService;
   deployments: DeploymentService;
   releases: ReleaseService;
@@ -125,30 +125,13 @@ export async function createRouter(options: {
 }): Promise<express.Router> {
   const {
     httpAuth,
-    permissions,
+    authorization,
     auditor,
     deployments,
     releases,
     journals,
     registrations,
   } = options;
-
-  const authorize = async (
-    credentials: BackstageCredentials,
-    permission: BasicPermission | FleetDeploymentPermission,
-    action: string,
-    resourceRef?: string,
-  ) => {
-    const [decision] = await permissions.authorize(
-      [{ permission, resourceRef } as AuthorizePermissionRequest],
-      { credentials },
-    );
-    if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(
-        `You may not ${action} (permission ${permission.name})`,
-      );
-    }
-  };
 
   const router = Router();
 
@@ -168,11 +151,11 @@ export async function createRouter(options: {
         request: req,
         meta,
       });
-      await authorize(
+      await authorization.authorizeDeployment(
         credentials,
         fleetJournalCreatePermission,
-        'upload billing journals',
         entityRef,
+        'upload billing journals',
       );
       const replica = singleQueryValue(req.query, 'replica');
       const fileName = singleQueryValue(req.query, 'fileName');
@@ -259,11 +242,11 @@ export async function createRouter(options: {
           meta: { entityRef },
         });
         try {
-          await authorize(
+          await authorization.authorizeDeployment(
             credentials,
             fleetReportCreatePermission,
-            'send status reports',
             entityRef,
+            'send status reports',
           );
           const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
           const result = await service.accept(
@@ -306,15 +289,24 @@ export async function createRouter(options: {
   const api = await createOpenApiRouter();
 
   api.get('/deployments', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
     const query = parseDeploymentQuery(req.query);
-    res.json(await deployments.list(query));
+    const visibility = await authorization.deploymentVisibility(credentials);
+    res.json(await deployments.list(query, visibility));
   });
 
   api.get('/deployments/:namespace/:name', async (req, res) => {
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
+    await authorization.authorizeDeployment(
+      credentials,
+      fleetDeploymentReadPermission,
+      deploymentRef(req.params),
+      'read this deployment’s status',
+    );
     const { namespace, name } = req.params;
     res.json(
       await deployments.get(
@@ -329,11 +321,11 @@ export async function createRouter(options: {
       allow: ['user', 'service'],
     });
     const entityRef = deploymentRef(req.params);
-    await authorize(
+    await authorization.authorizeDeployment(
       credentials,
       fleetJournalReadPermission,
-      'read billing journals',
       entityRef,
+      'read billing journals',
     );
     await journals.requireDeployment(entityRef, credentials);
     res.json(
@@ -359,11 +351,11 @@ export async function createRouter(options: {
         meta: { entityRef, receiptId: req.params.id },
       });
       try {
-        await authorize(
+        await authorization.authorizeDeployment(
           credentials,
           fleetJournalReadPermission,
-          'read billing journals',
           entityRef,
+          'read billing journals',
         );
         await journals.requireDeployment(entityRef, credentials);
         const { receipt, content } = await journals.open(
@@ -402,6 +394,8 @@ export async function createRouter(options: {
     },
   );
 
+  // Public release data (chart versions and their rules), the same for every caller: signed
+  // in is enough, nothing about a customer is in it.
   api.get('/releases', async (req, res) => {
     await httpAuth.credentials(req, { allow: ['user', 'service'] });
     res.json(releases.getReleases());
@@ -418,7 +412,7 @@ export async function createRouter(options: {
       meta: { deployment: req.body.deployment?.metadata?.name },
     });
     try {
-      await authorize(
+      await authorization.authorize(
         credentials,
         fleetRegistrationCreatePermission,
         'register deployments',
@@ -439,22 +433,48 @@ export async function createRouter(options: {
   });
 
   api.get('/registrations', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ items: await registrations.list() });
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    await authorization.authorize(
+      credentials,
+      fleetRegistrationReadPermission,
+      'list registrations',
+    );
+    res.json({
+      items: await registrations.list({
+        readable: resources =>
+          authorization.readableDeployments(credentials, resources),
+      }),
+    });
   });
 
+  const authorizeArtifacts = async (req: express.Request) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = deploymentRef(
+      req.params as { namespace: string; name: string },
+    );
+    await authorization.authorizeDeployment(
+      credentials,
+      fleetArtifactReadPermission,
+      entityRef,
+      'read the generated files',
+    );
+    return entityRef;
+  };
+
   api.get('/deployments/:namespace/:name/artifacts', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json(await registrations.listArtifacts(deploymentRef(req.params)));
+    const entityRef = await authorizeArtifacts(req);
+    res.json(await registrations.listArtifacts(entityRef));
   });
 
   api.get(
     '/deployments/:namespace/:name/artifacts.tar.gz',
     async (req, res) => {
-      await httpAuth.credentials(req, { allow: ['user', 'service'] });
-      const artifacts = await registrations.getArtifacts(
-        deploymentRef(req.params),
-      );
+      const entityRef = await authorizeArtifacts(req);
+      const artifacts = await registrations.getArtifacts(entityRef);
       const archive = createArtifactArchive(req.params.name, artifacts);
       res.status(200);
       res.setHeader('Content-Type', 'application/gzip');
@@ -468,10 +488,8 @@ export async function createRouter(options: {
   );
 
   api.get('/deployments/:namespace/:name/artifacts/:file', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    const artifacts = await registrations.getArtifacts(
-      deploymentRef(req.params),
-    );
+    const entityRef = await authorizeArtifacts(req);
+    const artifacts = await registrations.getArtifacts(entityRef);
     const artifact = artifacts.find(a => a.name === req.params.file);
     if (!artifact) {
       throw new NotFoundError(

@@ -136,6 +136,8 @@ const SECRETS: Array<[string, string, string]> = [
 
 /** Values that legitimately enter Fleetdeck and must pass. */
 const LEGITIMATE: Array<[string, string]> = [
+  ['a long name with a run of one hex digit', `a-b_c.${'d'.repeat(57)}`],
+  ['a name padded with zeros', `build-${'0'.repeat(40)}`],
   ['a secret name', 'dg-license-key'],
   ['a license file secret name', 'dg-license-file'],
   ['an entity name', 'northwind-health-transcription-production-eu-west'],

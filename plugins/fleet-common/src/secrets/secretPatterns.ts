@@ -131,10 +131,14 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // Deepgram API keys are 40 hex characters; license keys are longer hex runs. A hex run
     // behind its algorithm (`@sha256:…`, `sha512:…`) or a `digest` key (Helm's index) is a
     // digest, not a key.
+    // A run of few distinct digits (`ddd…`, `0000…`) in a name is not random, hence the entropy bar
+    // (random hex carries ~4 bits a character).
     test: value =>
-      /(?<![0-9a-f])(?<!(?:sha1|sha256|sha384|sha512|md5):|digest["']?\s*[:=]\s*["']?)[0-9a-f]{32,}(?![0-9a-f])/i.test(
-        value,
-      ),
+      (
+        value.match(
+          /(?<![0-9a-f])(?<!(?:sha1|sha256|sha384|sha512|md5):|digest["']?\s*[:=]\s*["']?)[0-9a-f]{32,}(?![0-9a-f])/gi,
+        ) ?? []
+      ).some(run => shannonEntropy(run.toLowerCase()) >= 3),
   },
   {
     name: 'long-base64',
