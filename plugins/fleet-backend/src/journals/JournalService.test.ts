@@ -10,6 +10,7 @@ import {
 } from '@backstage/backend-test-utils';
 import createKnex from 'knex';
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
+import type { FleetStore } from '../database/FleetStore';
 import { gzip, journal, sha256, tarOf } from './__testUtils__/fixtures';
 import { JournalService, type JournalTarget } from './JournalService';
 import { DatabaseJournalStore, type JournalStore } from './JournalStore';
@@ -293,6 +294,78 @@ describe('JournalService', () => {
           await other.destroy();
         }
       }
+    });
+
+    it("keeps the other instance's replica when its own merge is written last", async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const database = mockServices.database({ knex });
+      const fleetStore = await DatabaseFleetStore.create({ database });
+      const journalStore = await DatabaseJournalStore.create({ database });
+      // The first instance's merge waits, once it has read what it reads outside the lock,
+      // until the second's upload is complete: what it read before then is stale.
+      let firstWaits = () => {};
+      const firstWaiting = new Promise<void>(resolve => {
+        firstWaits = resolve;
+      });
+      let secondDone = () => {};
+      const second = new Promise<void>(resolve => {
+        secondDone = resolve;
+      });
+      const service = (store: FleetStore) =>
+        new JournalService({
+          blobStore: new LocalFolderBlobStore(dir.resolve('blobs')),
+          journalStore,
+          fleetStore: store,
+          deployments: { getDeploymentEntity: async () => undefined },
+          statuses: { refresh: async () => undefined },
+          logger: mockServices.logger.mock(),
+          limits: LIMITS,
+        });
+      // A store that passes everything on, but holds the merge at a gate.
+      const waiting: FleetStore = {
+        replaceStatuses: s => fleetStore.replaceStatuses(s),
+        upsertStatus: s => fleetStore.upsertStatus(s),
+        deleteStatus: r => fleetStore.deleteStatus(r),
+        listStatuses: (q, o) => fleetStore.listStatuses(q, o),
+        summarize: q => fleetStore.summarize(q),
+        getStatus: r => fleetStore.getStatus(r),
+        getObservations: r => fleetStore.getObservations(r),
+        recordFirstSeen: (r, a) => fleetStore.recordFirstSeen(r, a),
+        setObservations: async (ref, patch) => {
+          firstWaits();
+          await second;
+          return fleetStore.setObservations(ref, patch);
+        },
+      };
+      const first = service(waiting).ingest({
+        target: TARGET,
+        replica: 'deepgram-billing-0',
+        content: Readable.from([journal()]),
+        source: 'upload',
+      });
+      // (Should the first upload fail, the test fails with its error, not a time-out.)
+      await Promise.race([firstWaiting, first]);
+      const one = await service(fleetStore).ingest({
+        target: TARGET,
+        replica: 'deepgram-billing-1',
+        content: Readable.from([journal()]),
+        source: 'upload',
+      });
+      secondDone();
+      const zero = await first;
+      const observed = (
+        await fleetStore.getObservations([TARGET.entityRef])
+      ).get(TARGET.entityRef);
+      expect(observed?.journals).toEqual([
+        {
+          replica: 'deepgram-billing-0',
+          receivedAt: zero.receipts[0].receivedAt,
+        },
+        {
+          replica: 'deepgram-billing-1',
+          receivedAt: one.receipts[0].receivedAt,
+        },
+      ]);
     });
 
     it('migrates up and down', async () => {
