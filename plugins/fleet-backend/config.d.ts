@@ -112,6 +112,12 @@ export interface Config {
     reports?: {
       /** The largest report accepted, in bytes; larger ones get 413. Default 10485760 (10 MiB). */
       maxBytes?: number;
+      /**
+       * How far a report's `generatedAt` may be ahead of the portal's clock; a report dated
+       * further ahead is refused (400), since it would look newer than every genuine report
+       * after it. An ISO 8601 duration (`PT10M`) or a duration object. Default 10 minutes.
+       */
+      maxClockSkew?: string | HumanDuration;
     };
     /** GPU snapshots of connected deployments, through the Kubernetes plugin. */
     gpu?: {

@@ -287,11 +287,18 @@ describe('fleetPlugin', () => {
       );
       expect(names((await list('profile=saas')).items)).toEqual(EXAMPLES.saas);
       // Air-gapped deployments bill by journal; the fleet first saw them at startup, so
-      // their first journal period has just begun. The others have no journals.
-      const journals = await list('journal=fresh');
+      // their first journal period has just begun: never received, a warning until the
+      // first deadline, never fresh. The others have no journals.
+      expect((await list('journal=fresh')).totalCount).toBe(0);
+      const journals = await list('journal=never-received');
       expect(names(journals.items)).toEqual(EXAMPLES.airgapped);
       expect(
-        journals.items.every(s => s.journal.dueAt && !s.journal.lastReceivedAt),
+        journals.items.every(
+          s =>
+            s.journal.dueAt &&
+            !s.journal.lastReceivedAt &&
+            s.journal.health === 'warning',
+        ),
       ).toBe(true);
       expect((await list('journal=not-applicable')).totalCount).toBe(7);
     });

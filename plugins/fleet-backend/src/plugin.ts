@@ -41,7 +41,10 @@ import { journalOverdueTask } from './service/tasks/journalOverdueTask';
 import { journalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
 import { StatusReportService } from './reports/StatusReportService';
-import { readReportMaxBytes } from './reports/options';
+import {
+  readReportMaxBytes,
+  readReportMaxClockSkewMs,
+} from './reports/options';
 import { GpuSnapshotService } from './gpu/GpuSnapshotService';
 import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
 import { readGpuRequestTimeoutMs } from './gpu/options';
@@ -176,6 +179,7 @@ export const fleetPlugin = createBackendPlugin({
             deployments: refresher,
             statuses: refresher,
             logger,
+            maxClockSkewMs: readReportMaxClockSkewMs(config),
           }),
           maxBytes: readReportMaxBytes(config),
         };

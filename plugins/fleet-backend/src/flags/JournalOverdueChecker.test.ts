@@ -373,7 +373,7 @@ describe('JournalOverdueChecker', () => {
       expect(fleet.sent()).toEqual([]);
     });
 
-    it('flags replicas that never returned a journal, and switches to overdue when only late ones remain', async () => {
+    it('flags a replica that never returned a journal once its first deadline passed, not before', async () => {
       const name = 'harbor-trust-bank-staging';
       const fleet = await setup([
         deployment(name, {
@@ -381,17 +381,18 @@ describe('JournalOverdueChecker', () => {
           replicas: 2,
         }),
       ]);
-      // First seen at START: the first journals are due 30 days later.
+      // First seen at START: the first journals are due 30 days later. Until then the
+      // replicas are never-received at warning level: no flag, no notification.
       await fleet.tick(START);
-      await fleet.observe(name, [receipt(0, at(1))]);
-
       await fleet.tick(at(29));
       expect(fleet.sent()).toEqual([]);
+      expect(await fleet.flags.listOpen()).toEqual([]);
+
       await fleet.tick(at(30, 1));
       const [first] = fleet.sent();
       expect(first.payload).toMatchObject({
         title:
-          'Harbor Trust Bank — staging: billing journals overdue (deepgram-billing-1 never returned one)',
+          'Harbor Trust Bank — staging: billing journals overdue (deepgram-billing-0 never returned one, deepgram-billing-1 never returned one)',
         severity: 'high',
       });
       expect(first.payload.description).toContain(
@@ -400,16 +401,44 @@ describe('JournalOverdueChecker', () => {
       expect(await fleet.flags.listOpen()).toMatchObject([
         {
           kind: 'journal-never-received',
-          detail: { replicas: ['deepgram-billing-1'] },
+          detail: { replicas: ['deepgram-billing-0', 'deepgram-billing-1'] },
           raisedAt: at(30, 1).toISOString(),
         },
       ]);
+    });
 
-      // deepgram-billing-0 goes overdue as well: still the same, worse, flag.
-      await fleet.tick(at(31, 1));
+    it("flags a replica missing from its sibling's delivery at once, and switches to overdue when only late ones remain", async () => {
+      const name = 'harbor-trust-bank-staging';
+      const fleet = await setup([
+        deployment(name, {
+          title: 'Harbor Trust Bank — staging',
+          replicas: 2,
+        }),
+      ]);
+      await fleet.tick(START);
       expect(fleet.sent()).toEqual([]);
+      // deepgram-billing-0's journal arrives without deepgram-billing-1's: the backup took
+      // one volume only. Critical at once, not 30 days later.
+      await fleet.observe(name, [receipt(0, at(1))]);
+      await fleet.tick(at(1, 1));
+      const [first] = fleet.sent();
+      expect(first.payload).toMatchObject({
+        title:
+          'Harbor Trust Bank — staging: billing journals overdue (deepgram-billing-1 never returned one)',
+        severity: 'high',
+      });
+      expect(first.payload.description).toContain(
+        'deepgram-billing-1: no journal received yet, not in the delivery of 2026-11-02: is its volume backed up?',
+      );
+      expect(await fleet.flags.listOpen()).toMatchObject([
+        {
+          kind: 'journal-never-received',
+          detail: { replicas: ['deepgram-billing-1'] },
+          raisedAt: at(1, 1).toISOString(),
+        },
+      ]);
 
-      // deepgram-billing-1's first journal arrives; deepgram-billing-0 is still overdue.
+      // deepgram-billing-1's first journal arrives; deepgram-billing-0 is overdue by then.
       await fleet.observe(name, [receipt(0, at(1)), receipt(1, at(32))]);
       await fleet.tick(at(32, 1));
       const [switched] = fleet.sent();

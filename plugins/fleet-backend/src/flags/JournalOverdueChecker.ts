@@ -6,6 +6,7 @@ import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
   addIsoDuration,
+  journalHealth,
   parseIsoDuration,
   type DeploymentStatus,
   type IsoDuration,
@@ -129,7 +130,8 @@ const keyOf = (entityRef: string, kind: FleetFlagKind) =>
  * Compares the stored status of every deployment with its open flags, and raises, reminds
  * and clears flags, notifying the deployment's owner:
  *
- * - Journals: when a deployment's journal status becomes `overdue` or `never-received`, a flag
+ * - Journals: when a deployment's journal status becomes `overdue` or `never-received` at
+ *   critical health (a replica past its first deadline, or missing from a delivery), a flag
  *   of that kind is raised (detail: the late replicas) and the owner is notified; while it
  *   stays open, the owner is reminded every `renotifyEvery`; when the status is back to
  *   `fresh`, `due` or `not-applicable`, the flag is cleared and the owner told. A switch
@@ -290,7 +292,11 @@ export class JournalOverdueChecker {
     plan: RunPlan,
   ): void {
     const { entityRef, owner } = status;
-    const kind = JOURNAL_FLAG[status.journal.status];
+    // A replica that is new and not yet due (never-received at warning level) is no flag.
+    const kind =
+      journalHealth(status.journal) === 'critical'
+        ? JOURNAL_FLAG[status.journal.status]
+        : undefined;
     for (const flag of open.filter(f => f.kind !== kind)) {
       plan.clear.push(flag.id);
       // Tell the owner the journals are back, unless another journal flag replaces this one

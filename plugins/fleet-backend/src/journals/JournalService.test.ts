@@ -8,13 +8,15 @@ import {
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
+import createKnex from 'knex';
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
+import type { FleetStore } from '../database/FleetStore';
 import { gzip, journal, sha256, tarOf } from './__testUtils__/fixtures';
 import { JournalService, type JournalTarget } from './JournalService';
 import { DatabaseJournalStore, type JournalStore } from './JournalStore';
 import { LocalFolderBlobStore } from './LocalFolderBlobStore';
 
-jest.setTimeout(60_000);
+jest.setTimeout(8_000);
 
 const databases = TestDatabases.create({
   ids: [
@@ -220,6 +222,153 @@ describe('JournalService', () => {
           capturedAt: '2026-11-20T02:00:00.000Z',
         },
         { replica: 'deepgram-billing-1', receivedAt: future },
+      ]);
+    });
+
+    it("keeps every replica's newest receipt when two instances merge at once", async () => {
+      // Two services with their own connections to one database, as two backend instances.
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const other =
+        knex.client.config.client === 'pg'
+          ? createKnex(knex.client.config)
+          : knex;
+      const instances: JournalService[] = [];
+      // One after the other: both run the migrations.
+      for (const db of [knex, other]) {
+        const database = mockServices.database({ knex: db });
+        instances.push(
+          new JournalService({
+            blobStore: new LocalFolderBlobStore(dir.resolve('blobs')),
+            journalStore: await DatabaseJournalStore.create({ database }),
+            fleetStore: await DatabaseFleetStore.create({ database }),
+            deployments: { getDeploymentEntity: async () => undefined },
+            statuses: { refresh: async () => undefined },
+            logger: mockServices.logger.mock(),
+            limits: LIMITS,
+          }),
+        );
+      }
+      const fleetStore = await DatabaseFleetStore.create({
+        database: mockServices.database({ knex }),
+      });
+      try {
+        for (let round = 0; round < 100; round++) {
+          const entityRef = `customerdeployment:default/round-${round}`;
+          const target = { ...TARGET, entityRef };
+          const same = journal();
+          const [zero, one, again] = await Promise.all([
+            instances[0].ingest({
+              target,
+              replica: 'deepgram-billing-0',
+              content: Readable.from([same]),
+              source: 'upload',
+            }),
+            instances[1].ingest({
+              target,
+              replica: 'deepgram-billing-1',
+              content: Readable.from([journal()]),
+              source: 'upload',
+            }),
+            // The same bytes at the same moment, to the other instance: one receipt.
+            instances[1].ingest({
+              target,
+              replica: 'deepgram-billing-0',
+              content: Readable.from([same]),
+              source: 'upload',
+            }),
+          ]);
+          expect(again.receipts[0].id).toBe(zero.receipts[0].id);
+          const observed = (await fleetStore.getObservations([entityRef])).get(
+            entityRef,
+          );
+          expect(observed?.journals).toEqual([
+            {
+              replica: 'deepgram-billing-0',
+              receivedAt: zero.receipts[0].receivedAt,
+            },
+            {
+              replica: 'deepgram-billing-1',
+              receivedAt: one.receipts[0].receivedAt,
+            },
+          ]);
+        }
+      } finally {
+        if (other !== knex) {
+          await other.destroy();
+        }
+      }
+    });
+
+    it("keeps the other instance's replica when its own merge is written last", async () => {
+      const knex = await databases.init(databaseId as TestDatabaseId);
+      const database = mockServices.database({ knex });
+      const fleetStore = await DatabaseFleetStore.create({ database });
+      const journalStore = await DatabaseJournalStore.create({ database });
+      // The first instance's merge waits, once it has read what it reads outside the lock,
+      // until the second's upload is complete: what it read before then is stale.
+      let firstWaits = () => {};
+      const firstWaiting = new Promise<void>(resolve => {
+        firstWaits = resolve;
+      });
+      let secondDone = () => {};
+      const second = new Promise<void>(resolve => {
+        secondDone = resolve;
+      });
+      const service = (store: FleetStore) =>
+        new JournalService({
+          blobStore: new LocalFolderBlobStore(dir.resolve('blobs')),
+          journalStore,
+          fleetStore: store,
+          deployments: { getDeploymentEntity: async () => undefined },
+          statuses: { refresh: async () => undefined },
+          logger: mockServices.logger.mock(),
+          limits: LIMITS,
+        });
+      // A store that passes everything on, but holds the merge at a gate.
+      const waiting: FleetStore = {
+        replaceStatuses: s => fleetStore.replaceStatuses(s),
+        upsertStatus: s => fleetStore.upsertStatus(s),
+        deleteStatus: r => fleetStore.deleteStatus(r),
+        listStatuses: (q, o) => fleetStore.listStatuses(q, o),
+        summarize: q => fleetStore.summarize(q),
+        getStatus: r => fleetStore.getStatus(r),
+        getObservations: r => fleetStore.getObservations(r),
+        recordFirstSeen: (r, a) => fleetStore.recordFirstSeen(r, a),
+        getDeploymentResources: r => fleetStore.getDeploymentResources(r),
+        setObservations: async (ref, patch) => {
+          firstWaits();
+          await second;
+          return fleetStore.setObservations(ref, patch);
+        },
+      };
+      const first = service(waiting).ingest({
+        target: TARGET,
+        replica: 'deepgram-billing-0',
+        content: Readable.from([journal()]),
+        source: 'upload',
+      });
+      // (Should the first upload fail, the test fails with its error, not a time-out.)
+      await Promise.race([firstWaiting, first]);
+      const one = await service(fleetStore).ingest({
+        target: TARGET,
+        replica: 'deepgram-billing-1',
+        content: Readable.from([journal()]),
+        source: 'upload',
+      });
+      secondDone();
+      const zero = await first;
+      const observed = (
+        await fleetStore.getObservations([TARGET.entityRef])
+      ).get(TARGET.entityRef);
+      expect(observed?.journals).toEqual([
+        {
+          replica: 'deepgram-billing-0',
+          receivedAt: zero.receipts[0].receivedAt,
+        },
+        {
+          replica: 'deepgram-billing-1',
+          receivedAt: one.receipts[0].receivedAt,
+        },
       ]);
     });
 

@@ -125,8 +125,6 @@ export class JournalService {
   private readonly logger: LoggerService;
   private readonly limits: JournalLimits;
   private readonly now: () => Date;
-  /** Observation merges per deployment, one at a time in this process. */
-  private readonly merging = new Map<string, Promise<void>>();
 
   constructor(options: {
     blobStore: FleetBlobStore;
@@ -611,41 +609,34 @@ export class JournalService {
   /**
    * Puts each replica's latest receipt into the deployment's observations, keeping the newer
    * of what is there (example data, another writer) and what the receipts table says.
+   *
+   * The merge is taken under the observations row lock (`setObservations` with a function),
+   * so that writers in any backend instance cannot overwrite each other's replicas. The
+   * receipts are read before the lock, after this upload's receipts were committed: they
+   * always hold this upload's own receipts, and the merge keeps the newer receipt per replica,
+   * so whatever order writers take the lock in, every writer's receipts end up stored. (Reading
+   * them inside the lock would need a second connection while the transaction holds one, which
+   * SQLite's single connection cannot give.)
    */
   private async recordObservations(entityRef: string): Promise<void> {
-    const previous = this.merging.get(entityRef) ?? Promise.resolve();
-    const merge = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const latest = await this.receipts.latestReceipts(entityRef);
-        const observations = await this.fleetStore.getObservations([entityRef]);
-        const merged = new Map<string, JournalReceiptObservation>();
-        for (const receipt of [
-          ...(observations.get(entityRef)?.journals ?? []),
-          ...latest,
-        ]) {
-          const kept = merged.get(receipt.replica);
-          if (
-            !kept ||
-            new Date(kept.receivedAt).getTime() <
-              new Date(receipt.receivedAt).getTime()
-          ) {
-            merged.set(receipt.replica, receipt);
-          }
+    const latest = await this.receipts.latestReceipts(entityRef);
+    await this.fleetStore.setObservations(entityRef, stored => {
+      const merged = new Map<string, JournalReceiptObservation>();
+      for (const receipt of [...(stored.journals ?? []), ...latest]) {
+        const kept = merged.get(receipt.replica);
+        if (
+          !kept ||
+          new Date(kept.receivedAt).getTime() <
+            new Date(receipt.receivedAt).getTime()
+        ) {
+          merged.set(receipt.replica, receipt);
         }
-        await this.fleetStore.setObservations(entityRef, {
-          journals: [...merged.values()].sort((a, b) =>
-            a.replica.localeCompare(b.replica),
-          ),
-        });
-      });
-    this.merging.set(entityRef, merge);
-    try {
-      await merge;
-    } finally {
-      if (this.merging.get(entityRef) === merge) {
-        this.merging.delete(entityRef);
       }
-    }
+      return {
+        journals: [...merged.values()].sort((a, b) =>
+          a.replica.localeCompare(b.replica),
+        ),
+      };
+    });
   }
 }

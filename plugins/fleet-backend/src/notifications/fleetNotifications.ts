@@ -1,8 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
-import type {
-  DeploymentStatus,
-  JournalReplicaSignal,
+import {
+  journalHealth,
+  type DeploymentStatus,
+  type JournalReplicaSignal,
 } from '@fleetdeck/plugin-fleet-common';
 
 /** Notification topic of overdue and returned billing journals. */
@@ -46,11 +47,15 @@ function plural(count: number, unit: string): string {
   return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
-/** The replicas behind a journal flag: overdue or never returned one. */
+/**
+ * The replicas behind a journal flag: overdue, or never returned one and critical (past the
+ * first deadline, or missing from a sibling's delivery).
+ */
 export function lateReplicas(status: DeploymentStatus): JournalReplicaSignal[] {
   return status.journal.replicas.filter(
     replica =>
-      replica.status === 'overdue' || replica.status === 'never-received',
+      (replica.status === 'overdue' || replica.status === 'never-received') &&
+      journalHealth(replica) === 'critical',
   );
 }
 
@@ -65,6 +70,9 @@ function replicaLine(replica: JournalReplicaSignal, now: Date): string {
   const ago =
     late !== undefined && late > 0 ? ` (${plural(late, 'day')} ago)` : '';
   if (replica.status === 'never-received') {
+    if (replica.reason) {
+      return `${replica.name}: no journal received yet, ${replica.reason}`;
+    }
     return replica.dueAt
       ? `${replica.name}: no journal received yet; the first was due ${day(
           replica.dueAt,

@@ -11,8 +11,11 @@ import {
   type DeploymentStatus,
   type GpuSignal,
 } from '@fleetdeck/plugin-fleet-common';
+import { durationToMilliseconds } from '@backstage/types';
 import type { FleetStore } from '../database/FleetStore';
 import type { DeploymentLookup } from '../journals/JournalService';
+import { checkGeneratedAt, isAheadOfClock } from './clockSkew';
+import { DEFAULT_REPORT_MAX_CLOCK_SKEW } from './options';
 
 /** Re-evaluates one deployment (the StatusRefresher). */
 export interface DeploymentStatusRefresh {
@@ -55,22 +58,31 @@ export class StatusReportService {
   private readonly deployments: DeploymentLookup;
   private readonly statuses: DeploymentStatusRefresh;
   private readonly logger: LoggerService;
+  private readonly maxClockSkewMs: number;
+  private readonly now: () => Date;
 
   constructor(options: {
     store: FleetStore;
     deployments: DeploymentLookup;
     statuses: DeploymentStatusRefresh;
     logger: LoggerService;
+    /** How far `generatedAt` may be ahead of the portal's clock (`fleet.reports.maxClockSkew`). */
+    maxClockSkewMs?: number;
+    now?: () => Date;
   }) {
     this.store = options.store;
     this.deployments = options.deployments;
     this.statuses = options.statuses;
     this.logger = options.logger;
+    this.maxClockSkewMs =
+      options.maxClockSkewMs ??
+      durationToMilliseconds(DEFAULT_REPORT_MAX_CLOCK_SKEW);
+    this.now = options.now ?? (() => new Date());
   }
 
   /**
-   * Takes a parsed report for a deployment. Throws `InputError` naming each bad field, or
-   * when the report is for another deployment; `NotFoundError` when the deployment is not in
+   * Takes a parsed report for a deployment. Throws `InputError` naming each bad field, when
+   * the report is for another deployment, or when it is dated ahead of the portal's clock; `NotFoundError` when the deployment is not in
    * the catalog (or not visible to the caller).
    */
   async accept(
@@ -93,6 +105,11 @@ export class StatusReportService {
       );
     }
     const { report } = validation;
+    checkGeneratedAt(
+      report.metadata.generatedAt,
+      this.now(),
+      this.maxClockSkewMs,
+    );
     if (!namesDeployment(report.metadata.deployment, entityRef)) {
       throw new InputError(
         `Invalid status report: metadata.deployment is "${report.metadata.deployment}" but it was sent for ${entityRef}; send it to that deployment's address, or fix metadata.deployment`,
@@ -110,10 +127,16 @@ export class StatusReportService {
     });
     const generatedAt = derived.reported.observedAt;
     // Decided under the row lock: of two reports racing, the newer one wins either way.
+    // Stored observations dated ahead of the clock (a report accepted before such reports
+    // were refused) are not newer than anything: a genuine report replaces them.
     let newer: string | undefined;
     await this.store.setObservations(entityRef, stored => {
+      const now = this.now();
       newer = [stored.gpu?.observedAt, stored.reported?.observedAt].find(
-        at => at !== undefined && Date.parse(at) > Date.parse(generatedAt),
+        at =>
+          at !== undefined &&
+          Date.parse(at) > Date.parse(generatedAt) &&
+          !isAheadOfClock(at, now, this.maxClockSkewMs),
       );
       return newer
         ? undefined

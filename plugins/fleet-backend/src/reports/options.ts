@@ -1,4 +1,6 @@
 import type { RootConfigService } from '@backstage/backend-plugin-api';
+import { readDurationFromConfig } from '@backstage/config';
+import { durationToMilliseconds, type HumanDuration } from '@backstage/types';
 
 /** Default largest status report: a big cluster's full node and pod JSON fits. */
 export const DEFAULT_REPORT_MAX_BYTES = 10 * 1024 * 1024;
@@ -15,4 +17,16 @@ export function readReportMaxBytes(config: RootConfigService): number {
     );
   }
   return value;
+}
+
+/** Default tolerance for a report dated ahead of the portal's clock. */
+export const DEFAULT_REPORT_MAX_CLOCK_SKEW: HumanDuration = { minutes: 10 };
+
+/** `fleet.reports.maxClockSkew` (an ISO 8601 duration or a duration object), in milliseconds. */
+export function readReportMaxClockSkewMs(config: RootConfigService): number {
+  const key = 'fleet.reports.maxClockSkew';
+  const skew = config.has(key)
+    ? readDurationFromConfig(config, { key })
+    : DEFAULT_REPORT_MAX_CLOCK_SKEW;
+  return durationToMilliseconds(skew);
 }

@@ -3,6 +3,7 @@ import path from 'node:path';
 import request from 'supertest';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import type { Knex } from 'knex';
 import type {
   DeploymentStatus,
   StatusReport,
@@ -40,9 +41,14 @@ function exampleReport(): StatusReport {
 
 async function startFleet(
   databaseId: TestDatabaseId,
-  options: { permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY } = {},
+  options: {
+    permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
+    /** Another backend on the same database. */
+    knex?: Knex;
+    maxClockSkew?: string;
+  } = {},
 ) {
-  const knex = await databases.init(databaseId);
+  const knex = options.knex ?? (await databases.init(databaseId));
   const { server, dir, scheduler, auth } = await startFleetBackend({
     knex,
     permission: options.permission,
@@ -51,7 +57,10 @@ async function startFleet(
         index: EXAMPLE_RELEASE_INDEX,
         policy: EXAMPLE_RELEASE_POLICY,
       },
-      reports: { maxBytes: 64 * 1024 },
+      reports: {
+        maxBytes: 64 * 1024,
+        ...(options.maxClockSkew && { maxClockSkew: options.maxClockSkew }),
+      },
     },
   });
   const post = (name: string, body: unknown) =>
@@ -66,7 +75,7 @@ async function startFleet(
         .get(`/api/fleet/deployments/default/${name}`)
         .set('Authorization', auth)
     ).body as DeploymentStatus;
-  return { dir, post, status, scheduler };
+  return { dir, post, status, scheduler, knex };
 }
 
 describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
@@ -119,6 +128,45 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
       applied: false,
       message: expect.stringContaining('newer observations'),
     });
+    expect((await fleet.status(DEPLOYMENT)).gpu.observedAt).toBe(
+      '2026-11-20T02:00:00.000Z',
+    );
+  });
+
+  it("refuses a report dated ahead of the portal's clock, naming the difference, and stores nothing", async () => {
+    const fleet = await startFleet(databaseId);
+    const before = (await fleet.status(DEPLOYMENT)).gpu;
+    const ahead = exampleReport();
+    ahead.metadata.generatedAt = '2061-11-20T02:00:00Z';
+    const response = await fleet.post(DEPLOYMENT, ahead);
+    expect(response.status).toBe(400);
+    expect(response.body.error.name).toBe('InputError');
+    expect(response.body.error.message).toMatch(
+      /^Invalid status report: generatedAt 2061-11-20T02:00:00Z is 3\d years ahead of the portal's clock \(.+\); check the clock of the machine that ran collect-status\.sh, and run it again$/,
+    );
+    expect((await fleet.status(DEPLOYMENT)).gpu).toEqual(before);
+
+    // Within the tolerance (default 10 minutes), a clock a little ahead is fine.
+    const slightly = exampleReport();
+    slightly.metadata.generatedAt = new Date(
+      Date.now() + 5 * 60 * 1000,
+    ).toISOString();
+    expect((await fleet.post(DEPLOYMENT, slightly)).status).toBe(201);
+  });
+
+  it('lets a genuine report replace stored observations dated ahead of the clock', async () => {
+    // A backend that tolerated any skew (as before the check) stored a report of 2061.
+    const lax = await startFleet(databaseId, { maxClockSkew: 'P100Y' });
+    const ahead = exampleReport();
+    ahead.metadata.generatedAt = '2061-11-20T02:00:00Z';
+    expect((await lax.post(DEPLOYMENT, ahead)).status).toBe(201);
+
+    const fleet = await startFleet(databaseId, { knex: lax.knex });
+    const genuine = exampleReport();
+    genuine.spec.chart.version = '0.41.0';
+    const response = await fleet.post(DEPLOYMENT, genuine);
+    expect(response.status).toBe(201);
+    expect(response.body).toMatchObject({ applied: true });
     expect((await fleet.status(DEPLOYMENT)).gpu.observedAt).toBe(
       '2026-11-20T02:00:00.000Z',
     );

@@ -941,6 +941,16 @@ export const spec = {
           dueAt: {
             type: 'string',
           },
+          health: {
+            $ref: '#/components/schemas/DeploymentHealth',
+            description:
+              "How bad the status is when the status alone does not say (never-received is a warning until the first deadline, critical after it or when a sibling's journals arrived without it).",
+          },
+          reason: {
+            type: 'string',
+            description:
+              'Why the replica is in its status, when there is more to say than the word.',
+          },
         },
         required: ['name', 'status'],
       },
@@ -957,6 +967,11 @@ export const spec = {
           },
           dueAt: {
             type: 'string',
+          },
+          health: {
+            $ref: '#/components/schemas/DeploymentHealth',
+            description:
+              "The worst replica's health, when its status alone does not say.",
           },
           replicas: {
             type: 'array',

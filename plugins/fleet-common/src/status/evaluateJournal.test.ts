@@ -1,5 +1,6 @@
 import type { CustomerDeploymentSpec, DeploymentBilling } from '../kinds';
 import { billingReplicaNames, evaluateJournal } from './evaluateJournal';
+import { journalHealth } from './health';
 import type { DeploymentObservations } from './observations';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -84,6 +85,7 @@ describe('evaluateJournal', () => {
       received,
     );
     expect(signal.status).toBe('never-received');
+    expect(signal.health).toBe('critical');
     expect(signal.replicas.map(r => [r.name, r.status])).toEqual([
       ['deepgram-billing-0', 'fresh'],
       ['deepgram-billing-1', 'fresh'],
@@ -94,7 +96,8 @@ describe('evaluateJournal', () => {
     expect(signal.dueAt).toBe(at(-60).toISOString());
   });
 
-  it('judges a replica without a receipt against its first deadline', () => {
+  it('never calls a replica without a receipt fresh: critical at once when its siblings came back without it', () => {
+    // The single-volume backup mistake: two replicas' journals back, the third's never.
     const observations: DeploymentObservations = {
       firstSeenAt: received.toISOString(),
       journals: [
@@ -102,26 +105,58 @@ describe('evaluateJournal', () => {
         receipt('deepgram-billing-1', at(2)),
       ],
     };
-    const status = (days: number) =>
-      evaluateJournal(journal(3), observations, at(days)).replicas[2];
-    expect(status(10)).toEqual({
-      name: 'deepgram-billing-2',
-      status: 'fresh',
-      dueAt: at(30).toISOString(),
-    });
-    expect(status(25).status).toBe('due');
-    expect(status(30).status).toBe('due');
-    expect(status(31).status).toBe('never-received');
-    // three replicas, two back, the third still inside its first period: not fresh overall
-    expect(evaluateJournal(journal(3), observations, at(25)).status).toBe(
-      'due',
-    );
+    for (const days of [2, 10, 25, 31]) {
+      const signal = evaluateJournal(journal(3), observations, at(days));
+      expect(signal.replicas[2]).toEqual({
+        name: 'deepgram-billing-2',
+        status: 'never-received',
+        health: 'critical',
+        reason: 'not in the delivery of 2026-06-03: is its volume backed up?',
+        dueAt: at(30).toISOString(),
+      });
+      expect(signal.status).toBe('never-received');
+      expect(signal.health).toBe('critical');
+      expect(journalHealth(signal)).toBe('critical');
+    }
   });
 
-  it('says never-received at once when it is unknown since when the deployment runs', () => {
+  it('judges replicas without any receipt as never-received: a warning until the first deadline, critical after it', () => {
+    const observations: DeploymentObservations = {
+      firstSeenAt: received.toISOString(),
+    };
+    const signal = (days: number) =>
+      evaluateJournal(journal(2), observations, at(days));
+    for (const days of [0, 10, 25, 30]) {
+      expect(signal(days)).toEqual({
+        status: 'never-received',
+        health: 'warning',
+        dueAt: at(30).toISOString(),
+        replicas: ['deepgram-billing-0', 'deepgram-billing-1'].map(name => ({
+          name,
+          status: 'never-received',
+          health: 'warning',
+          dueAt: at(30).toISOString(),
+        })),
+      });
+    }
+    expect(signal(30.001).health).toBe('critical');
+    expect(signal(30.001).replicas.map(r => r.health)).toEqual([
+      'critical',
+      'critical',
+    ]);
+  });
+
+  it('says never-received, critical, at once when it is unknown since when the deployment runs', () => {
     expect(evaluateJournal(journal(1), {}, received)).toEqual({
       status: 'never-received',
-      replicas: [{ name: 'deepgram-billing-0', status: 'never-received' }],
+      health: 'critical',
+      replicas: [
+        {
+          name: 'deepgram-billing-0',
+          status: 'never-received',
+          health: 'critical',
+        },
+      ],
     });
   });
 

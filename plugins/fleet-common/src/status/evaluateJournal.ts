@@ -1,7 +1,8 @@
 import type { CustomerDeploymentSpec } from '../kinds';
 import { IsoDuration, addIsoDuration, parseIsoDuration } from '../time';
 import type { DeploymentObservations } from './observations';
-import { DAY_MS, parseInstant } from './time';
+import { compareHealth, journalHealth } from './health';
+import { DAY_MS, formatUtcDate, parseInstant } from './time';
 import type { JournalReplicaSignal, JournalSignal } from './types';
 import type { JournalStatus } from './vocabulary';
 
@@ -73,12 +74,15 @@ function statusAgainst(
  * `dueAt − window`, `due` from then until `dueAt` inclusive, and `overdue` after it; the window
  * is `dueWindowDays` (default 7) capped at half the period.
  *
- * A replica that has never returned a journal is judged against a first deadline,
- * `firstSeenAt + returnEvery`: `fresh`/`due` before it, `never-received` once it has passed,
- * and `never-received` straight away when `firstSeenAt` is unknown. Receipts of replicas beyond
- * N (after a scale-down) are ignored.
+ * A replica that has never returned a journal is never `fresh`: it is `never-received` from
+ * the start. Its `health` is `warning` until its first deadline, `firstSeenAt + returnEvery`
+ * (its `dueAt`), and `critical` after it or when `firstSeenAt` is unknown — and `critical` at
+ * once when a sibling replica's journals have arrived without it (its `reason` names the
+ * sibling's latest delivery: the single-volume backup that misses a replica's own volume).
+ * Receipts of replicas beyond N (after a scale-down) are ignored.
  *
- * The deployment takes its worst replica ({@link JOURNAL_STATUS_SEVERITY}); its
+ * The deployment takes its worst replica: the worst health first, then the worst status
+ * ({@link JOURNAL_STATUS_SEVERITY}), so a late replica outranks a new one not yet due; its
  * `lastReceivedAt` is the oldest of the replicas' latest receipts (undefined while any replica
  * has none) and its `dueAt` the earliest replica due date. Deployments that do not bill by
  * journal are `not-applicable`.
@@ -117,6 +121,13 @@ export function evaluateJournal(
     }
   }
   const firstSeenAt = parseInstant(observations.firstSeenAt);
+  // The latest journal any replica returned: a replica missing from it was not collected.
+  const lastSiblingDelivery = billingReplicaNames(billing.replicas ?? 1)
+    .map(name => latest.get(name)?.receivedAt)
+    .reduce<Date | undefined>(
+      (newest, at) => (at && (!newest || at > newest) ? at : newest),
+      undefined,
+    );
 
   const replicas = billingReplicaNames(billing.replicas ?? 1).map(
     (name): JournalReplicaSignal => {
@@ -140,26 +151,44 @@ export function evaluateJournal(
         }
         return signal;
       }
+      if (lastSiblingDelivery) {
+        return {
+          name,
+          status: 'never-received',
+          health: 'critical',
+          reason: `not in the delivery of ${formatUtcDate(
+            lastSiblingDelivery,
+          )}: is its volume backed up?`,
+          ...(firstSeenAt && {
+            dueAt: addIsoDuration(firstSeenAt, period).toISOString(),
+          }),
+        };
+      }
       if (!firstSeenAt) {
-        return { name, status: 'never-received' };
+        return { name, status: 'never-received', health: 'critical' };
       }
       const dueAt = addIsoDuration(firstSeenAt, period);
-      const status = statusAgainst(now, firstSeenAt, dueAt, dueWindowDays);
       return {
         name,
-        status: status === 'late' ? 'never-received' : status,
+        status: 'never-received',
+        health: now.getTime() > dueAt.getTime() ? 'critical' : 'warning',
         dueAt: dueAt.toISOString(),
       };
     },
   );
 
-  const status = replicas.reduce<JournalStatus>(
-    (worst, replica) =>
-      JOURNAL_STATUS_SEVERITY[replica.status] > JOURNAL_STATUS_SEVERITY[worst]
-        ? replica.status
-        : worst,
-    'fresh',
+  const worst = replicas.reduce<JournalReplicaSignal | undefined>(
+    (kept, replica) =>
+      !kept ||
+      compareHealth(journalHealth(replica), journalHealth(kept)) > 0 ||
+      (journalHealth(replica) === journalHealth(kept) &&
+        JOURNAL_STATUS_SEVERITY[replica.status] >
+          JOURNAL_STATUS_SEVERITY[kept.status])
+        ? replica
+        : kept,
+    undefined,
   );
+  const status: JournalStatus = worst?.status ?? 'fresh';
   const received = replicas.map(replica => replica.lastReceivedAt);
   const lastReceivedAt = received.every((at): at is string => at !== undefined)
     ? received.reduce((oldest, at) => (at < oldest ? at : oldest))
@@ -172,6 +201,9 @@ export function evaluateJournal(
     : undefined;
 
   const signal: JournalSignal = { status, replicas };
+  if (worst?.health) {
+    signal.health = worst.health;
+  }
   if (lastReceivedAt) {
     signal.lastReceivedAt = lastReceivedAt;
   }

@@ -23,7 +23,9 @@ export const LICENSE_HEALTH: Record<LicenseStatus, DeploymentHealth> = {
 
 /**
  * What each journal status means for health: a late or never-returned journal may get the
- * service suspended (critical); a due one needs collecting soon (warning).
+ * service suspended (critical); a due one needs collecting soon (warning). A `never-received`
+ * replica is critical at worst: before its first deadline, with no sibling's journal back
+ * either, it is a warning, which its signal's `health` says ({@link journalHealth}).
  *
  * @public
  */
@@ -34,6 +36,19 @@ export const JOURNAL_HEALTH: Record<JournalStatus, DeploymentHealth> = {
   'never-received': 'critical',
   'not-applicable': 'ok',
 };
+
+/**
+ * The health of a journal signal (a deployment's or a replica's): its own `health` when the
+ * evaluator set one, else what its status means ({@link JOURNAL_HEALTH}).
+ *
+ * @public
+ */
+export function journalHealth(signal: {
+  status: JournalStatus;
+  health?: DeploymentHealth;
+}): DeploymentHealth {
+  return signal.health ?? JOURNAL_HEALTH[signal.status];
+}
 
 /**
  * What each GPU status means for health: too few GPUs is critical; no headroom for a rolling
@@ -96,13 +111,13 @@ export function worstHealth(healths: DeploymentHealth[]): DeploymentHealth {
  */
 export function deploymentHealth(signals: {
   license: { status: LicenseStatus };
-  journal: { status: JournalStatus };
+  journal: { status: JournalStatus; health?: DeploymentHealth };
   gpu: { status: GpuStatus };
   upgrade: { status: UpgradeStatus };
 }): DeploymentHealth {
   return worstHealth([
     LICENSE_HEALTH[signals.license.status],
-    JOURNAL_HEALTH[signals.journal.status],
+    journalHealth(signals.journal),
     GPU_HEALTH[signals.gpu.status],
     UPGRADE_HEALTH[signals.upgrade.status],
   ]);

@@ -32,6 +32,14 @@ export interface JournalReplicaSignal {
   capturedAt?: string;
   /** When the next journal of this replica is due (ISO 8601). */
   dueAt?: string;
+  /**
+   * How bad the status is, when the status alone does not say (set for `never-received`: a
+   * warning until the first deadline, critical after it or once a sibling replica's journals
+   * arrived without this one). Read it with {@link journalHealth}.
+   */
+  health?: DeploymentHealth;
+  /** Why the replica is in its status, in words, when there is more to say than the word. */
+  reason?: string;
 }
 
 /** @public */
@@ -41,6 +49,8 @@ export interface JournalSignal {
   lastReceivedAt?: string;
   /** The earliest due date over the replicas (ISO 8601). */
   dueAt?: string;
+  /** The worst replica's health, when its status alone does not say; see {@link journalHealth}. */
+  health?: DeploymentHealth;
   replicas: JournalReplicaSignal[];
 }
 

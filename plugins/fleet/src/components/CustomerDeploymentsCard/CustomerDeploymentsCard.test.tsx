@@ -42,6 +42,13 @@ const dr = deploymentEntity({
     license: { id: 'LIC-ACME-DR-2', expiresAt: isoDateFromToday(400) },
   },
 });
+const canary = deploymentEntity({
+  name: 'acme-canary',
+  spec: {
+    lifecycle: 'staging',
+    chart: { name: 'deepgram-self-hosted', version: '0.41.1-rc.1' },
+  },
+});
 const otherCustomersDeployment = deploymentEntity({
   name: 'globex-prod',
   spec: { customer: 'globex' },
@@ -56,7 +63,7 @@ const hasPart = (...names: string[]): EntityRelation[] =>
 function renderCard(
   entity: Entity,
   catalogApi = catalogApiMock({
-    entities: [prod, staging, dr, otherCustomersDeployment],
+    entities: [prod, staging, dr, canary, otherCustomersDeployment],
   }),
 ) {
   return renderInTestApp(
@@ -124,10 +131,15 @@ describe('CustomerDeploymentsCard', () => {
     ]);
   });
 
-  it('sorts chart versions as versions, not as text', async () => {
+  it('sorts chart versions as versions, not as text, a pre-release before its release', async () => {
     await renderCard(
       customerEntity({
-        relations: hasPart('acme-prod', 'acme-staging', 'acme-dr'),
+        relations: hasPart(
+          'acme-prod',
+          'acme-staging',
+          'acme-dr',
+          'acme-canary',
+        ),
       }),
     );
     await screen.findByRole('link', { name: /acme-prod/ });
@@ -138,6 +150,7 @@ describe('CustomerDeploymentsCard', () => {
       expect(tableRows().map(row => row[3])).toEqual([
         '0.9.0',
         '0.40.2',
+        '0.41.1-rc.1',
         '0.41.1',
       ]),
     );

@@ -15,6 +15,7 @@ import {
   useEntity,
 } from '@backstage/plugin-catalog-react';
 import {
+  compareChartVersions,
   CUSTOMER_KIND,
   CustomerDeploymentEntity,
   CustomerEntity,
@@ -25,7 +26,6 @@ import Typography from '@mui/material/Typography';
 import { WrongKindCard } from '../shared/WrongKindCard';
 import { deploymentRefsOf } from '../shared/relations';
 import {
-  compareVersions,
   describeLicenseExpiry,
   describeProfile,
 } from '../DeploymentOverviewCard/describeDeployment';
@@ -98,13 +98,13 @@ const columns: TableColumn<DeploymentRow>[] = [
   {
     title: 'Chart version',
     field: 'chartVersion',
-    customSort: (a, b) => compareVersions(a.chartVersion, b.chartVersion),
+    customSort: (a, b) => compareChartVersions(a.chartVersion, b.chartVersion),
   },
   {
     title: 'Kubernetes',
     field: 'kubernetesVersion',
     customSort: (a, b) =>
-      compareVersions(a.kubernetesVersion, b.kubernetesVersion),
+      compareChartVersions(a.kubernetesVersion, b.kubernetesVersion),
   },
   {
     title: 'License expiry',

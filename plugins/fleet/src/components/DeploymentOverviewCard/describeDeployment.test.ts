@@ -1,5 +1,4 @@
 import {
-  compareVersions,
   daysUntil,
   describeBilling,
   describeChart,
@@ -275,16 +274,5 @@ describe('describeGpu', () => {
       }),
     ).toBe('No engine pods (scaled to zero) · 1 nvidia.com/gpu each');
     expect(describeGpu(undefined)).toBe('No GPU request on file');
-  });
-});
-
-describe('compareVersions', () => {
-  it('orders release parts numerically, not as text', () => {
-    expect(
-      ['0.40.2', '0.9.0', '0.41.1', '0.6.0'].sort(compareVersions),
-    ).toEqual(['0.6.0', '0.9.0', '0.40.2', '0.41.1']);
-    expect(
-      ['1.31', '1.9', 'v1.29.3-eks-4d1a2', '1.28'].sort(compareVersions),
-    ).toEqual(['1.9', '1.28', 'v1.29.3-eks-4d1a2', '1.31']);
   });
 });

@@ -273,28 +273,3 @@ export function describeGpu(gpu: DeploymentGpu | undefined): string {
   }
   return `${plural(gpu.engineReplicas, 'engine pod')} × ${perPod}`;
 }
-
-function versionParts(version: string): number[] {
-  return version
-    .replace(/^v/, '')
-    .split(/[-+]/)[0]
-    .split('.')
-    .map(part => Number.parseInt(part, 10))
-    .map(part => (Number.isNaN(part) ? 0 : part));
-}
-
-/**
- * Orders versions such as `0.9.0` < `0.40.2` or `1.9` < `1.31` < `v1.31.2-eks-1`, numerically by
- * their dotted release parts; ties fall back to the text, so a pre-release sorts consistently.
- */
-export function compareVersions(a: string, b: string): number {
-  const left = versionParts(a);
-  const right = versionParts(b);
-  for (let i = 0; i < Math.max(left.length, right.length); i++) {
-    const difference = (left[i] ?? 0) - (right[i] ?? 0);
-    if (difference !== 0) {
-      return difference;
-    }
-  }
-  return a.localeCompare(b);
-}

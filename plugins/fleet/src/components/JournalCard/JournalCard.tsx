@@ -26,7 +26,12 @@ import { formatTimestamp, StatusErrorCard } from '../shared/fleetStatus';
 import { billsByJournal, describeDue } from '../shared/describeJournal';
 import { useJournalsRefresh } from '../shared/journalsRefresh';
 import { describeDuration } from '../DeploymentOverviewCard/describeDeployment';
-import { describeMoment, JournalStatusLabel, StatusLabel } from '../status';
+import {
+  describeMoment,
+  journalTone,
+  JournalStatusLabel,
+  StatusLabel,
+} from '../status';
 
 const TITLE = 'Billing journals';
 
@@ -198,7 +203,11 @@ function ReplicaTable(props: { signal: JournalSignal; now: Date }) {
                 </Typography>
               </TableCell>
               <TableCell>
-                <StatusLabel kind="journal" status={replica.status} />
+                <StatusLabel
+                  kind="journal"
+                  status={replica.status}
+                  tone={journalTone(replica)}
+                />
               </TableCell>
               <TableCell>
                 <Moment iso={replica.lastReceivedAt} now={now} absent="Never" />

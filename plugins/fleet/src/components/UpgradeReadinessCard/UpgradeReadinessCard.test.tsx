@@ -5,6 +5,7 @@ import {
   newerReleases,
   sortChecks,
 } from './UpgradeReadinessCard';
+import type { ReleasesResponse } from '@fleetdeck/plugin-fleet-common';
 import { deploymentEntity } from '../../__fixtures__/entities';
 import { mockFleetApi, responseError } from '../../__testUtils__/fleetApi';
 import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
@@ -257,6 +258,34 @@ describe('newerReleases and sortChecks', () => {
     expect(newerReleases(undefined, 'deepgram-self-hosted', '0.1.0')).toEqual(
       [],
     );
+  });
+
+  it('orders a pre-release before its release (SemVer, as the backend does)', () => {
+    const withCandidates: ReleasesResponse = {
+      charts: [
+        {
+          name: 'deepgram-self-hosted',
+          releases: ['0.41.0-rc.1', '0.41.0', '0.40.2', '0.42.0-rc.2'].map(
+            version => ({
+              version,
+              appVersion: `release-${version}`,
+              created: '2026-11-01T00:00:00Z',
+            }),
+          ),
+        },
+      ],
+    };
+    expect(
+      newerReleases(withCandidates, 'deepgram-self-hosted', '0.40.2').map(
+        release => release.version,
+      ),
+    ).toEqual(['0.42.0-rc.2', '0.41.0', '0.41.0-rc.1']);
+    // The release candidate of an installed release is not newer than it.
+    expect(
+      newerReleases(withCandidates, 'deepgram-self-hosted', '0.41.0').map(
+        release => release.version,
+      ),
+    ).toEqual(['0.42.0-rc.2']);
   });
 
   it('puts failures first and keeps the order within an outcome', () => {

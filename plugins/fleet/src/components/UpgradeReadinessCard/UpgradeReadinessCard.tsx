@@ -11,6 +11,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckOutcome,
   ChartRelease,
+  compareChartVersions,
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
@@ -35,10 +36,7 @@ import {
   StatusErrorCard,
   useDeploymentStatus,
 } from '../shared/fleetStatus';
-import {
-  compareVersions,
-  plural,
-} from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '../DeploymentOverviewCard/describeDeployment';
 import { CheckOutcomeLabel, UpgradeStatusLabel } from '../status';
 
 const TITLE = 'Upgrade readiness';
@@ -65,8 +63,8 @@ export function newerReleases(
 ): ChartRelease[] {
   const entry = releases?.charts.find(candidate => candidate.name === chart);
   return (entry?.releases ?? [])
-    .filter(release => compareVersions(release.version, installed) > 0)
-    .sort((a, b) => compareVersions(b.version, a.version));
+    .filter(release => compareChartVersions(release.version, installed) > 0)
+    .sort((a, b) => compareChartVersions(b.version, a.version));
 }
 
 /** `3 releases · 120 days`, `Not behind`. */

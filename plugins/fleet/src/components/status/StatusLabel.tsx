@@ -21,6 +21,7 @@ import {
   describeJournalSignal,
   describeLicenseSignal,
   describeUpgradeSignal,
+  journalTone,
   StatusKind,
   StatusOf,
   StatusTone,
@@ -56,9 +57,11 @@ export function StatusLabel<K extends StatusKind>(props: {
   detail?: ReactNode;
   /** For table cells: the detail goes under the word, cut to two lines (full text on hover). */
   compact?: boolean;
+  /** The tone when the signal says more than its status (a journal's `health`). */
+  tone?: StatusTone;
 }) {
   const { kind, status, detail, compact } = props;
-  const tone = statusTone(kind, status);
+  const tone = props.tone ?? statusTone(kind, status);
   if (compact) {
     return (
       <Box
@@ -159,6 +162,7 @@ export function JournalStatusLabel(
     <StatusLabel
       kind="journal"
       status={signal.status}
+      tone={journalTone(signal)}
       compact={compact}
       detail={detail ? describeJournalSignal(signal, now) : undefined}
     />

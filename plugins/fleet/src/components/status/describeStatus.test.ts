@@ -106,6 +106,51 @@ describe('describeJournalSignal', () => {
         now,
       ),
     ).toBe('0 of 2 replicas returned · no journal received yet');
+    // New, not yet due: a warning with its first deadline.
+    expect(
+      describeJournalSignal(
+        {
+          status: 'never-received',
+          health: 'warning',
+          dueAt: '2026-12-01T08:00:00Z',
+          replicas: [
+            {
+              name: 'deepgram-billing-0',
+              status: 'never-received',
+              health: 'warning',
+              dueAt: '2026-12-01T08:00:00Z',
+            },
+          ],
+        },
+        now,
+      ),
+    ).toBe('no journal received yet · first due in 9 days');
+    // Two replicas back, the third missing from their delivery.
+    expect(
+      describeJournalSignal(
+        {
+          status: 'never-received',
+          health: 'critical',
+          replicas: [
+            {
+              name: 'deepgram-billing-0',
+              status: 'fresh',
+              lastReceivedAt: '2026-11-20T08:00:00Z',
+            },
+            {
+              name: 'deepgram-billing-1',
+              status: 'never-received',
+              health: 'critical',
+              reason:
+                'not in the delivery of 2026-11-20: is its volume backed up?',
+            },
+          ],
+        },
+        now,
+      ),
+    ).toBe(
+      '1 of 2 replicas returned · deepgram-billing-1 not in the delivery of 2026-11-20: is its volume backed up?',
+    );
     expect(
       describeJournalSignal({ status: 'not-applicable', replicas: [] }, now),
     ).toBe('billing does not use journals');

@@ -97,6 +97,19 @@ export function statusTone<K extends StatusKind>(
 }
 
 /**
+ * The tone of a journal signal (a deployment's or a replica's): a `never-received` replica
+ * not yet past its first deadline is a warning, not an error.
+ */
+export function journalTone(signal: {
+  status: JournalStatus;
+  health?: DeploymentHealth;
+}): StatusTone {
+  return signal.health === 'warning'
+    ? 'warning'
+    : statusTone('journal', signal.status);
+}
+
+/**
  * The vocabulary word as a label: `never-received` → `Never received`, `up-to-date` →
  * `Up to date`, `ok` → `OK`. The words stay those of the vocabulary.
  */
@@ -217,10 +230,20 @@ export function describeJournalSignal(
     parts.push('no journal received yet');
   }
   const due = signal.dueAt && relativeDay(signal.dueAt, now);
-  if (due && signal.status === 'due') {
+  // A replica missing from its siblings' delivery: say which, and what to check.
+  const missing = signal.replicas.find(
+    replica => replica.status === 'never-received' && replica.reason,
+  );
+  if (missing) {
+    parts.push(`${missing.name} ${missing.reason}`);
+  } else if (due && signal.status === 'due') {
     parts.push(`due ${due}`);
   } else if (due && signal.status === 'overdue') {
     parts.push(`was due ${due}`);
+  } else if (due && signal.status === 'never-received') {
+    parts.push(
+      signal.health === 'warning' ? `first due ${due}` : `was due ${due}`,
+    );
   }
   return parts.length > 0 ? parts.join(' · ') : undefined;
 }

@@ -15,6 +15,7 @@ export {
   describeLicenseSignal,
   describeMoment,
   describeUpgradeSignal,
+  journalTone,
   statusTone,
   statusWord,
 } from './describeStatus';

@@ -1,0 +1,55 @@
+import { InputError } from '@backstage/errors';
+
+const MINUTE_MS = 60 * 1000;
+const HOUR_MS = 60 * MINUTE_MS;
+const DAY_MS = 24 * HOUR_MS;
+const YEAR_MS = 365.25 * DAY_MS;
+
+function plural(count: number, unit: string): string {
+  return `${count} ${unit}${count === 1 ? '' : 's'}`;
+}
+
+/** A span of time in the largest unit that fits: `35 years`, `3 days`, `12 minutes`. */
+export function describeSpan(ms: number): string {
+  if (ms >= YEAR_MS) {
+    return plural(Math.floor(ms / YEAR_MS), 'year');
+  }
+  if (ms >= 2 * DAY_MS) {
+    return plural(Math.floor(ms / DAY_MS), 'day');
+  }
+  if (ms >= HOUR_MS) {
+    return plural(Math.floor(ms / HOUR_MS), 'hour');
+  }
+  return plural(Math.max(1, Math.floor(ms / MINUTE_MS)), 'minute');
+}
+
+/**
+ * Whether an instant lies further ahead of the portal's clock than the tolerated skew: such a
+ * time was written by a machine whose clock is wrong, and is not newer than anything.
+ */
+export function isAheadOfClock(
+  at: string | undefined,
+  now: Date,
+  maxClockSkewMs: number,
+): boolean {
+  const time = at === undefined ? NaN : Date.parse(at);
+  return !Number.isNaN(time) && time - now.getTime() > maxClockSkewMs;
+}
+
+/**
+ * Refuses a report's `generatedAt` that is ahead of the portal's clock by more than the
+ * tolerated skew. Applied, it would look newer than every genuine report after it.
+ */
+export function checkGeneratedAt(
+  generatedAt: string,
+  now: Date,
+  maxClockSkewMs: number,
+): void {
+  if (isAheadOfClock(generatedAt, now, maxClockSkewMs)) {
+    throw new InputError(
+      `Invalid status report: generatedAt ${generatedAt} is ${describeSpan(
+        Date.parse(generatedAt) - now.getTime(),
+      )} ahead of the portal's clock (${now.toISOString()}); check the clock of the machine that ran collect-status.sh, and run it again`,
+    );
+  }
+}
