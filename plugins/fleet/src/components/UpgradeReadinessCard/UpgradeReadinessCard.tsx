@@ -14,6 +14,7 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
+  fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
   ReleasesResponse,
   UpgradeCheck,
@@ -30,8 +31,10 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { FactList } from '../shared/FactList';
 import { WrongKindCard } from '../shared/WrongKindCard';
+import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
 import {
   formatTimestamp,
+  READ_STATUS_ACTION,
   StatusErrorCard,
   useDeploymentStatus,
 } from '../shared/fleetStatus';
@@ -99,7 +102,16 @@ export function UpgradeReadinessCard() {
     );
   }
   // Keyed, so that another deployment starts from its own default target and status.
-  return <UpgradeReadiness key={stringifyEntityRef(entity)} entity={entity} />;
+  return (
+    <DeploymentPermissionGate
+      entity={entity}
+      permission={fleetDeploymentReadPermission}
+      action={READ_STATUS_ACTION}
+      title={TITLE}
+    >
+      <UpgradeReadiness key={stringifyEntityRef(entity)} entity={entity} />
+    </DeploymentPermissionGate>
+  );
 }
 
 function UpgradeReadiness(props: { entity: CustomerDeploymentEntity }) {
