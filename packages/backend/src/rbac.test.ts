@@ -281,6 +281,16 @@ describe.each(databases.eachSupportedId())(
       }
     });
 
+    it('gives a member of the organisation in no account team no deployment', async () => {
+      const elena = 'user:default/elena.petrova';
+      expect(await decide(elena, fleetDeploymentReadPermission)).toEqual({
+        result: 'DENY',
+      });
+      expect(await decide(elena, fleetJournalReadPermission)).toEqual({
+        result: 'DENY',
+      });
+    });
+
     it('denies a user the catalog does not know', async () => {
       const stranger = 'user:default/mallory';
       for (const permission of fleetPermissions) {
