@@ -95,6 +95,9 @@ function ownershipOf(userEntityRef: string): string[] {
   return [userEntityRef, ...groups];
 }
 
+/** Users whose token carries no groups, as a sign-in before the catalog had read the user gives. */
+const signedInBeforeCatalog = new Set<string>();
+
 const userInfoOfExampleOrg = createServiceFactory({
   service: coreServices.userInfo,
   deps: {},
@@ -106,7 +109,9 @@ const userInfoOfExampleOrg = createServiceFactory({
       }
       return {
         userEntityRef: principal.userEntityRef,
-        ownershipEntityRefs: ownershipOf(principal.userEntityRef),
+        ownershipEntityRefs: signedInBeforeCatalog.has(principal.userEntityRef)
+          ? [principal.userEntityRef]
+          : ownershipOf(principal.userEntityRef),
       };
     },
   }),
@@ -278,6 +283,17 @@ describe.each(databases.eachSupportedId())(
           person,
           'ALLOW',
         ]);
+      }
+    });
+
+    it('takes the groups from the catalog when the token lacks them', async () => {
+      signedInBeforeCatalog.add(admin);
+      try {
+        expect(await decide(admin, fleetTaskTriggerPermission)).toEqual({
+          result: 'ALLOW',
+        });
+      } finally {
+        signedInBeforeCatalog.delete(admin);
       }
     });
 

@@ -24,8 +24,14 @@ import {
 const OWNER_REFS = '$ownerRefs';
 const CURRENT_USER = '$currentUser';
 
-/** The groups above the given ones (their parents, and theirs), from the catalog. */
-export type GroupAncestry = (groupRefs: string[]) => Promise<string[]>;
+/**
+ * A user's groups (those given, and those the catalog says it is a member of) with the groups
+ * above them (their parents, and theirs). Refs are in lower case.
+ */
+export type GroupAncestry = (user: {
+  userEntityRef: string;
+  groupRefs: string[];
+}) => Promise<string[]>;
 
 /** Puts the caller's refs in place of `$ownerRefs` and `$currentUser`. */
 function resolveAliases(
@@ -74,7 +80,8 @@ function resolveAliases(
 
 /**
  * The portal's permission policy, read from the policy files: a caller's roles are those given
- * to the caller, to a group it belongs to or to a group above those; for a resource permission a
+ * to the caller, to a group it belongs to (in its token or in the catalog) or to a group above
+ * those; for a resource permission a
  * conditional policy of one of these roles decides (CONDITIONAL, any of them), otherwise a
  * `deny` line of a role wins over an `allow` line; nothing granted is DENY. Super users may do
  * everything.
@@ -164,15 +171,13 @@ export class FilePermissionPolicy implements PermissionPolicy {
 
   /** The roles of the user, of its groups and of the groups above them. */
   async #rolesOf(info: BackstageUserInfo): Promise<Set<string>> {
-    const direct = [info.userEntityRef, ...info.ownershipEntityRefs].map(ref =>
-      normalizeRef(ref, 'user'),
-    );
-    const groups = direct.filter(ref => ref.startsWith('group:'));
+    const userEntityRef = normalizeRef(info.userEntityRef, 'user');
+    const groupRefs = info.ownershipEntityRefs
+      .map(ref => normalizeRef(ref, 'user'))
+      .filter(ref => ref.startsWith('group:'));
     const members = new Set([
-      ...direct,
-      ...(groups.length > 0 ? await this.#ancestry(groups) : []).map(ref =>
-        normalizeRef(ref, 'group'),
-      ),
+      userEntityRef,
+      ...(await this.#ancestry({ userEntityRef, groupRefs })),
     ]);
     return new Set(
       this.#roles.memberships
