@@ -10,7 +10,7 @@ mkdir -p "${FLEETDECK_DATA_DIR:-.data}/sqlite"
 (
   for _ in $(seq 1 600); do
     if curl -fsS -o /dev/null http://localhost:3000 2>/dev/null; then
-      printf '\n  Fleetdeck is up: open http://localhost:3000 and choose "Enter" to sign in as a guest.\n\n'
+      printf '\n  Fleetdeck is up: open http://localhost:3000 and choose "Enter" (the platform admin) or another example person.\n\n'
       exit 0
     fi
     sleep 1

@@ -9,9 +9,11 @@ const backend = createBackend();
 backend.add(import('@backstage/plugin-app-backend'));
 backend.add(import('@backstage/plugin-proxy-backend'));
 
-// auth: guest sign-in for the local portal; see README for real providers
+// auth: guest sign-in for the local portal (as an example person), the other example people as
+// further choices (dev only); see README for real providers
 backend.add(import('@backstage/plugin-auth-backend'));
 backend.add(import('@backstage/plugin-auth-backend-module-guest-provider'));
+backend.add(import('./modules/examplePeople'));
 
 // catalog, with Fleetdeck's kinds
 backend.add(import('@backstage/plugin-catalog-backend'));
@@ -34,11 +36,10 @@ backend.add(
 // fleet:* onboarding actions (values, backup CronJobs, runbook, registration)
 backend.add(import('@fleetdeck/plugin-scaffolder-backend-module-fleet'));
 
-// permissions: allow-all for the local portal; see README for a real policy
+// permissions: the policy set as files (permission.rbac in app-config.yaml, examples/rbac/), in
+// the community RBAC backend's shapes; see README "Access"
 backend.add(import('@backstage/plugin-permission-backend'));
-backend.add(
-  import('@backstage/plugin-permission-backend-module-allow-all-policy'),
-);
+backend.add(import('./modules/filePolicy'));
 
 // search, with the in-memory engine and the catalog collator
 backend.add(import('@backstage/plugin-search-backend'));

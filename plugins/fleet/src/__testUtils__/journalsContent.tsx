@@ -16,12 +16,15 @@ export function renderJournalsContent(
   options: {
     entity?: Entity;
     canUpload?: boolean;
+    /** Names of further permissions the user does not hold. */
+    denied?: string[];
     alertApi?: ReturnType<typeof mockApis.alert>;
   } = {},
 ) {
   const {
     entity = deploymentEntity(),
     canUpload = true,
+    denied = [],
     alertApi = mockApis.alert(),
   } = options;
   return renderInTestApp(
@@ -32,7 +35,12 @@ export function renderJournalsContent(
       apis: [
         [fleetApiRef, fleetApi],
         mockApis.permission({
-          authorize: canUpload ? AuthorizeResult.ALLOW : AuthorizeResult.DENY,
+          authorize: request =>
+            (request.permission.name === 'fleet.journal.create' &&
+              !canUpload) ||
+            denied.includes(request.permission.name)
+              ? AuthorizeResult.DENY
+              : AuthorizeResult.ALLOW,
         }),
         alertApi,
       ],

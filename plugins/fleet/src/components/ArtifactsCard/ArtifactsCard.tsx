@@ -12,6 +12,7 @@ import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
+  fleetArtifactReadPermission,
   isCustomerDeploymentEntity,
   type ArtifactSummary,
   type CustomerDeploymentEntity,
@@ -22,9 +23,14 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { saveBlob } from '../JournalsContent/saveBlob';
 import { WrongKindCard } from '../shared/WrongKindCard';
+import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
+import { describeNotAllowed, isNotAllowed } from '../shared/describeApiError';
+import { NotAllowedPanel } from '../shared/NotAllowedPanel';
 import { describeArtifact, formatSize } from './describeArtifact';
 
 const TITLE = 'Generated files';
+/** "You may not …" for fleet.artifact.read. */
+const READ_ARTIFACTS_ACTION = 'download the generated files';
 
 const isNotFound = (error: unknown) =>
   error instanceof ResponseError && error.statusCode === 404;
@@ -45,7 +51,16 @@ export function ArtifactsCard() {
       />
     );
   }
-  return <ArtifactsCardContent entity={entity} />;
+  return (
+    <DeploymentPermissionGate
+      entity={entity}
+      permission={fleetArtifactReadPermission}
+      action={READ_ARTIFACTS_ACTION}
+      title={TITLE}
+    >
+      <ArtifactsCardContent entity={entity} />
+    </DeploymentPermissionGate>
+  );
 }
 
 function ArtifactsCardContent(props: { entity: CustomerDeploymentEntity }) {
@@ -71,9 +86,15 @@ function ArtifactsCardContent(props: { entity: CustomerDeploymentEntity }) {
       );
     } catch (e) {
       alertApi.post({
-        message: `Could not download ${name ?? 'the files'}: ${
-          (e as Error).message
-        }`,
+        message: isNotAllowed(e)
+          ? describeNotAllowed({
+              action: READ_ARTIFACTS_ACTION,
+              permission: fleetArtifactReadPermission.name,
+              deployment: entity.metadata.name,
+            })
+          : `Could not download ${name ?? 'the files'}: ${
+              (e as Error).message
+            }`,
         severity: 'error',
       });
     } finally {
@@ -97,6 +118,16 @@ function ArtifactsCardContent(props: { entity: CustomerDeploymentEntity }) {
           a runbook from the "New customer deployment" template.
         </Typography>
       </InfoCard>
+    );
+  }
+  if (isNotAllowed(error)) {
+    return (
+      <NotAllowedPanel
+        title={TITLE}
+        action={READ_ARTIFACTS_ACTION}
+        permission={fleetArtifactReadPermission.name}
+        deployment={entity.metadata.name}
+      />
     );
   }
   if (error || !value) {

@@ -12,7 +12,9 @@ import { useApi } from '@backstage/core-plugin-api';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Typography from '@mui/material/Typography';
+import { fleetDeploymentReadPermission } from '@fleetdeck/plugin-fleet-common';
 import { fleetApiRef } from '../../api';
+import { describeNotAllowed, isNotAllowed } from '../shared/describeApiError';
 import { AttentionTiles } from './AttentionTiles';
 import { DeploymentsTable } from './DeploymentsTable';
 import { useCursorPages } from '../shared/useCursorPages';
@@ -68,6 +70,19 @@ export function FleetOverview() {
 
   const filters = <FleetFilters view={view} onChange={setView} />;
 
+  if (isNotAllowed(error)) {
+    // A refusal is not a failure: the fleet holds nothing this user may see.
+    return (
+      <EmptyState
+        missing="data"
+        title="No deployments you may see"
+        description={describeNotAllowed({
+          action: 'see the fleet status of any deployment',
+          permission: fleetDeploymentReadPermission.name,
+        })}
+      />
+    );
+  }
   if (error) {
     return (
       <>

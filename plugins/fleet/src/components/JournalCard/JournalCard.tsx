@@ -8,6 +8,7 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
+  fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
   JournalReplicaSignal,
   JournalSignal,
@@ -22,7 +23,12 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { FactList } from '../shared/FactList';
 import { WrongKindCard } from '../shared/WrongKindCard';
-import { formatTimestamp, StatusErrorCard } from '../shared/fleetStatus';
+import {
+  formatTimestamp,
+  READ_STATUS_ACTION,
+  StatusErrorCard,
+} from '../shared/fleetStatus';
+import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
 import { billsByJournal, describeDue } from '../shared/describeJournal';
 import { useJournalsRefresh } from '../shared/journalsRefresh';
 import { describeDuration } from '../DeploymentOverviewCard/describeDeployment';
@@ -60,7 +66,16 @@ export function JournalCard() {
   if (!billsByJournal(entity)) {
     return <NotApplicableCard entity={entity} />;
   }
-  return <JournalStatusCard key={stringifyEntityRef(entity)} entity={entity} />;
+  return (
+    <DeploymentPermissionGate
+      entity={entity}
+      permission={fleetDeploymentReadPermission}
+      action={READ_STATUS_ACTION}
+      title={TITLE}
+    >
+      <JournalStatusCard key={stringifyEntityRef(entity)} entity={entity} />
+    </DeploymentPermissionGate>
+  );
 }
 
 function NotApplicableCard(props: { entity: CustomerDeploymentEntity }) {

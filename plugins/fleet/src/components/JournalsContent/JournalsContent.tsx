@@ -14,6 +14,7 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   fleetJournalCreatePermission,
+  fleetJournalReadPermission,
   isCustomerDeploymentEntity,
   JournalReceipt,
 } from '@fleetdeck/plugin-fleet-common';
@@ -31,6 +32,12 @@ import {
   useJournalsRefresh,
 } from '../shared/journalsRefresh';
 import { describeJournalError } from '../shared/describeJournalError';
+import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
+import { isNotAllowed } from '../shared/describeApiError';
+import { NotAllowedPanel } from '../shared/NotAllowedPanel';
+
+/** "You may not …" for fleet.journal.read. */
+const READ_JOURNALS_ACTION = 'read the billing journals';
 import { useCursorPages } from '../shared/useCursorPages';
 import { ReceiptsTable } from './ReceiptsTable';
 import { saveBlob } from './saveBlob';
@@ -127,7 +134,13 @@ function Journals(props: { entity: CustomerDeploymentEntity }) {
           </InfoCard>
         </Grid>
         <Grid item xs={12}>
-          <JournalHistory entity={entity} uploadButton={uploadButton} />
+          <DeploymentPermissionGate
+            entity={entity}
+            permission={fleetJournalReadPermission}
+            action={READ_JOURNALS_ACTION}
+          >
+            <JournalHistory entity={entity} uploadButton={uploadButton} />
+          </DeploymentPermissionGate>
         </Grid>
       </Grid>
       <JournalUploadDialog
@@ -189,13 +202,12 @@ function JournalHistory(props: {
 
   if (error) {
     const status = statusCodeOf(error);
-    if (status === 403) {
+    if (isNotAllowed(error)) {
       return (
-        <WarningPanel
-          severity="info"
-          defaultExpanded
-          title="You are not allowed to see these journals"
-          message={`Reading the journals of ${name} needs the permission fleet.journal.read; ask the owners of ${name} or a Backstage admin.`}
+        <NotAllowedPanel
+          action={READ_JOURNALS_ACTION}
+          permission={fleetJournalReadPermission.name}
+          deployment={name}
         />
       );
     }

@@ -15,6 +15,7 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
+  fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
   ReleasesResponse,
   UpgradeCheck,
@@ -31,8 +32,10 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { FactList } from '../shared/FactList';
 import { WrongKindCard } from '../shared/WrongKindCard';
+import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
 import {
   formatTimestamp,
+  READ_STATUS_ACTION,
   StatusErrorCard,
   useDeploymentStatus,
 } from '../shared/fleetStatus';
@@ -97,7 +100,16 @@ export function UpgradeReadinessCard() {
     );
   }
   // Keyed, so that another deployment starts from its own default target and status.
-  return <UpgradeReadiness key={stringifyEntityRef(entity)} entity={entity} />;
+  return (
+    <DeploymentPermissionGate
+      entity={entity}
+      permission={fleetDeploymentReadPermission}
+      action={READ_STATUS_ACTION}
+      title={TITLE}
+    >
+      <UpgradeReadiness key={stringifyEntityRef(entity)} entity={entity} />
+    </DeploymentPermissionGate>
+  );
 }
 
 function UpgradeReadiness(props: { entity: CustomerDeploymentEntity }) {

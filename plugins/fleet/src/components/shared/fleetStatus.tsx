@@ -13,11 +13,18 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
+  fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { WrongKindCard } from './WrongKindCard';
+import { DeploymentPermissionGate } from './DeploymentPermissionGate';
+import { isNotAllowed } from './describeApiError';
+import { NotAllowedPanel } from './NotAllowedPanel';
+
+/** "You may not …" for fleet.deployment.read. */
+export const READ_STATUS_ACTION = 'see the fleet status';
 
 /**
  * Whether `error` is the backend's answer for a deployment it has not evaluated: a
@@ -66,7 +73,7 @@ export function NotEvaluatedCard(props: { title: string; name: string }) {
 
 /**
  * What a card shows when the status could not be fetched: a friendly panel when the backend has
- * not evaluated the deployment (404), the error otherwise.
+ * not evaluated the deployment (404) or refuses it to the user (403), the error otherwise.
  */
 export function StatusErrorCard(props: {
   title: string;
@@ -76,6 +83,16 @@ export function StatusErrorCard(props: {
   const { title, entity, error } = props;
   if (isNotEvaluated(error)) {
     return <NotEvaluatedCard title={title} name={entity.metadata.name} />;
+  }
+  if (isNotAllowed(error)) {
+    return (
+      <NotAllowedPanel
+        title={title}
+        action={READ_STATUS_ACTION}
+        permission={fleetDeploymentReadPermission.name}
+        deployment={entity.metadata.name}
+      />
+    );
   }
   return (
     <ResponseErrorPanel
@@ -88,7 +105,7 @@ export function StatusErrorCard(props: {
 /**
  * A card that shows the fleet status of the CustomerDeployment on the page: it reads the
  * entity, fetches its status and renders `children` with it, with loading, error, "not
- * evaluated" and wrong-kind states.
+ * evaluated", "not allowed" (without fleet.deployment.read) and wrong-kind states.
  */
 export function DeploymentStatusCardFrame(props: {
   title: string;
@@ -107,7 +124,16 @@ export function DeploymentStatusCardFrame(props: {
       />
     );
   }
-  return <FetchedStatus {...props} entity={entity} />;
+  return (
+    <DeploymentPermissionGate
+      entity={entity}
+      permission={fleetDeploymentReadPermission}
+      action={READ_STATUS_ACTION}
+      title={props.title}
+    >
+      <FetchedStatus {...props} entity={entity} />
+    </DeploymentPermissionGate>
+  );
 }
 
 function FetchedStatus(props: {
