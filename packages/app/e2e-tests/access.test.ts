@@ -1,4 +1,25 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
+import { parseAllDocuments } from 'yaml';
+
+type ExampleDeployment = {
+  metadata: { name: string; title?: string };
+  spec: { owner: string };
+};
+
+const deployments: ExampleDeployment[] = parseAllDocuments(
+  fs.readFileSync(
+    path.resolve(__dirname, '../../../examples/fleet/deployments.yaml'),
+    'utf8',
+  ),
+)
+  .map(document => document.toJSON())
+  .filter(Boolean);
+
+const titleOf = (d: ExampleDeployment) => d.metadata.title ?? d.metadata.name;
+const ownedBySolutionsEast = (d: ExampleDeployment) =>
+  d.spec.owner.replace(/^group:(default\/)?/, '') === 'solutions-east';
 
 /**
  * The local portal's example people under the shipped policy (examples/rbac/): the guest is the
@@ -84,4 +105,62 @@ test('the billing analyst signs in from the sign-in page, reads the journals and
   // She may read the history (the example fleet has no receipts yet), so no refusal is shown.
   await expect(page.getByText('No journals received yet')).toBeVisible();
   await expect(page.getByText(/You may not/)).toHaveCount(0);
+});
+
+test('an SE of solutions-east sees only the deployments her team owns, and is told why another is closed to her', async ({
+  page,
+  request,
+}) => {
+  const own = deployments.filter(ownedBySolutionsEast);
+  const other = deployments.find(d => !ownedBySolutionsEast(d))!;
+  expect(own.length).toBeGreaterThan(0);
+
+  // A fresh portal: wait until the catalog has read the example people and fleet.
+  const guest = await request.post('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  const { token } = (await guest.json()).backstageIdentity;
+  for (const entity of [
+    'user/default/priya.raman',
+    `customerdeployment/default/${other.metadata.name}`,
+  ]) {
+    await expect
+      .poll(async () =>
+        (
+          await request.get(`/api/catalog/entities/by-name/${entity}`, {
+            headers: { Authorization: `Bearer ${token}` },
+          })
+        ).status(),
+      )
+      .toBe(200);
+  }
+
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Sign in as Priya Raman' }).click();
+  await sidebarLink(page, 'Customer fleet').click();
+
+  // The list and its count hold her team's deployments only.
+  await expect(page.getByText(`Deployments (${own.length})`)).toBeVisible();
+  for (const deployment of own) {
+    await expect(
+      page
+        .getByRole('table')
+        .getByRole('link', { name: titleOf(deployment), exact: true }),
+    ).toBeVisible();
+  }
+  await expect(
+    page
+      .getByRole('table')
+      .getByRole('link', { name: titleOf(other), exact: true }),
+  ).toHaveCount(0);
+
+  // Another team's deployment: the catalog shows it, the fleet tab says why it shows nothing.
+  await page.goto(
+    `/catalog/default/customerdeployment/${other.metadata.name}/fleet`,
+  );
+  await expect(
+    page
+      .getByText(/You may not .*fleet\.deployment\.read is not granted to you/)
+      .first(),
+  ).toBeVisible();
 });
