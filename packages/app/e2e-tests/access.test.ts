@@ -1,23 +1,10 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
-import { parseAllDocuments } from 'yaml';
+import {
+  exampleDeployments as deployments,
+  titleOf,
+  type ExampleDeployment,
+} from './exampleFleet';
 
-type ExampleDeployment = {
-  metadata: { name: string; title?: string };
-  spec: { owner: string };
-};
-
-const deployments: ExampleDeployment[] = parseAllDocuments(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../examples/fleet/deployments.yaml'),
-    'utf8',
-  ),
-)
-  .map(document => document.toJSON())
-  .filter(Boolean);
-
-const titleOf = (d: ExampleDeployment) => d.metadata.title ?? d.metadata.name;
 const ownedBySolutionsEast = (d: ExampleDeployment) =>
   d.spec.owner.replace(/^group:(default\/)?/, '') === 'solutions-east';
 

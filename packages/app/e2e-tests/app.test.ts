@@ -1,21 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, Page } from '@playwright/test';
-import { parseAllDocuments } from 'yaml';
-
-type ExampleEntity = {
-  metadata: { name: string; title?: string };
-  spec: { customer: string; profile: string; chart: { version: string } };
-};
-
-const deployments: ExampleEntity[] = parseAllDocuments(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../examples/fleet/deployments.yaml'),
-    'utf8',
-  ),
-)
-  .map(document => document.toJSON())
-  .filter(Boolean);
+import {
+  exampleDeployments as deployments,
+  type ExampleDeployment,
+} from './exampleFleet';
 
 const sidebarLink = (page: Page, name: string) =>
   page
@@ -43,7 +30,9 @@ test('the catalog API lists every example deployment for a guest', async ({
           { headers: { Authorization: `Bearer ${token}` } },
         );
         const body = await response.json();
-        return (body.items as ExampleEntity[]).map(e => e.metadata.name).sort();
+        return (body.items as ExampleDeployment[])
+          .map(e => e.metadata.name)
+          .sort();
       },
       { timeout: 90_000 },
     )

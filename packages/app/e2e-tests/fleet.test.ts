@@ -1,23 +1,5 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { test, expect, Page } from '@playwright/test';
-import { parseAllDocuments } from 'yaml';
-
-type ExampleDeployment = {
-  metadata: { name: string; title?: string };
-  spec: { license?: { expiresAt: unknown } };
-};
-
-const deployments: ExampleDeployment[] = parseAllDocuments(
-  fs.readFileSync(
-    path.resolve(__dirname, '../../../examples/fleet/deployments.yaml'),
-    'utf8',
-  ),
-)
-  .map(document => document.toJSON())
-  .filter(Boolean);
-
-const titleOf = (d: ExampleDeployment) => d.metadata.title ?? d.metadata.name;
+import { exampleDeployments as deployments, titleOf } from './exampleFleet';
 
 /** Example licenses are `{ $daysFromNow: N }`: expired exactly when N < 0. */
 const expired = deployments.filter(d => {
