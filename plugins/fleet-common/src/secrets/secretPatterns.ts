@@ -54,7 +54,14 @@ function hasSecretAssignment(value: string): boolean {
 }
 
 /** Runs of the base64 alphabets (standard and URL-safe). */
-const BASE64_RUN = /[A-Za-z0-9+/=_-]{32,}/g;
+/**
+ * Runs of one base64 alphabet: the standard one (`+/`) or the URL-safe one (`-_`), never both —
+ * a run that mixes them is a path or a name (`acme-prod/status-YYYYMMDD-HHMMSS.json`).
+ */
+const BASE64_RUNS = [/[A-Za-z0-9+/=]{32,}/g, /[A-Za-z0-9_=-]{32,}/g];
+
+const base64Runs = (value: string) =>
+  BASE64_RUNS.flatMap(pattern => value.match(pattern) ?? []);
 
 /**
  * The shapes refused wherever text enters Fleetdeck, most specific first (the first match
@@ -146,7 +153,7 @@ export const SECRET_PATTERNS: readonly SecretPattern[] = [
     // Random base64 carries ~6 bits a character; names and paths of that length far less
     // (paths, with their slashes, a little more: hence the higher bar for them).
     test: value =>
-      (value.match(BASE64_RUN) ?? []).some(
+      base64Runs(value).some(
         run =>
           hasMixedCaseAndDigit(run) &&
           shannonEntropy(run) >= (run.includes('/') ? 4.3 : 4.2),

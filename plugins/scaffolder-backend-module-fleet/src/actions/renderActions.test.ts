@@ -80,6 +80,35 @@ describe('fleet:*:render actions', () => {
     },
   );
 
+  it.each([
+    ['e2e-mx7ivw12', 'e2e-mx7ivw12-prod'],
+    ['acme2', 'acme2-prod-us-east-1'],
+    ['northwind9', 'northwind9-dr-eu-central-1b'],
+  ])(
+    'with names holding digits (%s), write files the secret check lets through',
+    async (customer, deployment) => {
+      for (const [, base] of ANSWER_MATRIX) {
+        workspace.clear();
+        const named = {
+          ...base,
+          customer: { ...base.customer, name: customer },
+          deployment: { ...base.deployment, name: deployment },
+        };
+        const written = await renderAll(named);
+        for (const file of written) {
+          const content = fs.readFileSync(
+            path.join(workspace.path, file),
+            'utf8',
+          );
+          expect({
+            file,
+            hits: findSecretLikeValues(content.split('\n')),
+          }).toEqual({ file, hits: [] });
+        }
+      }
+    },
+  );
+
   it('write no backup CronJobs for license-server billing: it keeps no journals', async () => {
     // What the template sends for a connected customer without journals: the journal and
     // backup answers left empty.
