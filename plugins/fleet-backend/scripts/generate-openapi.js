@@ -2,9 +2,12 @@
 /*
  * Turns src/schema/openapi.yaml into src/schema/openapi.generated.ts: the spec as a TypeScript
  * const, from which @backstage/backend-openapi-utils types the router, and the function that
- * creates that router. It stands in for `backstage-repo-tools package schema openapi generate`,
- * whose server generation downloads a generator JAR that these machines cannot fetch; the
- * output has the same shape as that tool's.
+ * creates that router. It stands in for `backstage-repo-tools package schema openapi generate
+ * --server`, whose generation downloads an OpenAPI generator JAR (from Maven Central) that these
+ * machines cannot fetch; the output mirrors that tool's server layout (one
+ * `src/schema/openapi.generated.ts` exporting `spec` and `createOpenApiRouter`), so the
+ * official tool can replace this script without touching the router. CI runs `--check`
+ * (`yarn openapi:check`), so the file cannot drift from the spec.
  *
  *   node scripts/generate-openapi.js          write the file
  *   node scripts/generate-openapi.js --check  fail when the file is not up to date
