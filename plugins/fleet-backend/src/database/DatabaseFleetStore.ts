@@ -250,7 +250,7 @@ function decodeCursor(text: string): Cursor {
 /**
  * The knex implementation of {@link FleetStore}, on PostgreSQL or SQLite.
  *
- * @public
+ * @internal
  */
 export class DatabaseFleetStore implements FleetStore {
   static async create(options: {

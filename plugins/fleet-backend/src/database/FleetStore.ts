@@ -13,7 +13,7 @@ import type {
 /**
  * One page of deployment statuses.
  *
- * @public
+ * @internal
  */
 export interface DeploymentStatusPage {
   items: DeploymentStatus[];
@@ -30,14 +30,14 @@ export interface DeploymentStatusPage {
  * What a caller may see of the fleet: a policy's conditions, translated by the fleet's
  * permission rules, applied to the statuses together with the query's own filters.
  *
- * @public
+ * @internal
  */
 export interface VisibilityOptions {
   /** Only deployments matching these conditions; every deployment without. */
   filter?: PermissionCriteria<FleetDeploymentFilter>;
 }
 
-/** @public */
+/** @internal */
 export interface ListStatusesOptions extends VisibilityOptions {
   /** Whether to count every matching deployment (`totalCount`); default true. */
   count?: boolean;
@@ -47,7 +47,7 @@ export interface ListStatusesOptions extends VisibilityOptions {
  * Observations that a writer replaces: each key present in the patch replaces the stored one
  * (`undefined` removes it); keys absent from the patch are kept.
  *
- * @public
+ * @internal
  */
 export type DeploymentObservationsPatch = {
   [K in keyof DeploymentObservations]?: DeploymentObservations[K] | undefined;
@@ -58,7 +58,7 @@ export type DeploymentObservationsPatch = {
  * filters, orders, pages and counts without evaluating anything, and the observations the
  * statuses are computed from.
  *
- * @public
+ * @internal
  */
 export interface FleetStore {
   /**

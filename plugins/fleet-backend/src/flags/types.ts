@@ -7,7 +7,7 @@
  * - `license-expiring`: the license ends within the notice window (`fleet.status.licenseNoticeDays`).
  * - `license-expired`: the license's last valid day has passed.
  *
- * @public
+ * @internal
  */
 export const FLEET_FLAG_KINDS = [
   'journal-overdue',
@@ -16,13 +16,13 @@ export const FLEET_FLAG_KINDS = [
   'license-expired',
 ] as const;
 
-/** @public */
+/** @internal */
 export type FleetFlagKind = (typeof FLEET_FLAG_KINDS)[number];
 
 /**
  * What a flag is about, beyond its kind. Stored as JSON.
  *
- * @public
+ * @internal
  */
 export interface FleetFlagDetail {
   /** Journal flags: the billing replicas that are late, `deepgram-billing-N`. */
@@ -40,7 +40,7 @@ export interface FleetFlagDetail {
  * One episode of a problem with a deployment: raised when the deployment enters the state,
  * cleared when it leaves it. Flags are never deleted.
  *
- * @public
+ * @internal
  */
 export interface FleetFlag {
   id: number;
