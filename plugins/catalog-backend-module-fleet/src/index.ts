@@ -1,6 +1,8 @@
 /**
  * Catalog module for Fleetdeck: validates the `Customer` and `CustomerDeployment` kinds and
- * relates deployments to their customers and owners.
+ * relates deployments to their customers and owners (`FleetEntitiesProcessor`), and provides
+ * the deployments registered through the portal's onboarding as catalog entities
+ * (`FleetRegistrationsProvider`, fed by the fleet backend's registrations).
  *
  * @packageDocumentation
  */
