@@ -15,3 +15,4 @@ export * from './reports';
 export * from './secrets';
 export * from './status';
 export * from './time';
+export * from './words';

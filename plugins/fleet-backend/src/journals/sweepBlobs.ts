@@ -1,4 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
+import { DAY_MS } from '@fleetdeck/plugin-fleet-common';
 import type {
   FleetBlobStore,
   FleetBlobSweepResult,
@@ -9,7 +10,7 @@ import type { JournalStore } from './JournalStore';
  * How old a blob without a receipt must be before the sweep takes it: far longer than any
  * upload takes between its blob and its row, so that nothing in flight is ever swept.
  */
-export const BLOB_SWEEP_GRACE_MS = 24 * 60 * 60 * 1000;
+export const BLOB_SWEEP_GRACE_MS = DAY_MS;
 
 /**
  * How old a temporary file must be: longer than any put can take (an HTTP upload is cut at

@@ -1,7 +1,9 @@
 import { parseEntityRef } from '@backstage/catalog-model';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
+  DAY_MS,
   journalHealth,
+  plural,
   type DeploymentStatus,
   type JournalReplicaSignal,
 } from '@fleetdeck/plugin-fleet-common';
@@ -11,7 +13,6 @@ export const JOURNALS_TOPIC = 'fleet-journals';
 /** Notification topic of expiring and expired licenses. */
 export const LICENSE_TOPIC = 'fleet-license';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** Late replicas named in a title; more are counted. */
 const TITLE_REPLICAS = 3;
 
@@ -41,10 +42,6 @@ function daysBetween(from: string | undefined, now: Date): number | undefined {
     return undefined;
   }
   return Math.floor((now.getTime() - new Date(from).getTime()) / DAY_MS);
-}
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
 }
 
 /**

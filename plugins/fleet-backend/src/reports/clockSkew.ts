@@ -1,13 +1,12 @@
 import { InputError } from '@backstage/errors';
+import {
+  DAY_MS,
+  HOUR_MS,
+  MINUTE_MS,
+  plural,
+} from '@fleetdeck/plugin-fleet-common';
 
-const MINUTE_MS = 60 * 1000;
-const HOUR_MS = 60 * MINUTE_MS;
-const DAY_MS = 24 * HOUR_MS;
 const YEAR_MS = 365.25 * DAY_MS;
-
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
 
 /** A span of time in the largest unit that fits: `35 years`, `3 days`, `12 minutes`. */
 export function describeSpan(ms: number): string {

@@ -2,7 +2,8 @@ import type { CustomerDeploymentSpec } from '../kinds';
 import { IsoDuration, addIsoDuration, parseIsoDuration } from '../time';
 import type { DeploymentObservations } from './observations';
 import { compareHealth, journalHealth } from './health';
-import { DAY_MS, formatUtcDate, parseInstant } from './time';
+import { DAY_MS } from '../time/units';
+import { formatUtcDate, parseInstant } from './time';
 import type { JournalReplicaSignal, JournalSignal } from './types';
 import type { JournalStatus } from './vocabulary';
 

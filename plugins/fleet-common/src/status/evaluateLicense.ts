@@ -1,6 +1,7 @@
 import type { CustomerDeploymentSpec } from '../kinds';
 import { parseCalendarDate } from '../time';
-import { DAY_MS, startOfUtcDay } from './time';
+import { DAY_MS } from '../time/units';
+import { startOfUtcDay } from './time';
 import type { LicenseSignal } from './types';
 
 /**

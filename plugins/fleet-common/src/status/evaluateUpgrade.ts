@@ -12,7 +12,9 @@ import { evaluateJournal } from './evaluateJournal';
 import { computeGpuRequirement, describeGpuRequirement } from './evaluateGpu';
 import { evaluateLicense } from './evaluateLicense';
 import type { DeploymentObservations } from './observations';
-import { DAY_MS, describeAge, describeDays, parseInstant } from './time';
+import { DAY_MS } from '../time/units';
+import { plural } from '../words/plural';
+import { describeAge, describeDays, parseInstant } from './time';
 import type { UpgradeCheck, UpgradeCheckId, UpgradeSignal } from './types';
 import type { CheckOutcome, UpgradeStatus } from './vocabulary';
 
@@ -109,10 +111,6 @@ function listVersions(releases: ChartRelease[], max = 8): string {
   return releases.length > max
     ? `${shown.join(', ')}, … (${releases.length} releases)`
     : shown.join(', ');
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 interface UpgradeContext {

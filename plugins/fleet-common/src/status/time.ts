@@ -1,6 +1,7 @@
 // Small UTC helpers shared by the evaluators; not part of the package's API.
 
-export const DAY_MS = 24 * 60 * 60 * 1000;
+import { DAY_MS, HOUR_MS, MINUTE_MS } from '../time/units';
+import { plural } from '../words/plural';
 
 /** Midnight UTC of the calendar day an instant falls on. */
 export function startOfUtcDay(instant: Date): Date {
@@ -22,21 +23,17 @@ export function parseInstant(text: string | undefined): Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-function plural(count: number, unit: string): string {
-  return `${count} ${unit}${count === 1 ? '' : 's'}`;
-}
-
 /** How long ago `then` was, in words: `5 minutes`, `3 hours`, `2 days`. */
 export function describeAge(then: Date, now: Date): string {
   const ms = now.getTime() - then.getTime();
-  if (ms < 60 * 1000) {
+  if (ms < MINUTE_MS) {
     return 'less than a minute';
   }
-  if (ms < 60 * 60 * 1000) {
-    return plural(Math.floor(ms / (60 * 1000)), 'minute');
+  if (ms < HOUR_MS) {
+    return plural(Math.floor(ms / MINUTE_MS), 'minute');
   }
   if (ms < 2 * DAY_MS) {
-    return plural(Math.floor(ms / (60 * 60 * 1000)), 'hour');
+    return plural(Math.floor(ms / HOUR_MS), 'hour');
   }
   return plural(Math.floor(ms / DAY_MS), 'day');
 }

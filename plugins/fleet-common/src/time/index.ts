@@ -1,1 +1,2 @@
 export * from './isoDuration';
+export * from './units';

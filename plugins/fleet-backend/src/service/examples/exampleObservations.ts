@@ -3,16 +3,15 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import type { Config } from '@backstage/config';
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import type {
-  GpuCapacityObservation,
-  JournalReceiptObservation,
+import {
+  DAY_MS,
+  type GpuCapacityObservation,
+  type JournalReceiptObservation,
 } from '@fleetdeck/plugin-fleet-common';
 import type {
   DeploymentObservationsPatch,
   FleetStore,
 } from '../../database/FleetStore';
-
-const DAY_MS = 86_400_000;
 
 /**
  * Reads an `ExampleObservations` document (examples/observations.yaml): observations of

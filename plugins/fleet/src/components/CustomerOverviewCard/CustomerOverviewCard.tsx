@@ -8,7 +8,7 @@ import { FactList } from '../shared/FactList';
 import { EntityRefOrText } from '../shared/EntityRefOrText';
 import { WrongKindCard } from '../shared/WrongKindCard';
 import { deploymentRefsOf, ownerRefOf } from '../shared/relations';
-import { plural } from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '@fleetdeck/plugin-fleet-common';
 
 const TITLE = 'Customer overview';
 

@@ -4,6 +4,7 @@
  */
 import {
   CustomerDeploymentSpec,
+  DAY_MS,
   DEPLOYMENT_PROFILES,
   DeploymentBilling,
   DeploymentGpu,
@@ -12,9 +13,8 @@ import {
   JournalStorage,
   parseCalendarDate,
   parseIsoDuration,
+  plural,
 } from '@fleetdeck/plugin-fleet-common';
-
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
 
 const PROFILE_WORDS: Record<DeploymentProfile, string> = {
   saas: 'SaaS-adjacent',
@@ -24,15 +24,6 @@ const PROFILE_WORDS: Record<DeploymentProfile, string> = {
 
 function isKnownProfile(profile: string): profile is DeploymentProfile {
   return (DEPLOYMENT_PROFILES as readonly string[]).includes(profile);
-}
-
-/** `n` followed by the right form of the noun: `1 replica`, `3 replicas`. */
-export function plural(
-  n: number,
-  singular: string,
-  pluralForm = `${singular}s`,
-) {
-  return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 
 /** `airgapped` → `Air-gapped`; an unknown profile is shown as written. */
@@ -72,7 +63,7 @@ export function daysUntil(date: string, now: Date): number | undefined {
     now.getUTCMonth(),
     now.getUTCDate(),
   );
-  return Math.round((target.getTime() - today) / MS_PER_DAY);
+  return Math.round((target.getTime() - today) / DAY_MS);
 }
 
 const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });

@@ -1,7 +1,8 @@
-import type {
-  DeploymentProfile,
-  GpuNodeObservation,
-  GpuSignal,
+import {
+  plural,
+  type DeploymentProfile,
+  type GpuNodeObservation,
+  type GpuSignal,
 } from '@fleetdeck/plugin-fleet-common';
 import { describeMoment } from '../status';
 import { formatTimestamp } from '../shared/fleetStatus';
@@ -75,9 +76,6 @@ export function describeGpuSource(
   }
   return `Observed ${formatTimestamp(signal.observedAt)}`;
 }
-
-const plural = (count: number, word: string) =>
-  `${count} ${word}${count === 1 ? '' : 's'}`;
 
 /**
  * What an SE should do about a GPU signal that is not `ok`, in words; `undefined` when `ok`.

@@ -32,7 +32,7 @@ import {
   journalReplicaNames,
 } from '../shared/describeJournal';
 import { StatusIcon, StatusTone } from '../status';
-import { plural } from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '@fleetdeck/plugin-fleet-common';
 import {
   describeJournalError,
   isAbortError,

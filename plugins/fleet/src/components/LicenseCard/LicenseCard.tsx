@@ -5,7 +5,7 @@ import {
 import Typography from '@mui/material/Typography';
 import { Fact, FactList } from '../shared/FactList';
 import { DeploymentStatusCardFrame } from '../shared/fleetStatus';
-import { plural } from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '@fleetdeck/plugin-fleet-common';
 import { LicenseStatusLabel } from '../status';
 
 const TITLE = 'License';

@@ -39,7 +39,7 @@ import {
   StatusErrorCard,
   useDeploymentStatus,
 } from '../shared/fleetStatus';
-import { plural } from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '@fleetdeck/plugin-fleet-common';
 import { CheckOutcomeLabel, UpgradeStatusLabel } from '../status';
 
 const TITLE = 'Upgrade readiness';

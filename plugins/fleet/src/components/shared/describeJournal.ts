@@ -8,7 +8,7 @@ import {
   JournalReceipt,
 } from '@fleetdeck/plugin-fleet-common';
 import { calendarDaysFrom } from '../status/describeStatus';
-import { plural } from '../DeploymentOverviewCard/describeDeployment';
+import { plural } from '@fleetdeck/plugin-fleet-common';
 
 /** Whether a deployment bills by journal (`spec.billing.mode: journal`). */
 export function billsByJournal(entity: CustomerDeploymentEntity): boolean {

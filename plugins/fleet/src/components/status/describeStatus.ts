@@ -5,6 +5,7 @@
  */
 import {
   CheckOutcome,
+  DAY_MS,
   DeploymentHealth,
   GpuSignal,
   GpuStatus,
@@ -14,11 +15,9 @@ import {
   LicenseStatus,
   UpgradeSignal,
   UpgradeStatus,
-} from '@fleetdeck/plugin-fleet-common';
-import {
-  describeRelativeDays,
   plural,
-} from '../DeploymentOverviewCard/describeDeployment';
+} from '@fleetdeck/plugin-fleet-common';
+import { describeRelativeDays } from '../DeploymentOverviewCard/describeDeployment';
 
 /**
  * The icon a status is shown with, always next to its word: `ok` (check), `warning` (triangle),
@@ -121,8 +120,6 @@ export function statusWord(status: string): string {
   return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
 }
 
-const MS_PER_DAY = 24 * 60 * 60 * 1000;
-
 function utcDay(date: Date): number {
   return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
 }
@@ -136,7 +133,7 @@ export function calendarDaysFrom(iso: string, now: Date): number | undefined {
   if (Number.isNaN(date.getTime())) {
     return undefined;
   }
-  return Math.round((utcDay(date) - utcDay(now)) / MS_PER_DAY);
+  return Math.round((utcDay(date) - utcDay(now)) / DAY_MS);
 }
 
 /** `today`, `yesterday`, `3 days ago`, `in 2 days` for a timestamp; undefined if unreadable. */
