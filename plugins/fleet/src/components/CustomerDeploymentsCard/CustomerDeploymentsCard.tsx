@@ -28,7 +28,7 @@ import { deploymentRefsOf } from '../shared/relations';
 import {
   describeLicenseExpiry,
   describeProfile,
-} from '../DeploymentOverviewCard/describeDeployment';
+} from '../shared/describeDeployment';
 
 const TITLE = 'Deployments';
 

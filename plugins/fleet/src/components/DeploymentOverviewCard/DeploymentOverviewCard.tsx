@@ -15,7 +15,7 @@ import {
   describeGpu,
   describeLicense,
   describeProfile,
-} from './describeDeployment';
+} from '../shared/describeDeployment';
 
 const TITLE = 'Deployment overview';
 

@@ -12,7 +12,7 @@ import {
   DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
-import { describeProfile } from '../DeploymentOverviewCard/describeDeployment';
+import { describeProfile } from '../shared/describeDeployment';
 import { EntityRefOrText } from '../shared/EntityRefOrText';
 import {
   GpuStatusLabel,

@@ -11,7 +11,7 @@ import MenuItem from '@mui/material/MenuItem';
 import OutlinedInput from '@mui/material/OutlinedInput';
 import Select from '@mui/material/Select';
 import TextField from '@mui/material/TextField';
-import { describeProfile } from '../DeploymentOverviewCard/describeDeployment';
+import { describeProfile } from '../shared/describeDeployment';
 import { statusWord } from '../status';
 import {
   clearFilters,

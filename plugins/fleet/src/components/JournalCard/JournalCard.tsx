@@ -31,7 +31,7 @@ import {
 import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
 import { billsByJournal, describeDue } from '../shared/describeJournal';
 import { useJournalsRefresh } from '../shared/journalsRefresh';
-import { describeDuration } from '../DeploymentOverviewCard/describeDeployment';
+import { describeDuration } from '../shared/describeDeployment';
 import {
   describeMoment,
   journalTone,

@@ -17,7 +17,7 @@ import {
   UpgradeStatus,
   plural,
 } from '@fleetdeck/plugin-fleet-common';
-import { describeRelativeDays } from '../DeploymentOverviewCard/describeDeployment';
+import { describeRelativeDays } from '../shared/describeDeployment';
 
 /**
  * The icon a status is shown with, always next to its word: `ok` (check), `warning` (triangle),
