@@ -30,7 +30,7 @@ import {
   MAX_ARTIFACT_BYTES,
   MAX_REGISTRATION_BODY_BYTES,
 } from '../registrations/validateRegistration';
-import { attachmentDisposition } from './contentDisposition';
+import { startDownload } from './downloadHeaders';
 import { withBodyLimitMessage } from './bodyLimit';
 import { requirePrintable } from './requirePrintable';
 import type { FleetAuthorization } from './authorization';
@@ -363,20 +363,15 @@ export async function createRouter(options: {
           req.params.id,
         );
         const stamp = receipt.receivedAt.slice(0, 10).replace(/-/g, '');
-        res.status(200);
-        res.setHeader('Content-Type', 'application/octet-stream');
+        startDownload(res, {
+          contentType: 'application/octet-stream',
+          fileName: `${req.params.name}-${receipt.replica}-${stamp}.journal`,
+        });
         res.setHeader('Content-Length', String(receipt.bytes));
-        res.setHeader(
-          'Content-Disposition',
-          attachmentDisposition(
-            `${req.params.name}-${receipt.replica}-${stamp}.journal`,
-          ),
-        );
         res.setHeader(
           'Repr-Digest',
           `sha-256=:${Buffer.from(receipt.sha256, 'hex').toString('base64')}:`,
         );
-        res.setHeader('Cache-Control', 'private, no-store');
         await event.success({ meta: { sha256: receipt.sha256 } });
         try {
           await pipeline(content, res);
@@ -476,13 +471,10 @@ export async function createRouter(options: {
       const entityRef = await authorizeArtifacts(req);
       const artifacts = await registrations.getArtifacts(entityRef);
       const archive = createArtifactArchive(req.params.name, artifacts);
-      res.status(200);
-      res.setHeader('Content-Type', 'application/gzip');
-      res.setHeader(
-        'Content-Disposition',
-        attachmentDisposition(`${req.params.name}-onboarding.tar.gz`),
-      );
-      res.setHeader('Cache-Control', 'private, no-store');
+      startDownload(res, {
+        contentType: 'application/gzip',
+        fileName: `${req.params.name}-onboarding.tar.gz`,
+      });
       res.end(archive);
     },
   );
@@ -498,10 +490,10 @@ export async function createRouter(options: {
         )}; it has ${artifacts.map(a => a.name).join(', ')}`,
       );
     }
-    res.status(200);
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.setHeader('Content-Disposition', attachmentDisposition(artifact.name));
-    res.setHeader('Cache-Control', 'private, no-store');
+    startDownload(res, {
+      contentType: 'text/plain; charset=utf-8',
+      fileName: artifact.name,
+    });
     res.send(artifact.content);
   });
 
