@@ -8,6 +8,7 @@ import { REPO_ROOT } from './__testUtils__/examples';
 import { startFleetBackend } from './__testUtils__/startFleetBackend';
 import { gzip, journal, tarOf } from './journals/__testUtils__/fixtures';
 import { registrationRequest } from './registrations/__testUtils__/registration';
+import { FLEET_TEST_DATABASE_IDS } from './__testUtils__/databases';
 
 jest.setTimeout(300_000);
 
@@ -18,9 +19,7 @@ jest.setTimeout(300_000);
  * any fleet table, no blob, no temporary file, no file anywhere under the test's folder.
  */
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const LIMITS = { maxUploadBytes: 256 * 1024 };
 const REPORT_MAX_BYTES = 64 * 1024;

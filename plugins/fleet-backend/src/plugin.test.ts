@@ -25,19 +25,11 @@ import {
   loadExampleEntities,
 } from './__testUtils__/examples';
 import { schedulerOfFleet } from './__testUtils__/schedulerOfFleet';
+import { FLEET_TEST_DATABASE_IDS } from './__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: [
-    'SQLITE_3',
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-  ],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const ref = (name: string) => `customerdeployment:default/${name}`;
 

@@ -16,10 +16,9 @@ import {
   type FleetDeploymentResource,
 } from '../permissions';
 import { applyDeploymentFilter } from './applyDeploymentFilter';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const EAST = 'group:default/solutions-east';
 const WEST = 'group:default/solutions-west';

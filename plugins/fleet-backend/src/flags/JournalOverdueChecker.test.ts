@@ -19,19 +19,11 @@ import {
   JournalOverdueChecker,
   readFlagOptions,
 } from './JournalOverdueChecker';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: [
-    'SQLITE_3',
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-  ],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const migrationsDir = resolvePackagePath(
   '@fleetdeck/plugin-fleet-backend',

@@ -27,12 +27,11 @@ import {
   allFleetRowsText,
   capturingRootLogger,
 } from '../__testUtils__/secretTraces';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const EAST = 'https://k8s.example.test';
 const WEST = 'https://k8s-west.example.test';

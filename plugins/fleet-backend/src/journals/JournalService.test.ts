@@ -15,19 +15,11 @@ import { gzip, journal, sha256, tarOf } from './__testUtils__/fixtures';
 import { JournalService, type JournalTarget } from './JournalService';
 import { DatabaseJournalStore, type JournalStore } from './JournalStore';
 import { LocalFolderBlobStore } from './LocalFolderBlobStore';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(8_000);
 
-const databases = TestDatabases.create({
-  ids: [
-    'SQLITE_3',
-    'POSTGRES_18',
-    'POSTGRES_17',
-    'POSTGRES_16',
-    'POSTGRES_15',
-    'POSTGRES_14',
-  ],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const TARGET: JournalTarget = {
   entityRef: 'customerdeployment:default/acme-prod',

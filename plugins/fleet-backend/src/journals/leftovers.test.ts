@@ -7,12 +7,11 @@ import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 import { BLOB_SWEEP_TASK_ID } from '../service/tasks/blobSweepTask';
 import { gzip, journal, sha256, tarOf } from './__testUtils__/fixtures';
 import { LocalFolderBlobStore } from './LocalFolderBlobStore';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const ONE_REPLICA = 'northwind-health-dr';
 const TWO_REPLICAS = 'northwind-health-prod';

@@ -31,12 +31,11 @@ import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
 import { journal } from '../journals/__testUtils__/fixtures';
 import { registrationRequest } from '../registrations/__testUtils__/registration';
 import { STATUS_REFRESH_TASK_ID } from '../service/tasks/statusRefreshTask';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 /** Owned by solutions-east (the owner's team); not by solutions-west. */
 const OWNED = 'harbor-trust-bank-prod';

@@ -7,12 +7,11 @@ import {
 import { ConflictError } from '@backstage/errors';
 import { RegistrationStore } from './RegistrationStore';
 import { registrationRequest } from './__testUtils__/registration';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const migrationsDir = resolvePackagePath(
   '@fleetdeck/plugin-fleet-backend',

@@ -17,12 +17,11 @@ import {
   capturingRootLogger,
 } from '../__testUtils__/secretTraces';
 import { registrationRequest } from './__testUtils__/registration';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 /** A file line holding a secret, each with a distinct value, and the kind it must be named. */
 const FILE_CASES: Array<{

@@ -15,12 +15,11 @@ import {
   FAKE_LICENSE_KEY,
   registrationRequest,
 } from './__testUtils__/registration';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 /** A deployment that came from a catalog-info.yaml, not from the portal. */
 const FROM_GIT: Entity = {

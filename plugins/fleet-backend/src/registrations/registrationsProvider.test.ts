@@ -16,12 +16,11 @@ import catalogModuleFleet from '@fleetdeck/plugin-catalog-backend-module-fleet';
 import type { Knex } from 'knex';
 import { fleetPlugin } from '../plugin';
 import { registrationRequest } from './__testUtils__/registration';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 /** One database per plugin, as in a real backend: catalog and fleet keep their own migrations. */
 function databasePerPlugin(knexes: Record<string, Knex>) {

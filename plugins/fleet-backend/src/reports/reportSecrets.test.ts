@@ -14,12 +14,11 @@ import {
   capturingRootLogger,
 } from '../__testUtils__/secretTraces';
 import { startFleetBackend } from '../__testUtils__/startFleetBackend';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_18', 'POSTGRES_17', 'POSTGRES_16', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const DEPLOYMENT = 'harbor-trust-bank-prod';
 

@@ -13,12 +13,11 @@ import request from 'supertest';
 import { fleetPlugin } from '../plugin';
 import { loadExampleEntities } from '../__testUtils__/examples';
 import { STATUS_REFRESH_TASK_ID } from './tasks/statusRefreshTask';
+import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(60_000);
 
-const databases = TestDatabases.create({
-  ids: ['SQLITE_3', 'POSTGRES_15'],
-});
+const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
 const triggerUrl = (id: string) =>
   `/api/fleet/.backstage/scheduler/v1/tasks/${id}/trigger`;
