@@ -14,9 +14,9 @@ import {
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
 import { FlagStore } from './flags/FlagStore';
 import {
-  JournalOverdueChecker,
-  readFlagOptions,
-} from './flags/JournalOverdueChecker';
+  OwnerNoticeChecker,
+  readNoticeOptions,
+} from './flags/OwnerNoticeChecker';
 import { JournalInbox } from './journals/JournalInbox';
 import { JournalService } from './journals/JournalService';
 import { DatabaseJournalStore } from './journals/JournalStore';
@@ -37,7 +37,7 @@ import {
 } from './service/StatusRefresher';
 import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
 import { statusRefreshTask } from './service/tasks/statusRefreshTask';
-import { journalOverdueTask } from './service/tasks/journalOverdueTask';
+import { ownerNoticeTask } from './service/tasks/ownerNoticeTask';
 import { journalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
 import { StatusReportService } from './reports/StatusReportService';
@@ -256,16 +256,16 @@ export const fleetPlugin = createBackendPlugin({
         });
 
         // Flags overdue journals and expiring licenses, and tells the owners.
-        const checker = new JournalOverdueChecker({
+        const checker = new OwnerNoticeChecker({
           store,
           flags: await FlagStore.create({ database }),
           notifications,
           logger,
-          options: readFlagOptions(config),
+          options: readNoticeOptions(config),
         });
         await scheduleFleetTask({
           ...tasks,
-          task: journalOverdueTask,
+          task: ownerNoticeTask,
           run: () => checker.run(),
         });
 

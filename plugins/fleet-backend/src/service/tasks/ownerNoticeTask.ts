@@ -1,14 +1,18 @@
 import type { FleetTask } from './scheduleFleetTask';
 
-/** The id of the task that flags overdue journals and expiring licenses. */
-export const JOURNAL_OVERDUE_TASK_ID = 'fleet-journal-overdue';
+/**
+ * The id of the task that tells owners of overdue journals and expiring licenses. It is older
+ * than the license notices, and stays: the scheduler keys its runs and locks by it, and
+ * portals trigger it by name.
+ */
+export const OWNER_NOTICE_TASK_ID = 'fleet-journal-overdue';
 
 /**
  * Flags overdue journals and expiring licenses and tells the owners, on one backend instance
  * at a time: hourly unless `fleet.journals.overdue.schedule` says otherwise.
  */
-export const journalOverdueTask: FleetTask = {
-  id: JOURNAL_OVERDUE_TASK_ID,
+export const ownerNoticeTask: FleetTask = {
+  id: OWNER_NOTICE_TASK_ID,
   title: 'Fleet journal and license check',
   scheduleConfigKey: 'fleet.journals.overdue.schedule',
   defaultSchedule: {

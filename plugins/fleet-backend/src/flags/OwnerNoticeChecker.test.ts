@@ -15,10 +15,7 @@ import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import { ReleaseService } from '../service/releases/ReleaseService';
 import { StatusRefresher } from '../service/StatusRefresher';
 import { FlagStore } from './FlagStore';
-import {
-  JournalOverdueChecker,
-  readFlagOptions,
-} from './JournalOverdueChecker';
+import { OwnerNoticeChecker, readNoticeOptions } from './OwnerNoticeChecker';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
@@ -83,7 +80,7 @@ const receipt = (replica: number, receivedAt: Date) =>
     receivedAt: receivedAt.toISOString(),
   } satisfies JournalReceiptObservation);
 
-describe('JournalOverdueChecker', () => {
+describe('OwnerNoticeChecker', () => {
   // A run that silently skipped PostgreSQL has not tested it; scripts/test.sh provides one.
   it('runs on PostgreSQL in CI, not only on SQLite', () => {
     const ids = databases.eachSupportedId().map(([id]) => id);
@@ -115,7 +112,7 @@ describe('JournalOverdueChecker', () => {
         send: jest.fn(async (_options: NotificationSendOptions) => {}),
       };
       const newChecker = () =>
-        new JournalOverdueChecker({
+        new OwnerNoticeChecker({
           store,
           flags,
           notifications,
@@ -707,9 +704,9 @@ describe('JournalOverdueChecker', () => {
   });
 });
 
-describe('readFlagOptions', () => {
+describe('readNoticeOptions', () => {
   const read = (fleet: object) =>
-    readFlagOptions(mockServices.rootConfig({ data: { fleet } }));
+    readNoticeOptions(mockServices.rootConfig({ data: { fleet } }));
 
   it('defaults to a weekly reminder and notices at 30, 14, 7 and 1 days', () => {
     expect(read({})).toEqual({

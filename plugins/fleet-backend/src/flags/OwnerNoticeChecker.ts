@@ -45,7 +45,7 @@ const isJournalFlag = (flag: FleetFlag) => flag.kind.startsWith('journal-');
 const isLicenseFlag = (flag: FleetFlag) => flag.kind.startsWith('license-');
 
 /** The settings of the check, from `fleet.journals` and `fleet.status`. */
-export interface FlagOptions {
+export interface NoticeOptions {
   /** How often the owner is reminded while journals stay overdue. */
   renotifyEvery: IsoDuration;
   /** Days left before a license's end at which its owner is told, largest first. */
@@ -53,7 +53,7 @@ export interface FlagOptions {
 }
 
 /** Reads `fleet.journals.renotifyEvery` and `fleet.status.licenseNoticeDays`. */
-export function readFlagOptions(config: RootConfigService): FlagOptions {
+export function readNoticeOptions(config: RootConfigService): NoticeOptions {
   const every =
     config.getOptionalString('fleet.journals.renotifyEvery') ??
     DEFAULT_RENOTIFY_EVERY;
@@ -83,7 +83,7 @@ export function readFlagOptions(config: RootConfigService): FlagOptions {
 }
 
 /** What one run did. */
-export interface FlagCheckResult {
+export interface NoticeCheckResult {
   /** Deployments looked at. */
   checked: number;
   raised: number;
@@ -127,8 +127,10 @@ const keyOf = (entityRef: string, kind: FleetFlagKind) =>
   `${entityRef}\n${kind}`;
 
 /**
- * Compares the stored status of every deployment with its open flags, and raises, reminds
- * and clears flags, notifying the deployment's owner:
+ * Tells each deployment's owner what needs their attention — overdue journals, expiring and
+ * expired licenses — once per change, remembering what was said as flags. It compares the
+ * stored status of every deployment with its open flags, and raises, reminds and clears
+ * flags, notifying the deployment's owner:
  *
  * - Journals: when a deployment's journal status becomes `overdue` or `never-received` at
  *   critical health (a replica past its first deadline, or missing from a delivery), a flag
@@ -149,12 +151,12 @@ const keyOf = (entityRef: string, kind: FleetFlagKind) =>
  * notification fails is logged and the others go on. Deployments gone from the fleet have
  * their flags cleared without notification.
  */
-export class JournalOverdueChecker {
+export class OwnerNoticeChecker {
   private readonly store: FleetStore;
   private readonly flags: FlagStore;
   private readonly notifications: NotificationService;
   private readonly logger: LoggerService;
-  private readonly options: FlagOptions;
+  private readonly options: NoticeOptions;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -162,7 +164,7 @@ export class JournalOverdueChecker {
     flags: FlagStore;
     notifications: NotificationService;
     logger: LoggerService;
-    options?: Partial<FlagOptions>;
+    options?: Partial<NoticeOptions>;
     /** The clock; tests pin it. */
     now?: () => Date;
   }) {
@@ -182,7 +184,7 @@ export class JournalOverdueChecker {
   }
 
   /** Checks every deployment at `now`. A deployment whose check fails is logged and skipped. */
-  async run(now: Date = this.now()): Promise<FlagCheckResult> {
+  async run(now: Date = this.now()): Promise<NoticeCheckResult> {
     const failed = new Set<string>();
     const open = new Map<string, FleetFlag[]>();
     for (const flag of await this.flags.listOpen()) {
@@ -268,7 +270,7 @@ export class JournalOverdueChecker {
     }
     await this.flags.markNotified(notified, now);
 
-    const result: FlagCheckResult = {
+    const result: NoticeCheckResult = {
       checked,
       raised: raised.length,
       cleared: plan.clear.length,
