@@ -13,10 +13,8 @@ import {
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
 import { FlagStore } from './flags/FlagStore';
-import {
-  OwnerNoticeChecker,
-  readNoticeOptions,
-} from './flags/OwnerNoticeChecker';
+import { OwnerNoticeChecker } from './flags/OwnerNoticeChecker';
+import { readNoticeOptions } from './flags/options';
 import { JournalInbox } from './journals/JournalInbox';
 import { JournalService } from './journals/JournalService';
 import { DatabaseJournalStore } from './journals/JournalStore';
@@ -31,10 +29,8 @@ import { registerFleetPermissions } from './permissions/registerFleetPermissions
 import { FleetAuthorization } from './service/authorization';
 import { createRouter } from './service/router';
 import { taskTriggerGuardServiceRef } from './service/taskTriggerGuard';
-import {
-  readEvaluationOptions,
-  StatusRefresher,
-} from './service/StatusRefresher';
+import { readEvaluationOptions } from './service/evaluationOptions';
+import { StatusRefresher } from './service/StatusRefresher';
 import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
 import { statusRefreshTask } from './service/tasks/statusRefreshTask';
 import { ownerNoticeTask } from './service/tasks/ownerNoticeTask';
@@ -136,7 +132,7 @@ export const fleetPlugin = createBackendPlugin({
           store,
           releases,
           logger,
-          evaluation: readEvaluationOptions(config),
+          evaluation: readEvaluationOptions(config, logger),
         });
 
         const authorization = new FleetAuthorization(
@@ -244,7 +240,7 @@ export const fleetPlugin = createBackendPlugin({
           source: new KubernetesGpuSource({
             auth,
             discovery,
-            timeoutMs: readGpuRequestTimeoutMs(config),
+            timeoutMs: readGpuRequestTimeoutMs(config, logger),
           }),
           statuses: refresher,
           logger,
@@ -261,7 +257,7 @@ export const fleetPlugin = createBackendPlugin({
           flags: await FlagStore.create({ database }),
           notifications,
           logger,
-          options: readNoticeOptions(config),
+          options: readNoticeOptions(config, logger),
         });
         await scheduleFleetTask({
           ...tasks,

@@ -1,7 +1,4 @@
-import type {
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
@@ -9,7 +6,6 @@ import {
   journalHealth,
   parseIsoDuration,
   type DeploymentStatus,
-  type IsoDuration,
   type JournalStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
@@ -21,12 +17,12 @@ import {
   licenseExpiringNotification,
 } from '../notifications/fleetNotifications';
 import type { FlagStore, NewFleetFlag } from './FlagStore';
+import {
+  DEFAULT_LICENSE_NOTICE_DAYS,
+  DEFAULT_RENOTIFY_EVERY,
+  type NoticeOptions,
+} from './options';
 import type { FleetFlag, FleetFlagDetail, FleetFlagKind } from './types';
-
-/** `fleet.journals.renotifyEvery` by default: a reminder a week. */
-export const DEFAULT_RENOTIFY_EVERY = 'P7D';
-/** `fleet.status.licenseNoticeDays` by default. */
-export const DEFAULT_LICENSE_NOTICE_DAYS: readonly number[] = [30, 14, 7, 1];
 
 /** Statuses read per query. */
 const PAGE_SIZE = 500;
@@ -43,44 +39,6 @@ const JOURNAL_FLAG: Partial<Record<JournalStatus, FleetFlagKind>> = {
 
 const isJournalFlag = (flag: FleetFlag) => flag.kind.startsWith('journal-');
 const isLicenseFlag = (flag: FleetFlag) => flag.kind.startsWith('license-');
-
-/** The settings of the check, from `fleet.journals` and `fleet.status`. */
-export interface NoticeOptions {
-  /** How often the owner is reminded while journals stay overdue. */
-  renotifyEvery: IsoDuration;
-  /** Days left before a license's end at which its owner is told, largest first. */
-  licenseNoticeDays: number[];
-}
-
-/** Reads `fleet.journals.renotifyEvery` and `fleet.status.licenseNoticeDays`. */
-export function readNoticeOptions(config: RootConfigService): NoticeOptions {
-  const every =
-    config.getOptionalString('fleet.journals.renotifyEvery') ??
-    DEFAULT_RENOTIFY_EVERY;
-  const renotifyEvery = parseIsoDuration(every);
-  if (!renotifyEvery) {
-    throw new Error(
-      `Invalid fleet.journals.renotifyEvery "${every}"; it must be an ISO 8601 duration such as P7D, P1M or PT12H`,
-    );
-  }
-  const days =
-    config.getOptional<unknown>('fleet.status.licenseNoticeDays') ??
-    DEFAULT_LICENSE_NOTICE_DAYS;
-  if (
-    !Array.isArray(days) ||
-    !days.every(day => Number.isInteger(day) && day >= 0)
-  ) {
-    throw new Error(
-      `Invalid fleet.status.licenseNoticeDays ${JSON.stringify(
-        days,
-      )}; it must be a list of whole numbers of days, 0 or more, such as [30, 14, 7, 1]`,
-    );
-  }
-  return {
-    renotifyEvery,
-    licenseNoticeDays: [...new Set(days as number[])].sort((a, b) => b - a),
-  };
-}
 
 /** What one run did. */
 export interface NoticeCheckResult {

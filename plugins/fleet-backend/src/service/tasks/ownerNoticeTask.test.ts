@@ -51,13 +51,11 @@ describe('task fleet-journal-overdue', () => {
         mockServices.rootConfig.factory({
           data: {
             fleet: {
-              journals: {
-                overdue: {
-                  schedule: {
-                    frequency: { minutes: 30 },
-                    timeout: { minutes: 2 },
-                    initialDelay: { minutes: 1 },
-                  },
+              notices: {
+                schedule: {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 2 },
+                  initialDelay: { minutes: 1 },
                 },
               },
             },

@@ -9,12 +9,13 @@ export const OWNER_NOTICE_TASK_ID = 'fleet-journal-overdue';
 
 /**
  * Flags overdue journals and expiring licenses and tells the owners, on one backend instance
- * at a time: hourly unless `fleet.journals.overdue.schedule` says otherwise.
+ * at a time: hourly unless `fleet.notices.schedule` says otherwise.
  */
 export const ownerNoticeTask: FleetTask = {
   id: OWNER_NOTICE_TASK_ID,
   title: 'Fleet journal and license check',
-  scheduleConfigKey: 'fleet.journals.overdue.schedule',
+  scheduleConfigKey: 'fleet.notices.schedule',
+  deprecatedScheduleConfigKey: 'fleet.journals.overdue.schedule',
   defaultSchedule: {
     frequency: { hours: 1 },
     timeout: { minutes: 5 },
