@@ -109,6 +109,7 @@ export async function createRouter(options: {
           'upload billing journals',
         );
         const upload = readUploadParameters(req);
+        // Checked before they are recorded: the event's outcome carries them, its start not.
         Object.assign(meta, upload);
         const target = await journals.getTarget(entityRef, credentials);
         const ingested = await journals.ingest({
