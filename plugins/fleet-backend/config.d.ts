@@ -95,18 +95,40 @@ export interface Config {
         minFileAge?: HumanDuration | string;
       };
       /**
-       * While a deployment's journals stay overdue, its owner is reminded this often: an
-       * ISO 8601 duration such as `P7D`, `P1M` or `PT12H`. Default `P7D`.
+       * @deprecated Use `fleet.notices.renotifyEvery`; read for one more release, with a
+       * warning.
        */
       renotifyEvery?: string;
-      /** The check that flags overdue journals and expiring licenses. */
       overdue?: {
         /**
-         * How often task `fleet-journal-overdue` runs, on one backend instance at a time.
-         * Default: every hour, timeout 5 minutes, first run 30 seconds after start.
+         * @deprecated Use `fleet.notices.schedule`; read for one more release, with a
+         * warning.
          */
         schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
       };
+    };
+    /**
+     * What deployment owners are told, and when: overdue journals, expiring and expired
+     * licenses (task `fleet-journal-overdue`, through the notifications backend).
+     */
+    notices?: {
+      /**
+       * How often task `fleet-journal-overdue` runs, on one backend instance at a time.
+       * Default: every hour, timeout 5 minutes, first run 30 seconds after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * While a deployment's journals stay overdue, its owner is reminded this often: an
+       * ISO 8601 duration (`P7D`, `P1M`, `PT12H`), a duration string (`12 hours`) or a
+       * duration object (`{ days: 7 }`). Default `P7D`.
+       */
+      renotifyEvery?: HumanDuration | string;
+      /**
+       * Days before a license's last valid day at which the deployment's owner is notified,
+       * each once; 0 is the last day itself. An empty list turns expiry notices off; expired
+       * licenses are still notified. Default [30, 14, 7, 1].
+       */
+      licenseNoticeDays?: number[];
     };
     /** Air-gapped status reports (`POST …/deployments/:namespace/:name/reports`, inbox). */
     reports?: {
@@ -117,7 +139,7 @@ export interface Config {
        * further ahead is refused (400), since it would look newer than every genuine report
        * after it. An ISO 8601 duration (`PT10M`) or a duration object. Default 10 minutes.
        */
-      maxClockSkew?: string | HumanDuration;
+      maxClockSkew?: HumanDuration | string;
     };
     /** GPU snapshots of connected deployments, through the Kubernetes plugin. */
     gpu?: {
@@ -127,30 +149,62 @@ export interface Config {
        * seconds after start.
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
-      /** How long one call to the Kubernetes plugin may take before the cluster counts as unreachable. Default 30. */
+      /**
+       * How long one call to the Kubernetes plugin may take before the cluster counts as
+       * unreachable: `30s`, `PT30S` or `{ seconds: 30 }`. Default 30 seconds.
+       */
+      requestTimeout?: HumanDuration | string;
+      /**
+       * @deprecated Use `fleet.gpu.requestTimeout`, a duration; read for one more release,
+       * with a warning.
+       */
       requestTimeoutSeconds?: number;
     };
     /** How statuses are evaluated. */
     status?: {
-      /** A license this many days or fewer from its last valid day is `expiring`. Default 30. */
-      licenseWarningDays?: number;
-      /** A journal this many days or fewer from its due date is `due`. Default 7. */
-      journalDueWindowDays?: number;
-      /**
-       * Upgrade readiness warns when the license ends within this many days, so that an
-       * upgrade window does not run into it. Default 30.
-       */
-      upgradeWindowDays?: number;
-      /**
-       * Days before a license's last valid day at which the deployment's owner is notified
-       * (task `fleet-journal-overdue`), each once; 0 is the last day itself. An empty list
-       * turns expiry notices off; expired licenses are still notified. Default [30, 14, 7, 1].
-       */
-      licenseNoticeDays?: number[];
       /**
        * How often the statuses of the whole fleet are re-evaluated (task
        * `fleet-status-refresh`). Default: every 2 minutes, timeout 1 minute, first run 5
        * seconds after start.
+       */
+      schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      /**
+       * A license this close to its last valid day, or closer, is `expiring`: a duration of
+       * whole days (`P30D`, `{ days: 30 }`). Default 30 days.
+       */
+      licenseWarningWindow?: HumanDuration | string;
+      /**
+       * A journal this close to its due date, or closer, is `due`: a duration of whole days.
+       * Default 7 days.
+       */
+      journalDueWindow?: HumanDuration | string;
+      /**
+       * Upgrade readiness warns when the license ends within this window, so that an
+       * upgrade does not run into it: a duration of whole days. Default 30 days.
+       */
+      upgradeWindow?: HumanDuration | string;
+      /**
+       * @deprecated Use `fleet.status.licenseWarningWindow`, a duration; read for one more
+       * release, with a warning.
+       */
+      licenseWarningDays?: number;
+      /**
+       * @deprecated Use `fleet.status.journalDueWindow`, a duration; read for one more
+       * release, with a warning.
+       */
+      journalDueWindowDays?: number;
+      /**
+       * @deprecated Use `fleet.status.upgradeWindow`, a duration; read for one more release,
+       * with a warning.
+       */
+      upgradeWindowDays?: number;
+      /**
+       * @deprecated Use `fleet.notices.licenseNoticeDays`; read for one more release, with a
+       * warning.
+       */
+      licenseNoticeDays?: number[];
+      /**
+       * @deprecated Use `fleet.status.schedule`; read for one more release, with a warning.
        */
       refresh?: SchedulerServiceTaskScheduleDefinitionConfig;
     };

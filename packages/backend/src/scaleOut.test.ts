@@ -169,19 +169,17 @@ async function startInstance(options: {
             },
           },
           fleet: {
-            status: { refresh: later },
+            status: { schedule: later },
             gpu: { schedule: later },
-            journals: {
-              // Hourly, first run soon: across both instances it runs once in this test.
-              overdue: {
-                schedule: {
-                  frequency: hour,
-                  timeout: hour,
-                  initialDelay: { seconds: 1 },
-                },
+            // Hourly, first run soon: across both instances it runs once in this test.
+            notices: {
+              schedule: {
+                frequency: hour,
+                timeout: hour,
+                initialDelay: { seconds: 1 },
               },
-              blobStore: { path: options.blobs },
             },
+            journals: { blobStore: { path: options.blobs } },
           },
         },
       }),

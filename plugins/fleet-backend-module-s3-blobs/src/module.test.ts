@@ -78,7 +78,7 @@ function startFleet(s3: object) {
         data: {
           fleet: {
             status: {
-              refresh: { frequency: hour, timeout: hour, initialDelay: hour },
+              schedule: { frequency: hour, timeout: hour, initialDelay: hour },
             },
             journals: { blobStore: { s3 } },
           },

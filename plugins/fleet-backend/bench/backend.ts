@@ -131,17 +131,17 @@ export async function startBenchBackend(options: {
       journals: {
         // Nothing is uploaded; kept out of the repository all the same.
         blobStore: { path: options.scratchDirectory },
-        overdue: {
-          schedule: {
-            frequency: { hours: 24 },
-            timeout: { minutes: 10 },
-            initialDelay: { hours: 24 },
-          },
+      },
+      notices: {
+        schedule: {
+          frequency: { hours: 24 },
+          timeout: { minutes: 10 },
+          initialDelay: { hours: 24 },
         },
       },
       status: {
         // Only the bench triggers refreshes (besides the one at startup).
-        refresh: {
+        schedule: {
           frequency: { hours: 24 },
           timeout: { minutes: 10 },
           initialDelay: { hours: 24 },

@@ -280,7 +280,7 @@ async function main() {
         data: {
           fleet: {
             status: {
-              refresh: { frequency: hour, timeout: hour, initialDelay: hour },
+              schedule: { frequency: hour, timeout: hour, initialDelay: hour },
             },
             journals: {
               maxUploadBytes: 8 * 1024 * MiB,

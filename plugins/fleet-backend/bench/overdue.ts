@@ -5,7 +5,7 @@
  * fleet_journal_receipts, the latest of each replica also in the observations, as journal
  * intake keeps them; when that table does not exist, the 100 receipts go into
  * observations.journals instead), refreshes the statuses as task fleet-status-refresh does,
- * then times single runs of the check (JournalOverdueChecker.run, what the task runs) against
+ * then times single runs of the check (OwnerNoticeChecker.run, what the task runs) against
  * the goal of 2 s:
  *
  *   - first run: the day the task is switched on — every deployment already overdue, never
@@ -38,9 +38,9 @@ import knexFactory, { type Knex } from 'knex';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
 import { FlagStore } from '../src/flags/FlagStore';
 import {
-  JournalOverdueChecker,
-  type FlagCheckResult,
-} from '../src/flags/JournalOverdueChecker';
+  OwnerNoticeChecker,
+  type NoticeCheckResult,
+} from '../src/flags/OwnerNoticeChecker';
 import { DefaultReleaseSource } from '../src/service/releases/DefaultReleaseSource';
 import { ReleaseService } from '../src/service/releases/ReleaseService';
 import { StatusRefresher } from '../src/service/StatusRefresher';
@@ -262,7 +262,7 @@ async function benchDatabase(label: string, knex: Knex) {
     now: () => now,
   });
   const notifications = countingNotifications();
-  const checker = new JournalOverdueChecker({
+  const checker = new OwnerNoticeChecker({
     store,
     flags,
     notifications,
@@ -276,7 +276,7 @@ async function benchDatabase(label: string, knex: Knex) {
     const refreshMs = performance.now() - ms;
     const sentBefore = notifications.count;
     ms = performance.now();
-    const result: FlagCheckResult = await checker.run(at);
+    const result: NoticeCheckResult = await checker.run(at);
     ms = performance.now() - ms;
     if (result.failed.length) {
       throw new Error(`${result.failed.length} deployments failed`);

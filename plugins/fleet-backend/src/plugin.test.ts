@@ -119,7 +119,7 @@ async function startFleet(databaseId: TestDatabaseId, indexFile: string) {
             releases: { index: indexFile, policy: EXAMPLE_RELEASE_POLICY },
             // Runs only when a test triggers it; the startup refresh fills the statuses.
             status: {
-              refresh: {
+              schedule: {
                 frequency: { hours: 1 },
                 timeout: { minutes: 1 },
                 initialDelay: { hours: 1 },

@@ -13,10 +13,8 @@ import {
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
 import { FlagStore } from './flags/FlagStore';
-import {
-  JournalOverdueChecker,
-  readFlagOptions,
-} from './flags/JournalOverdueChecker';
+import { OwnerNoticeChecker } from './flags/OwnerNoticeChecker';
+import { readNoticeOptions } from './flags/options';
 import { JournalInbox } from './journals/JournalInbox';
 import { JournalService } from './journals/JournalService';
 import { DatabaseJournalStore } from './journals/JournalStore';
@@ -31,13 +29,11 @@ import { registerFleetPermissions } from './permissions/registerFleetPermissions
 import { FleetAuthorization } from './service/authorization';
 import { createRouter } from './service/router';
 import { taskTriggerGuardServiceRef } from './service/taskTriggerGuard';
-import {
-  readEvaluationOptions,
-  StatusRefresher,
-} from './service/StatusRefresher';
+import { readEvaluationOptions } from './service/evaluationOptions';
+import { StatusRefresher } from './service/StatusRefresher';
 import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
 import { statusRefreshTask } from './service/tasks/statusRefreshTask';
-import { journalOverdueTask } from './service/tasks/journalOverdueTask';
+import { ownerNoticeTask } from './service/tasks/ownerNoticeTask';
 import { journalInboxTask } from './service/tasks/journalInboxTask';
 import { seedExampleObservations } from './service/examples/exampleObservations';
 import { StatusReportService } from './reports/StatusReportService';
@@ -136,7 +132,7 @@ export const fleetPlugin = createBackendPlugin({
           store,
           releases,
           logger,
-          evaluation: readEvaluationOptions(config),
+          evaluation: readEvaluationOptions(config, logger),
         });
 
         const authorization = new FleetAuthorization(
@@ -244,7 +240,7 @@ export const fleetPlugin = createBackendPlugin({
           source: new KubernetesGpuSource({
             auth,
             discovery,
-            timeoutMs: readGpuRequestTimeoutMs(config),
+            timeoutMs: readGpuRequestTimeoutMs(config, logger),
           }),
           statuses: refresher,
           logger,
@@ -256,16 +252,16 @@ export const fleetPlugin = createBackendPlugin({
         });
 
         // Flags overdue journals and expiring licenses, and tells the owners.
-        const checker = new JournalOverdueChecker({
+        const checker = new OwnerNoticeChecker({
           store,
           flags: await FlagStore.create({ database }),
           notifications,
           logger,
-          options: readFlagOptions(config),
+          options: readNoticeOptions(config, logger),
         });
         await scheduleFleetTask({
           ...tasks,
-          task: journalOverdueTask,
+          task: ownerNoticeTask,
           run: () => checker.run(),
         });
 

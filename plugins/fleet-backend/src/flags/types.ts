@@ -4,7 +4,7 @@
  * - `journal-overdue`: a billing replica's journal is past its due date.
  * - `journal-never-received`: a billing replica has never returned a journal and its first
  *   deadline has passed.
- * - `license-expiring`: the license ends within the notice window (`fleet.status.licenseNoticeDays`).
+ * - `license-expiring`: the license ends within the notice window (`fleet.notices.licenseNoticeDays`).
  * - `license-expired`: the license's last valid day has passed.
  *
  * @internal

@@ -231,7 +231,7 @@ async function startPortal(
               index: EXAMPLE_RELEASE_INDEX,
               policy: EXAMPLE_RELEASE_POLICY,
             },
-            gpu: { requestTimeoutSeconds },
+            gpu: { requestTimeout: { seconds: requestTimeoutSeconds } },
           },
           kubernetes: {
             serviceLocatorMethod: { type: 'multiTenant' },

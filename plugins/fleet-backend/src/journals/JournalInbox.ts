@@ -126,7 +126,7 @@ export class JournalInbox {
   private readonly root: string;
   private readonly minFileAgeMs: number;
   private readonly journals: JournalService;
-  private readonly reports?: {
+  private readonly reports: {
     service: StatusReportService;
     maxBytes: number;
   };
@@ -138,8 +138,8 @@ export class JournalInbox {
     root: string;
     minFileAgeMs: number;
     journals: JournalService;
-    /** Status reports dropped beside journals; without it `.json` files are journals. */
-    reports?: { service: StatusReportService; maxBytes: number };
+    /** Status reports dropped beside journals. */
+    reports: { service: StatusReportService; maxBytes: number };
     auth: AuthService;
     logger: LoggerService;
     now?: () => Date;
@@ -223,7 +223,7 @@ export class JournalInbox {
 
   /** A status report file, parsed; `InputError` when too large or not JSON. */
   private async readReport(absolute: string, file: string): Promise<unknown> {
-    const maxBytes = this.reports?.maxBytes ?? 0;
+    const maxBytes = this.reports.maxBytes;
     const { size } = await fs.promises.stat(absolute);
     if (size > maxBytes) {
       throw new InputError(
@@ -247,7 +247,7 @@ export class JournalInbox {
       }
       const entityRef = deploymentRefOfFolder(segments[0]);
       const credentials = await this.auth.getOwnServiceCredentials();
-      if (this.reports && isStatusReportFile(file)) {
+      if (isStatusReportFile(file)) {
         const report = await this.reports.service.accept(
           entityRef,
           await this.readReport(absolute, file),

@@ -58,7 +58,7 @@ async function startFleet(
     permission: options.permission,
     config: {
       status: {
-        refresh: { frequency: hour, timeout: hour, initialDelay: hour },
+        schedule: { frequency: hour, timeout: hour, initialDelay: hour },
       },
       journals: LIMITS,
     },

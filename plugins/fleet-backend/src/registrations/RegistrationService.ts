@@ -65,13 +65,13 @@ export class RegistrationService {
        * Puts the new deployment's status on the fleet page at once, evaluated from the entity
        * as registered, rather than at the next scheduled refresh after the catalog has it.
        */
-      statuses?: {
+      statuses: {
         evaluateNow(
           entity: CustomerDeploymentEntity,
         ): Promise<DeploymentStatus>;
         upsertStatus(status: DeploymentStatus): Promise<void>;
       };
-      logger?: LoggerService;
+      logger: LoggerService;
       now?: () => Date;
     },
   ) {}
@@ -106,9 +106,6 @@ export class RegistrationService {
   /** Best effort: the scheduled refresh evaluates it anyway once the catalog has it. */
   private async showOnFleetPage(deployment: Entity) {
     const { statuses, logger } = this.options;
-    if (!statuses) {
-      return;
-    }
     try {
       const entity = {
         ...deployment,
@@ -116,7 +113,7 @@ export class RegistrationService {
       } as CustomerDeploymentEntity;
       await statuses.upsertStatus(await statuses.evaluateNow(entity));
     } catch (error) {
-      logger?.warn(
+      logger.warn(
         `Could not evaluate the new deployment ${deployment.metadata.name} yet; the next status refresh will: ${error}`,
       );
     }

@@ -11,11 +11,9 @@ import {
   type DeploymentStatus,
   type GpuSignal,
 } from '@fleetdeck/plugin-fleet-common';
-import { durationToMilliseconds } from '@backstage/types';
 import type { FleetStore } from '../database/FleetStore';
 import type { DeploymentLookup } from '../journals/JournalService';
 import { checkGeneratedAt, isAheadOfClock } from './clockSkew';
-import { DEFAULT_REPORT_MAX_CLOCK_SKEW } from './options';
 
 /** Re-evaluates one deployment (the StatusRefresher). */
 export interface DeploymentStatusRefresh {
@@ -67,16 +65,14 @@ export class StatusReportService {
     statuses: DeploymentStatusRefresh;
     logger: LoggerService;
     /** How far `generatedAt` may be ahead of the portal's clock (`fleet.reports.maxClockSkew`). */
-    maxClockSkewMs?: number;
+    maxClockSkewMs: number;
     now?: () => Date;
   }) {
     this.store = options.store;
     this.deployments = options.deployments;
     this.statuses = options.statuses;
     this.logger = options.logger;
-    this.maxClockSkewMs =
-      options.maxClockSkewMs ??
-      durationToMilliseconds(DEFAULT_REPORT_MAX_CLOCK_SKEW);
+    this.maxClockSkewMs = options.maxClockSkewMs;
     this.now = options.now ?? (() => new Date());
   }
 

@@ -20,7 +20,7 @@ export function readReportMaxBytes(config: RootConfigService): number {
 }
 
 /** Default tolerance for a report dated ahead of the portal's clock. */
-export const DEFAULT_REPORT_MAX_CLOCK_SKEW: HumanDuration = { minutes: 10 };
+const DEFAULT_REPORT_MAX_CLOCK_SKEW: HumanDuration = { minutes: 10 };
 
 /** `fleet.reports.maxClockSkew` (an ISO 8601 duration or a duration object), in milliseconds. */
 export function readReportMaxClockSkewMs(config: RootConfigService): number {

@@ -2,7 +2,6 @@ import type {
   AuthService,
   BackstageCredentials,
   LoggerService,
-  RootConfigService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
@@ -11,34 +10,12 @@ import {
   DeploymentObservations,
   DeploymentStatus,
   evaluateDeployment,
-  type EvaluationOptions as DeploymentEvaluationOptions,
   isCustomerDeploymentEntity,
   type CustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
+import type { EvaluationOptions } from './evaluationOptions';
 import type { ReleaseService } from './releases/ReleaseService';
-
-/** The evaluation settings of `fleet.status`. */
-export type EvaluationOptions = Omit<DeploymentEvaluationOptions, 'target'>;
-
-export function readEvaluationOptions(
-  config: RootConfigService,
-): EvaluationOptions {
-  const days = (key: string) => {
-    const value = config.getOptionalNumber(`fleet.status.${key}`);
-    if (value !== undefined && (!Number.isInteger(value) || value < 0)) {
-      throw new Error(
-        `Invalid fleet.status.${key} ${value}; it must be a whole number of days, 0 or more`,
-      );
-    }
-    return value;
-  };
-  return {
-    licenseWarningDays: days('licenseWarningDays'),
-    journalDueWindowDays: days('journalDueWindowDays'),
-    upgradeWindowDays: days('upgradeWindowDays'),
-  };
-}
 
 /** Deployments read from the catalog per request. */
 const CATALOG_PAGE_SIZE = 500;

@@ -1,10 +1,11 @@
-import { finished, pipeline } from 'node:stream/promises';
+import { pipeline } from 'node:stream/promises';
 import type {
   AuditorService,
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
+import type { JsonObject } from '@backstage/types';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   fleetArtifactReadPermission,
@@ -20,6 +21,12 @@ import express from 'express';
 import Router from 'express-promise-router';
 import { formatBytes, PayloadTooLargeError } from '../journals/errors';
 import type { JournalService } from '../journals/JournalService';
+import { refuseSecretFileNameQuery } from '../journals/refuseSecretFileName';
+import { settleRefusedUpload } from '../journals/settleRefusedUpload';
+import {
+  readUploadContent,
+  readUploadParameters,
+} from '../journals/uploadRequest';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
 import { translateDatabaseOutage } from '../database/databaseOutage';
@@ -30,71 +37,17 @@ import {
   MAX_ARTIFACT_BYTES,
   MAX_REGISTRATION_BODY_BYTES,
 } from '../registrations/validateRegistration';
+import { audited } from './audited';
 import { startDownload } from './downloadHeaders';
 import { withBodyLimitMessage } from './bodyLimit';
-import { requirePrintable } from './requirePrintable';
+import { callerCredentials } from './callerCredentials';
 import type { FleetAuthorization } from './authorization';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
-import { refuseSecretFileNameQuery } from '../journals/refuseSecretFileName';
-
-/**
- * A refused upload whose body is at most this large is read to its end before the answer,
- * so the connection stays usable; a larger one is answered at once and the connection closed.
- */
-const DRAIN_LIMIT_BYTES = 8 * 1024 * 1024;
-const DRAIN_TIMEOUT_MS = 10_000;
 
 const deploymentRef = (params: { namespace: string; name: string }) =>
   stringifyEntityRef({ kind: CUSTOMER_DEPLOYMENT_KIND, ...params });
-
-function singleQueryValue(
-  query: express.Request['query'],
-  key: string,
-): string | undefined {
-  const value = query[key];
-  if (value === undefined) {
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    throw new InputError(`Invalid ${key}; give it once, as a plain value`);
-  }
-  return value;
-}
-
-/**
- * After a refused upload: let the client finish sending a small body so that it reads the
- * answer; close the connection after the answer when the rest is large or unknown.
- */
-async function settleRequestBody(
-  req: express.Request,
-  res: express.Response,
-): Promise<void> {
-  if (req.complete) {
-    return;
-  }
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared <= DRAIN_LIMIT_BYTES) {
-    req.resume();
-    let timer: NodeJS.Timeout | undefined;
-    const drained = await Promise.race([
-      finished(req).then(
-        () => true,
-        // The client went away; the error being answered is the one that matters.
-        () => false,
-      ),
-      new Promise<false>(resolve => {
-        timer = setTimeout(() => resolve(false), DRAIN_TIMEOUT_MS);
-      }),
-    ]);
-    clearTimeout(timer);
-    if (drained) {
-      return;
-    }
-  }
-  res.setHeader('Connection', 'close');
-}
 
 /**
  * The fleet API (src/schema/openapi.yaml). Requests are validated against the spec first;
@@ -119,8 +72,7 @@ export async function createRouter(options: {
   deployments: DeploymentService;
   releases: ReleaseService;
   journals: JournalService;
-  /** Status reports; the reports route is left out without it. */
-  reports?: { service: StatusReportService; maxBytes: number };
+  reports: { service: StatusReportService; maxBytes: number };
   registrations: RegistrationService;
 }): Promise<express.Router> {
   const {
@@ -130,141 +82,106 @@ export async function createRouter(options: {
     deployments,
     releases,
     journals,
+    reports,
     registrations,
   } = options;
 
   const router = Router();
 
   router.post('/deployments/:namespace/:name/journals', async (req, res) => {
-    const entityRef = deploymentRef(req.params);
-    const meta: Record<string, string | undefined> = { entityRef };
-    let event: Awaited<ReturnType<AuditorService['createEvent']>> | undefined;
     try {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
+      const entityRef = deploymentRef(req.params);
+      const credentials = await callerCredentials(httpAuth, req);
       // Before the audit event, which records the request's URL with its query.
       refuseSecretFileNameQuery(req);
-      event = await auditor.createEvent({
+      const meta: JsonObject = { entityRef };
+      const event = {
         eventId: 'journal-upload',
         severityLevel: 'medium',
         request: req,
         meta,
-      });
-      await authorization.authorizeDeployment(
-        credentials,
-        fleetJournalCreatePermission,
-        entityRef,
-        'upload billing journals',
-      );
-      const replica = singleQueryValue(req.query, 'replica');
-      const fileName = singleQueryValue(req.query, 'fileName');
-      if (fileName !== undefined && fileName.length > 255) {
-        throw new InputError(
-          'Invalid fileName; it may be 255 characters long at most',
+      } as const;
+      const result = await audited(auditor, event, async () => {
+        await authorization.authorizeDeployment(
+          credentials,
+          fleetJournalCreatePermission,
+          entityRef,
+          'upload billing journals',
         );
-      }
-      requirePrintable('fileName', fileName);
-      requirePrintable('replica', replica);
-      if (req.is('multipart/form-data')) {
-        throw new InputError(
-          "The upload is a multipart form; send the file's bytes as the request body (Content-Type: application/octet-stream, e.g. curl --data-binary @journal), not a multipart form",
-        );
-      }
-      Object.assign(meta, { replica, fileName });
-      const target = await journals.getTarget(entityRef, credentials);
-
-      const declared = Number(req.headers['content-length']);
-      if (Number.isFinite(declared) && declared > journals.maxUploadBytes) {
-        throw new PayloadTooLargeError(
-          `${fileName ?? 'The upload'} is larger than ${formatBytes(
-            journals.maxUploadBytes,
-          )} (fleet.journals.maxUploadBytes); send each replica's journal on its own, or ask an administrator to raise the limit`,
-        );
-      }
-
-      const result = await journals.ingest({
-        target,
-        // Read the request as it arrives. Not destroyed when reading stops early: a refused
-        // upload is still answered.
-        content: req.iterator({ destroyOnReturn: false }),
-        replica,
-        fileName,
-        source: 'upload',
-      });
-      await event.success({
-        meta: {
-          receipts: result.receipts.map(r => ({
-            id: r.id,
-            replica: r.replica,
-            sha256: r.sha256,
-            duplicate: r.duplicate,
-          })),
-        },
+        const upload = readUploadParameters(req);
+        // Checked before they are recorded: the event's outcome carries them, its start not.
+        Object.assign(meta, upload);
+        const target = await journals.getTarget(entityRef, credentials);
+        const ingested = await journals.ingest({
+          target,
+          content: readUploadContent(req, {
+            maxUploadBytes: journals.maxUploadBytes,
+            fileName: upload.fileName,
+          }),
+          ...upload,
+          source: 'upload',
+        });
+        const receipts = ingested.receipts.map(r => ({
+          id: r.id,
+          replica: r.replica,
+          sha256: r.sha256,
+          duplicate: r.duplicate,
+        }));
+        return { result: ingested, meta: { receipts } };
       });
       res
         .status(result.created ? 201 : 200)
         .json({ receipts: result.receipts });
     } catch (error) {
-      await event?.fail({ error: error as Error });
-      await settleRequestBody(req, res);
+      await settleRefusedUpload(req, res);
       throw error;
     }
   });
 
-  if (options.reports) {
-    const { service, maxBytes } = options.reports;
-    // Ahead of the validated router, whose JSON parser stops at 100 kB: a report of a large
-    // cluster is bigger. The body is still checked, field by field, by the report's schema.
-    router.post(
-      '/deployments/:namespace/:name/reports',
-      // Raw, and parsed by the handler: a JSON parser's error would quote the body.
-      withBodyLimitMessage<{ namespace: string; name: string }>(
-        express.raw({ limit: maxBytes, type: () => true }),
-        {
-          tooLarge: () =>
-            new PayloadTooLargeError(
-              `The status report is larger than ${formatBytes(
-                maxBytes,
-              )} (fleet.reports.maxBytes); send the collector's output as it is, or ask an administrator to raise the limit`,
-            ),
-        },
-      ),
-      async (req, res) => {
-        const entityRef = deploymentRef(req.params);
-        const credentials = await httpAuth.credentials(req, {
-          allow: ['user', 'service'],
-        });
-        const event = await auditor.createEvent({
-          eventId: 'status-report',
-          severityLevel: 'low',
-          request: req,
-          meta: { entityRef },
-        });
-        try {
-          await authorization.authorizeDeployment(
-            credentials,
-            fleetReportCreatePermission,
-            entityRef,
-            'send status reports',
-          );
-          const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-          const result = await service.accept(
-            entityRef,
-            parseReportJson(body.toString('utf8'), 'The request body'),
-            credentials,
-          );
-          await event.success({
-            meta: { applied: result.applied, generatedAt: result.generatedAt },
-          });
-          res.status(result.applied ? 201 : 200).json(result);
-        } catch (error) {
-          await event.fail({ error: error as Error });
-          throw error;
-        }
+  // Ahead of the validated router, whose JSON parser stops at 100 kB: a report of a large
+  // cluster is bigger. The body is still checked, field by field, by the report's schema.
+  router.post(
+    '/deployments/:namespace/:name/reports',
+    // Raw, and parsed by the handler: a JSON parser's error would quote the body.
+    withBodyLimitMessage<{ namespace: string; name: string }>(
+      express.raw({ limit: reports.maxBytes, type: () => true }),
+      {
+        tooLarge: () =>
+          new PayloadTooLargeError(
+            `The status report is larger than ${formatBytes(
+              reports.maxBytes,
+            )} (fleet.reports.maxBytes); send the collector's output as it is, or ask an administrator to raise the limit`,
+          ),
       },
-    );
-  }
+    ),
+    async (req, res) => {
+      const entityRef = deploymentRef(req.params);
+      const credentials = await callerCredentials(httpAuth, req);
+      const event = {
+        eventId: 'status-report',
+        severityLevel: 'low',
+        request: req,
+        meta: { entityRef },
+      } as const;
+      const result = await audited(auditor, event, async () => {
+        await authorization.authorizeDeployment(
+          credentials,
+          fleetReportCreatePermission,
+          entityRef,
+          'send status reports',
+        );
+        const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
+        const accepted = await reports.service.accept(
+          entityRef,
+          parseReportJson(body.toString('utf8'), 'The request body'),
+          credentials,
+        );
+        const { applied, generatedAt } = accepted;
+        return { result: accepted, meta: { applied, generatedAt } };
+      });
+      res.status(result.applied ? 201 : 200).json(result);
+    },
+  );
 
   // Ahead of the validated router, whose JSON parser stops at 100 kB: a registration carries
   // up to four generated files of 64 KiB each. The validated router then sees a parsed body.
@@ -289,18 +206,14 @@ export async function createRouter(options: {
   const api = await createOpenApiRouter();
 
   api.get('/deployments', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await callerCredentials(httpAuth, req);
     const query = parseDeploymentQuery(req.query);
     const visibility = await authorization.deploymentVisibility(credentials);
     res.json(await deployments.list(query, visibility));
   });
 
   api.get('/deployments/:namespace/:name', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await callerCredentials(httpAuth, req);
     await authorization.authorizeDeployment(
       credentials,
       fleetDeploymentReadPermission,
@@ -317,10 +230,8 @@ export async function createRouter(options: {
   });
 
   api.get('/deployments/:namespace/:name/journals', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
     const entityRef = deploymentRef(req.params);
+    const credentials = await callerCredentials(httpAuth, req);
     await authorization.authorizeDeployment(
       credentials,
       fleetJournalReadPermission,
@@ -340,17 +251,15 @@ export async function createRouter(options: {
   api.get(
     '/deployments/:namespace/:name/journals/:id/content',
     async (req, res) => {
-      const credentials = await httpAuth.credentials(req, {
-        allow: ['user', 'service'],
-      });
       const entityRef = deploymentRef(req.params);
-      const event = await auditor.createEvent({
+      const credentials = await callerCredentials(httpAuth, req);
+      const event = {
         eventId: 'journal-download',
         severityLevel: 'medium',
         request: req,
         meta: { entityRef, receiptId: req.params.id },
-      });
-      try {
+      } as const;
+      await audited(auditor, event, async () => {
         await authorization.authorizeDeployment(
           credentials,
           fleetJournalReadPermission,
@@ -372,7 +281,6 @@ export async function createRouter(options: {
           'Repr-Digest',
           `sha-256=:${Buffer.from(receipt.sha256, 'hex').toString('base64')}:`,
         );
-        await event.success({ meta: { sha256: receipt.sha256 } });
         try {
           await pipeline(content, res);
         } catch (error) {
@@ -382,55 +290,52 @@ export async function createRouter(options: {
             throw error;
           }
         }
-      } catch (error) {
-        await event.fail({ error: error as Error });
-        throw error;
-      }
+        return { result: undefined, meta: { sha256: receipt.sha256 } };
+      });
     },
   );
 
   // Public release data (chart versions and their rules), the same for every caller: signed
   // in is enough, nothing about a customer is in it.
   api.get('/releases', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
+    await callerCredentials(httpAuth, req);
     res.json(releases.getReleases());
   });
 
   api.post('/registrations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const event = await auditor.createEvent({
+    const credentials = await callerCredentials(httpAuth, req);
+    const event = {
       eventId: 'deployment-registration',
       severityLevel: 'medium',
       request: req,
       meta: { deployment: req.body.deployment?.metadata?.name },
-    });
-    try {
-      await authorization.authorize(
-        credentials,
-        fleetRegistrationCreatePermission,
-        'register deployments',
-      );
-      const { registration, created } = await registrations.register(
-        // The body matched the spec's RegistrationRequest; the service checks the entities.
-        req.body as RegistrationRequest,
-        credentials,
-      );
-      await event.success({
-        meta: { entityRef: registration.entityRef, created },
-      });
-      res.status(created ? 201 : 200).json(registration);
-    } catch (error) {
-      await event.fail({ error: error as Error });
-      throw error;
-    }
+    } as const;
+    const { registration, created } = await audited(
+      auditor,
+      event,
+      async () => {
+        await authorization.authorize(
+          credentials,
+          fleetRegistrationCreatePermission,
+          'register deployments',
+        );
+        const registered = await registrations.register(
+          // The body matched the spec's RegistrationRequest; the service checks the entities.
+          req.body as RegistrationRequest,
+          credentials,
+        );
+        const meta = {
+          entityRef: registered.registration.entityRef,
+          created: registered.created,
+        };
+        return { result: registered, meta };
+      },
+    );
+    res.status(created ? 201 : 200).json(registration);
   });
 
   api.get('/registrations', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await callerCredentials(httpAuth, req);
     await authorization.authorize(
       credentials,
       fleetRegistrationReadPermission,
@@ -444,31 +349,31 @@ export async function createRouter(options: {
     });
   });
 
-  const authorizeArtifacts = async (req: express.Request) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    const entityRef = deploymentRef(
-      req.params as { namespace: string; name: string },
-    );
-    await authorization.authorizeDeployment(
+  /** Every generated-file route authorizes the same. */
+  const authorizeArtifacts = (
+    credentials: Awaited<ReturnType<typeof callerCredentials>>,
+    entityRef: string,
+  ) =>
+    authorization.authorizeDeployment(
       credentials,
       fleetArtifactReadPermission,
       entityRef,
       'read the generated files',
     );
-    return entityRef;
-  };
 
   api.get('/deployments/:namespace/:name/artifacts', async (req, res) => {
-    const entityRef = await authorizeArtifacts(req);
+    const entityRef = deploymentRef(req.params);
+    const credentials = await callerCredentials(httpAuth, req);
+    await authorizeArtifacts(credentials, entityRef);
     res.json(await registrations.listArtifacts(entityRef));
   });
 
   api.get(
     '/deployments/:namespace/:name/artifacts.tar.gz',
     async (req, res) => {
-      const entityRef = await authorizeArtifacts(req);
+      const entityRef = deploymentRef(req.params);
+      const credentials = await callerCredentials(httpAuth, req);
+      await authorizeArtifacts(credentials, entityRef);
       const artifacts = await registrations.getArtifacts(entityRef);
       const archive = createArtifactArchive(req.params.name, artifacts);
       startDownload(res, {
@@ -480,7 +385,9 @@ export async function createRouter(options: {
   );
 
   api.get('/deployments/:namespace/:name/artifacts/:file', async (req, res) => {
-    const entityRef = await authorizeArtifacts(req);
+    const entityRef = deploymentRef(req.params);
+    const credentials = await callerCredentials(httpAuth, req);
+    await authorizeArtifacts(credentials, entityRef);
     const artifacts = await registrations.getArtifacts(entityRef);
     const artifact = artifacts.find(a => a.name === req.params.file);
     if (!artifact) {

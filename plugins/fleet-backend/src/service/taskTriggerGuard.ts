@@ -11,6 +11,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { fleetTaskTriggerPermission } from '@fleetdeck/plugin-fleet-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { callerCredentials } from './callerCredentials';
 
 /**
  * The core scheduler's routes that run or stop a task (`POST
@@ -35,9 +36,7 @@ export function createTaskTriggerGuard(options: {
   const { auth, httpAuth, permissions } = options;
   const router = Router();
   router.post(TASK_ROUTES, async (req, _res, next) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
+    const credentials = await callerCredentials(httpAuth, req);
     if (auth.isPrincipal(credentials, 'user')) {
       throw new NotAllowedError(
         'The fleet’s scheduled tasks run on their schedule; only a backend service with permission fleet.task.trigger may start or stop one',

@@ -66,6 +66,42 @@ describe('scheduleFleetTask', () => {
     });
   });
 
+  it('still reads a schedule from its deprecated key, with a warning naming the new one', async () => {
+    const moved: FleetTask = {
+      ...task,
+      deprecatedScheduleConfigKey: 'fleet.example.refresh',
+    };
+    const schedule = { frequency: { minutes: 15 }, timeout: 'PT2M' };
+    const read = async (example: object) => {
+      const { scheduler, scheduled } = capturingScheduler();
+      const logger = mockServices.logger.mock();
+      await scheduleFleetTask({
+        scheduler,
+        config: mockServices.rootConfig({ data: { fleet: { example } } }),
+        logger,
+        task: moved,
+        run: async () => undefined,
+      });
+      return { definition: scheduled[0], logger };
+    };
+
+    const old = await read({ refresh: schedule });
+    expect(old.definition).toMatchObject({
+      frequency: { minutes: 15 },
+      timeout: { minutes: 2 },
+    });
+    expect(old.logger.warn).toHaveBeenCalledWith(
+      'Config key fleet.example.refresh is deprecated and is read for one more release only; use fleet.example.schedule instead',
+    );
+
+    const current = await read({ schedule });
+    expect(current.definition).toMatchObject({ frequency: { minutes: 15 } });
+    expect(current.logger.warn).not.toHaveBeenCalled();
+
+    const neither = await read({});
+    expect(neither.definition).toMatchObject({ frequency: { hours: 1 } });
+  });
+
   it('logs a failed run by the task’s name and stays scheduled for the next', async () => {
     const { scheduler, scheduled } = capturingScheduler();
     const logger = mockServices.logger.mock();

@@ -5,6 +5,7 @@ import {
   type SchedulerService,
   type SchedulerServiceTaskScheduleDefinition,
 } from '@backstage/backend-plugin-api';
+import { resolveConfigKey } from '../resolveConfigKey';
 
 /** A scheduled task of the fleet plugin: what it is called and when it runs by default. */
 export interface FleetTask {
@@ -12,19 +13,26 @@ export interface FleetTask {
   id: string;
   /** What the task does, for the log line of a failed run. */
   title: string;
-  /** The config key of its schedule; without one, or when unset, `defaultSchedule` applies. */
-  scheduleConfigKey?: string;
+  /** The config key of its schedule; when it is unset, `defaultSchedule` applies. */
+  scheduleConfigKey: string;
+  /** Where the schedule was configured before, read for one release with a warning. */
+  deprecatedScheduleConfigKey?: string;
   defaultSchedule: SchedulerServiceTaskScheduleDefinition;
 }
 
 /** The task's schedule from config (`scheduleConfigKey`), else its default. */
 export function readFleetTaskSchedule(
   config: RootConfigService,
+  logger: LoggerService,
   task: FleetTask,
 ): SchedulerServiceTaskScheduleDefinition {
-  const schedule = task.scheduleConfigKey
-    ? config.getOptionalConfig(task.scheduleConfigKey)
-    : undefined;
+  const key = task.deprecatedScheduleConfigKey
+    ? resolveConfigKey(config, logger, {
+        key: task.scheduleConfigKey,
+        deprecatedKey: task.deprecatedScheduleConfigKey,
+      })?.key
+    : task.scheduleConfigKey;
+  const schedule = key ? config.getOptionalConfig(key) : undefined;
   return schedule
     ? readSchedulerServiceTaskScheduleDefinitionFromConfig(schedule)
     : task.defaultSchedule;
@@ -45,7 +53,7 @@ export async function scheduleFleetTask(options: {
   const { scheduler, config, logger, task, run } = options;
   await scheduler.scheduleTask({
     id: task.id,
-    ...readFleetTaskSchedule(config, task),
+    ...readFleetTaskSchedule(config, logger, task),
     fn: async abortSignal => {
       try {
         await run(abortSignal);

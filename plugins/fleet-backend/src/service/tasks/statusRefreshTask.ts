@@ -5,12 +5,13 @@ export const STATUS_REFRESH_TASK_ID = 'fleet-status-refresh';
 
 /**
  * Re-evaluates every deployment's status, on one backend instance at a time: every 2 minutes
- * unless `fleet.status.refresh` says otherwise.
+ * unless `fleet.status.schedule` says otherwise.
  */
 export const statusRefreshTask: FleetTask = {
   id: STATUS_REFRESH_TASK_ID,
   title: 'Fleet status refresh',
-  scheduleConfigKey: 'fleet.status.refresh',
+  scheduleConfigKey: 'fleet.status.schedule',
+  deprecatedScheduleConfigKey: 'fleet.status.refresh',
   defaultSchedule: {
     frequency: { minutes: 2 },
     timeout: { minutes: 1 },

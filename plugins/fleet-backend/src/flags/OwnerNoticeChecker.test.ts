@@ -7,18 +7,12 @@ import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import type { NotificationSendOptions } from '@backstage/plugin-notifications-node';
-import {
-  parseIsoDuration,
-  type JournalReceiptObservation,
-} from '@fleetdeck/plugin-fleet-common';
+import type { JournalReceiptObservation } from '@fleetdeck/plugin-fleet-common';
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import { ReleaseService } from '../service/releases/ReleaseService';
 import { StatusRefresher } from '../service/StatusRefresher';
 import { FlagStore } from './FlagStore';
-import {
-  JournalOverdueChecker,
-  readFlagOptions,
-} from './JournalOverdueChecker';
+import { OwnerNoticeChecker } from './OwnerNoticeChecker';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
 jest.setTimeout(120_000);
@@ -83,7 +77,7 @@ const receipt = (replica: number, receivedAt: Date) =>
     receivedAt: receivedAt.toISOString(),
   } satisfies JournalReceiptObservation);
 
-describe('JournalOverdueChecker', () => {
+describe('OwnerNoticeChecker', () => {
   // A run that silently skipped PostgreSQL has not tested it; scripts/test.sh provides one.
   it('runs on PostgreSQL in CI, not only on SQLite', () => {
     const ids = databases.eachSupportedId().map(([id]) => id);
@@ -115,7 +109,7 @@ describe('JournalOverdueChecker', () => {
         send: jest.fn(async (_options: NotificationSendOptions) => {}),
       };
       const newChecker = () =>
-        new JournalOverdueChecker({
+        new OwnerNoticeChecker({
           store,
           flags,
           notifications,
@@ -704,38 +698,5 @@ describe('JournalOverdueChecker', () => {
         ref('stays'),
       ]);
     });
-  });
-});
-
-describe('readFlagOptions', () => {
-  const read = (fleet: object) =>
-    readFlagOptions(mockServices.rootConfig({ data: { fleet } }));
-
-  it('defaults to a weekly reminder and notices at 30, 14, 7 and 1 days', () => {
-    expect(read({})).toEqual({
-      renotifyEvery: parseIsoDuration('P7D'),
-      licenseNoticeDays: [30, 14, 7, 1],
-    });
-  });
-
-  it('reads an ISO 8601 duration and notice days in any order', () => {
-    expect(
-      read({
-        journals: { renotifyEvery: 'PT12H' },
-        status: { licenseNoticeDays: [0, 60, 7, 60] },
-      }),
-    ).toEqual({
-      renotifyEvery: parseIsoDuration('PT12H'),
-      licenseNoticeDays: [60, 7, 0],
-    });
-  });
-
-  it('refuses what it cannot read, saying what it wants', () => {
-    expect(() => read({ journals: { renotifyEvery: '7 days' } })).toThrow(
-      'Invalid fleet.journals.renotifyEvery "7 days"; it must be an ISO 8601 duration such as P7D, P1M or PT12H',
-    );
-    expect(() => read({ status: { licenseNoticeDays: [30, -1] } })).toThrow(
-      'Invalid fleet.status.licenseNoticeDays [30,-1]',
-    );
   });
 });

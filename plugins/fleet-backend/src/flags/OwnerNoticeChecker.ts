@@ -1,7 +1,4 @@
-import type {
-  LoggerService,
-  RootConfigService,
-} from '@backstage/backend-plugin-api';
+import type { LoggerService } from '@backstage/backend-plugin-api';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
 import type { NotificationPayload } from '@backstage/plugin-notifications-common';
 import {
@@ -9,7 +6,6 @@ import {
   journalHealth,
   parseIsoDuration,
   type DeploymentStatus,
-  type IsoDuration,
   type JournalStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
@@ -21,12 +17,12 @@ import {
   licenseExpiringNotification,
 } from '../notifications/fleetNotifications';
 import type { FlagStore, NewFleetFlag } from './FlagStore';
+import {
+  DEFAULT_LICENSE_NOTICE_DAYS,
+  DEFAULT_RENOTIFY_EVERY,
+  type NoticeOptions,
+} from './options';
 import type { FleetFlag, FleetFlagDetail, FleetFlagKind } from './types';
-
-/** `fleet.journals.renotifyEvery` by default: a reminder a week. */
-export const DEFAULT_RENOTIFY_EVERY = 'P7D';
-/** `fleet.status.licenseNoticeDays` by default. */
-export const DEFAULT_LICENSE_NOTICE_DAYS: readonly number[] = [30, 14, 7, 1];
 
 /** Statuses read per query. */
 const PAGE_SIZE = 500;
@@ -44,46 +40,8 @@ const JOURNAL_FLAG: Partial<Record<JournalStatus, FleetFlagKind>> = {
 const isJournalFlag = (flag: FleetFlag) => flag.kind.startsWith('journal-');
 const isLicenseFlag = (flag: FleetFlag) => flag.kind.startsWith('license-');
 
-/** The settings of the check, from `fleet.journals` and `fleet.status`. */
-export interface FlagOptions {
-  /** How often the owner is reminded while journals stay overdue. */
-  renotifyEvery: IsoDuration;
-  /** Days left before a license's end at which its owner is told, largest first. */
-  licenseNoticeDays: number[];
-}
-
-/** Reads `fleet.journals.renotifyEvery` and `fleet.status.licenseNoticeDays`. */
-export function readFlagOptions(config: RootConfigService): FlagOptions {
-  const every =
-    config.getOptionalString('fleet.journals.renotifyEvery') ??
-    DEFAULT_RENOTIFY_EVERY;
-  const renotifyEvery = parseIsoDuration(every);
-  if (!renotifyEvery) {
-    throw new Error(
-      `Invalid fleet.journals.renotifyEvery "${every}"; it must be an ISO 8601 duration such as P7D, P1M or PT12H`,
-    );
-  }
-  const days =
-    config.getOptional<unknown>('fleet.status.licenseNoticeDays') ??
-    DEFAULT_LICENSE_NOTICE_DAYS;
-  if (
-    !Array.isArray(days) ||
-    !days.every(day => Number.isInteger(day) && day >= 0)
-  ) {
-    throw new Error(
-      `Invalid fleet.status.licenseNoticeDays ${JSON.stringify(
-        days,
-      )}; it must be a list of whole numbers of days, 0 or more, such as [30, 14, 7, 1]`,
-    );
-  }
-  return {
-    renotifyEvery,
-    licenseNoticeDays: [...new Set(days as number[])].sort((a, b) => b - a),
-  };
-}
-
 /** What one run did. */
-export interface FlagCheckResult {
+export interface NoticeCheckResult {
   /** Deployments looked at. */
   checked: number;
   raised: number;
@@ -127,8 +85,10 @@ const keyOf = (entityRef: string, kind: FleetFlagKind) =>
   `${entityRef}\n${kind}`;
 
 /**
- * Compares the stored status of every deployment with its open flags, and raises, reminds
- * and clears flags, notifying the deployment's owner:
+ * Tells each deployment's owner what needs their attention — overdue journals, expiring and
+ * expired licenses — once per change, remembering what was said as flags. It compares the
+ * stored status of every deployment with its open flags, and raises, reminds and clears
+ * flags, notifying the deployment's owner:
  *
  * - Journals: when a deployment's journal status becomes `overdue` or `never-received` at
  *   critical health (a replica past its first deadline, or missing from a delivery), a flag
@@ -149,12 +109,12 @@ const keyOf = (entityRef: string, kind: FleetFlagKind) =>
  * notification fails is logged and the others go on. Deployments gone from the fleet have
  * their flags cleared without notification.
  */
-export class JournalOverdueChecker {
+export class OwnerNoticeChecker {
   private readonly store: FleetStore;
   private readonly flags: FlagStore;
   private readonly notifications: NotificationService;
   private readonly logger: LoggerService;
-  private readonly options: FlagOptions;
+  private readonly options: NoticeOptions;
   private readonly now: () => Date;
 
   constructor(options: {
@@ -162,7 +122,7 @@ export class JournalOverdueChecker {
     flags: FlagStore;
     notifications: NotificationService;
     logger: LoggerService;
-    options?: Partial<FlagOptions>;
+    options?: Partial<NoticeOptions>;
     /** The clock; tests pin it. */
     now?: () => Date;
   }) {
@@ -182,7 +142,7 @@ export class JournalOverdueChecker {
   }
 
   /** Checks every deployment at `now`. A deployment whose check fails is logged and skipped. */
-  async run(now: Date = this.now()): Promise<FlagCheckResult> {
+  async run(now: Date = this.now()): Promise<NoticeCheckResult> {
     const failed = new Set<string>();
     const open = new Map<string, FleetFlag[]>();
     for (const flag of await this.flags.listOpen()) {
@@ -268,7 +228,7 @@ export class JournalOverdueChecker {
     }
     await this.flags.markNotified(notified, now);
 
-    const result: FlagCheckResult = {
+    const result: NoticeCheckResult = {
       checked,
       raised: raised.length,
       cleared: plan.clear.length,

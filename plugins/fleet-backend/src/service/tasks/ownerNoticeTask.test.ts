@@ -11,7 +11,7 @@ import {
 } from '@backstage/plugin-notifications-node';
 import { fleetPlugin } from '../../plugin';
 import { loadExampleEntities } from '../../__testUtils__/examples';
-import { JOURNAL_OVERDUE_TASK_ID } from './journalOverdueTask';
+import { OWNER_NOTICE_TASK_ID } from './ownerNoticeTask';
 import { schedulerOfFleet } from '../../__testUtils__/schedulerOfFleet';
 
 jest.setTimeout(60_000);
@@ -51,13 +51,11 @@ describe('task fleet-journal-overdue', () => {
         mockServices.rootConfig.factory({
           data: {
             fleet: {
-              journals: {
-                overdue: {
-                  schedule: {
-                    frequency: { minutes: 30 },
-                    timeout: { minutes: 2 },
-                    initialDelay: { minutes: 1 },
-                  },
+              notices: {
+                schedule: {
+                  frequency: { minutes: 30 },
+                  timeout: { minutes: 2 },
+                  initialDelay: { minutes: 1 },
                 },
               },
             },
@@ -67,12 +65,12 @@ describe('task fleet-journal-overdue', () => {
     });
 
     expect(await scheduler.get().getScheduledTasks()).toContainEqual(
-      expect.objectContaining({ id: JOURNAL_OVERDUE_TASK_ID, scope: 'global' }),
+      expect.objectContaining({ id: OWNER_NOTICE_TASK_ID, scope: 'global' }),
     );
     // Delayed: not run at startup.
     expect(notifications.send).not.toHaveBeenCalled();
 
-    await scheduler.get().triggerTask(JOURNAL_OVERDUE_TASK_ID);
+    await scheduler.get().triggerTask(OWNER_NOTICE_TASK_ID);
     // The example fleet was first seen at startup, so its journals are fresh; three
     // licenses are close to their end or past it.
     expect(
@@ -111,7 +109,7 @@ describe('task fleet-journal-overdue', () => {
 
     // Run again: nothing new to say.
     notifications.send.mockClear();
-    await scheduler.get().triggerTask(JOURNAL_OVERDUE_TASK_ID);
+    await scheduler.get().triggerTask(OWNER_NOTICE_TASK_ID);
     expect(notifications.send).not.toHaveBeenCalled();
   });
 });
