@@ -16,7 +16,7 @@ import catalogPlugin, {
 } from '@backstage/plugin-catalog-backend';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type { Entity } from '@backstage/catalog-model';
-import catalogModuleFleet from './index';
+import { catalogModuleFleetEntityModel } from './catalogModuleFleetEntityModel';
 
 jest.setTimeout(120_000);
 
@@ -78,7 +78,7 @@ async function eventually<T>(
   }
 }
 
-describe('catalogModuleFleet in a real catalog', () => {
+describe('catalogModuleFleetEntityModel in a real catalog', () => {
   // A run that silently skipped PostgreSQL has not tested it; scripts/test.sh provides one.
   it('runs on PostgreSQL in CI, not only on SQLite', () => {
     const ids = databases.eachSupportedId().map(([id]) => id);
@@ -92,11 +92,11 @@ describe('catalogModuleFleet in a real catalog', () => {
       const errors: CatalogError[] = [];
       const knex = await databases.init(databaseId as TestDatabaseId);
       const fixture = (name: string) =>
-        path.resolve(__dirname, '__fixtures__', name);
+        path.resolve(__dirname, '../__fixtures__', name);
       const { server } = await startTestBackend({
         features: [
           catalogPlugin,
-          catalogModuleFleet,
+          catalogModuleFleetEntityModel,
           catalogErrorCollector(errors),
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
@@ -184,11 +184,11 @@ describe('catalogModuleFleet in a real catalog', () => {
       const errors: CatalogError[] = [];
       const knex = await databases.init(databaseId as TestDatabaseId);
       const fixture = (name: string) =>
-        path.resolve(__dirname, '__fixtures__', name);
+        path.resolve(__dirname, '../__fixtures__', name);
       const { server } = await startTestBackend({
         features: [
           catalogPlugin,
-          catalogModuleFleet,
+          catalogModuleFleetEntityModel,
           catalogErrorCollector(errors),
           mockServices.database.factory({ knex }),
           mockServices.rootConfig.factory({
