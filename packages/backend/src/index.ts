@@ -3,6 +3,10 @@
  */
 
 import { createBackend } from '@backstage/backend-defaults';
+import {
+  catalogModuleFleetEntityModel,
+  catalogModuleFleetRegistrationsProvider,
+} from '@fleetdeck/plugin-catalog-backend-module-fleet';
 
 const backend = createBackend();
 
@@ -21,7 +25,9 @@ backend.add(
   import('@backstage/plugin-catalog-backend-module-scaffolder-entity-model'),
 );
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
-backend.add(import('@fleetdeck/plugin-catalog-backend-module-fleet'));
+// Fleetdeck's kinds (validation, relations), and the deployments registered through onboarding
+backend.add(catalogModuleFleetEntityModel);
+backend.add(catalogModuleFleetRegistrationsProvider);
 backend.add(import('./modules/relativeDates'));
 
 // fleet: deployment statuses, the fleet API (/api/fleet) and release data

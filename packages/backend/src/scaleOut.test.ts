@@ -18,6 +18,10 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleFleet from '@fleetdeck/plugin-catalog-backend-module-fleet';
 import fleetPlugin from '@fleetdeck/plugin-fleet-backend';
 import type { DeploymentStatus } from '@fleetdeck/plugin-fleet-common';
+import {
+  customerDeploymentEntity,
+  customerEntity,
+} from '@fleetdeck/plugin-fleet-common/testUtils';
 import type { JsonObject } from '@backstage/types';
 import request from 'supertest';
 
@@ -67,23 +71,15 @@ function journal(): Buffer {
 /** A registration as fleet:deployment:register sends it, of an air-gapped deployment. */
 const registration = {
   taskId: 'scale-out-1',
-  customer: {
-    apiVersion: 'fleetdeck.io/v1alpha1',
-    kind: 'Customer',
+  customer: customerEntity({
     metadata: { name: 'scaleout' },
-    spec: { owner: 'group:default/solutions-east', tier: 'enterprise' },
-  },
-  deployment: {
-    apiVersion: 'fleetdeck.io/v1alpha1',
-    kind: 'CustomerDeployment',
+    spec: { tier: 'enterprise' },
+  }),
+  deployment: customerDeploymentEntity({
     metadata: { name: NAME },
     spec: {
       customer: 'scaleout',
-      owner: 'group:default/solutions-east',
-      lifecycle: 'production',
-      profile: 'airgapped',
       chart: { name: 'deepgram-self-hosted', version: '0.42.0' },
-      cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
       license: {
         id: 'LIC-SCALEOUT-1',
         expiresAt: '2027-03-31',
@@ -96,9 +92,8 @@ const registration = {
         journalStorage: 'ebs',
         returnEvery: 'P30D',
       },
-      gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
     },
-  },
+  }),
   artifacts: [{ name: 'RUNBOOK.md', content: `# Runbook: ${NAME}\n` }],
 };
 

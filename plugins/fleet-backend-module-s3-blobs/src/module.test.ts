@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import request from 'supertest';
-import type { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { customerDeploymentEntity } from '@fleetdeck/plugin-fleet-common/testUtils';
 // The module exists to plug into this plugin; only the real plugin shows it does (a dev
 // dependency, used by tests alone).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -24,17 +24,9 @@ const sha256 = (data: Buffer) =>
   createHash('sha256').update(data).digest('hex');
 
 /** An air-gapped deployment whose one billing replica keeps a journal. */
-const DEPLOYMENT: Entity = {
-  apiVersion: 'fleetdeck.io/v1alpha1',
-  kind: 'CustomerDeployment',
+const DEPLOYMENT = customerDeploymentEntity({
   metadata: { name: 'acme-prod', namespace: 'default' },
   spec: {
-    customer: 'acme',
-    owner: 'group:default/solutions-east',
-    lifecycle: 'production',
-    profile: 'airgapped',
-    chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
-    cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
     license: {
       id: 'LIC-ACME-7',
       expiresAt: '2099-03-31',
@@ -47,9 +39,8 @@ const DEPLOYMENT: Entity = {
       journalStorage: 'ebs',
       returnEvery: 'P30D',
     },
-    gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
   },
-};
+});
 
 const JOURNALS = '/api/fleet/deployments/default/acme-prod/journals';
 

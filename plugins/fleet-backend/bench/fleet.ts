@@ -41,7 +41,9 @@ import { performance } from 'node:perf_hooks';
 import { createRequire } from 'node:module';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  DAY_MS,
   DEPLOYMENT_ORDER_FIELDS,
+  HOUR_MS,
   evaluateDeployment,
   summarizeStatuses,
   type CustomerDeploymentEntity,
@@ -67,9 +69,13 @@ import {
 } from './http';
 import {
   benchAuth,
+  connectionTo,
+  deploymentCopy,
+  exampleDeployments,
   fmt,
   inMemoryCatalog,
   mixedPages,
+  postgresConnection,
   random,
   sample,
   silentLogger,
@@ -90,13 +96,11 @@ import { StatusRefresher } from '../src/service/StatusRefresher';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  loadExampleEntities,
 } from '../src/__testUtils__/examples';
 
 const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const STORE_SAMPLES = 120;
 const NAIVE_SAMPLES = 5;
-const DAY = 86_400_000;
 
 function buildFleet(now: Date): {
   entities: CustomerDeploymentEntity[];
@@ -105,11 +109,7 @@ function buildFleet(now: Date): {
   const next = random(20261122);
   const pick = <T>(values: readonly T[]) =>
     values[Math.floor(next() * values.length)];
-  const day = (offset: number) =>
-    new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
-  const templates = loadExampleEntities(now).filter(
-    e => e.kind === 'CustomerDeployment',
-  ) as CustomerDeploymentEntity[];
+  const templates = exampleDeployments(now);
   const versions = [
     '0.27.1',
     '0.29.1',
@@ -128,32 +128,20 @@ function buildFleet(now: Date): {
   const entities: CustomerDeploymentEntity[] = [];
   const observations = new Map<string, DeploymentObservations>();
   for (let i = 0; i < SIZE; i++) {
-    const template = templates[i % templates.length];
-    const name = `${template.metadata.name}-${String(i).padStart(5, '0')}`;
-    const spec = structuredClone(template.spec);
-    spec.customer = `customer-${Math.floor(i / 14) % 700}`;
-    spec.owner = `group:default/team-${i % 12}`;
-    spec.chart = { ...spec.chart, version: pick(versions) };
-    spec.cluster = { ...spec.cluster, kubernetesVersion: pick(kubernetes) };
-    if (spec.license) {
-      spec.license = {
-        ...spec.license,
-        expiresAt: day(Math.floor(next() * 860) - 60),
-      };
-    }
-    const entity: CustomerDeploymentEntity = {
-      ...template,
-      metadata: {
-        name,
-        namespace: 'default',
-        title: `${spec.customer} ${name}`,
+    const entity = deploymentCopy(templates[i % templates.length], i, {
+      now,
+      next,
+      adjust: spec => {
+        spec.customer = `customer-${Math.floor(i / 14) % 700}`;
+        spec.chart = { ...spec.chart, version: pick(versions) };
+        spec.cluster = { ...spec.cluster, kubernetesVersion: pick(kubernetes) };
       },
-      spec,
-    };
+    });
+    const spec = entity.spec;
     entities.push(entity);
 
     const observed: DeploymentObservations = {
-      firstSeenAt: new Date(now.getTime() - 200 * DAY).toISOString(),
+      firstSeenAt: new Date(now.getTime() - 200 * DAY_MS).toISOString(),
       valuesKeys: ['engine.modelManager.models.add', 'scaling.replicas.engine'],
     };
     if (spec.billing?.mode === 'journal') {
@@ -162,7 +150,7 @@ function buildFleet(now: Date): {
         (_, replica) => ({
           replica: `deepgram-billing-${replica}`,
           receivedAt: new Date(
-            now.getTime() - Math.floor(next() * 34 * DAY),
+            now.getTime() - Math.floor(next() * 34 * DAY_MS),
           ).toISOString(),
         }),
       );
@@ -171,7 +159,7 @@ function buildFleet(now: Date): {
       const required = spec.gpu.perEngine * spec.gpu.engineReplicas;
       const allocatable = required + Math.floor(next() * 4) - 1;
       observed.gpu = {
-        observedAt: new Date(now.getTime() - 3_600_000).toISOString(),
+        observedAt: new Date(now.getTime() - HOUR_MS).toISOString(),
         source: spec.profile === 'airgapped' ? 'report' : 'cluster',
         allocatable,
         requested: Math.min(required, allocatable),
@@ -414,19 +402,6 @@ async function benchStore(
     naiveList,
     naiveSummary,
   };
-}
-
-function postgresConnection(): string | undefined {
-  if (process.env.FLEETDECK_BENCH_PG) {
-    return process.env.FLEETDECK_BENCH_PG;
-  }
-  const key = Object.keys(process.env)
-    .filter(k =>
-      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
-    )
-    .sort()
-    .pop();
-  return key ? process.env[key] : undefined;
 }
 
 /** The issue's goals. */
@@ -877,10 +852,10 @@ async function main() {
     const prefix = `${database}_`;
     const admin = knexFactory({ client: 'pg', connection });
     await admin.raw('CREATE DATABASE ??', [database]);
-    // node-postgres lets a connection string win over a separate `database`.
-    const scratch = new URL(connection);
-    scratch.pathname = `/${database}`;
-    const pg = knexFactory({ client: 'pg', connection: scratch.toString() });
+    const pg = knexFactory({
+      client: 'pg',
+      connection: connectionTo(connection, database),
+    });
     try {
       const { rows } = await pg.raw('show server_version');
       progress('PostgreSQL: store level…');

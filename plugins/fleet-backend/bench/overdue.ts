@@ -30,9 +30,11 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import type { NotificationService } from '@backstage/plugin-notifications-node';
-import type {
-  CustomerDeploymentEntity,
-  JournalReceiptObservation,
+import {
+  DAY_MS,
+  HOUR_MS,
+  type CustomerDeploymentEntity,
+  type JournalReceiptObservation,
 } from '@fleetdeck/plugin-fleet-common';
 import knexFactory, { type Knex } from 'knex';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
@@ -47,15 +49,22 @@ import { StatusRefresher } from '../src/service/StatusRefresher';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  loadExampleEntities,
 } from '../src/__testUtils__/examples';
-import { benchAuth, inMemoryCatalog, random, silentLogger } from './util';
+import {
+  benchAuth,
+  connectionTo,
+  deploymentCopy,
+  exampleDeployments,
+  fmt,
+  inMemoryCatalog,
+  postgresConnection,
+  random,
+  silentLogger,
+} from './util';
 
 const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const RECEIPTS = Number(process.env.FLEETDECK_BENCH_RECEIPTS ?? 100);
 const GOAL_MS = 2_000;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 const RECEIPTS_TABLE = 'fleet_journal_receipts';
 const RECEIPT_COLUMNS = [
   'id',
@@ -96,35 +105,17 @@ type Deployment = {
  */
 function buildFleet(now: Date): Deployment[] {
   const next = random(20261124);
-  const day = (offset: number) =>
-    new Date(now.getTime() + offset * DAY).toISOString().slice(0, 10);
   // Every deployment bills by journal, so that each has its 100 receipts.
-  const templates = (
-    loadExampleEntities(now).filter(
-      e => e.kind === 'CustomerDeployment',
-    ) as CustomerDeploymentEntity[]
-  ).filter(e => e.spec.billing?.mode === 'journal');
+  const templates = exampleDeployments(now).filter(
+    e => e.spec.billing?.mode === 'journal',
+  );
 
   return Array.from({ length: SIZE }, (_, i) => {
-    const template = templates[i % templates.length];
-    const name = `${template.metadata.name}-${String(i).padStart(5, '0')}`;
-    const spec = structuredClone(template.spec);
-    spec.owner = `group:default/team-${i % 12}`;
-    if (spec.license) {
-      spec.license = {
-        ...spec.license,
-        expiresAt: day(Math.floor(next() * 860) - 60),
-      };
-    }
-    const entity: CustomerDeploymentEntity = {
-      ...template,
-      metadata: {
-        name,
-        namespace: 'default',
-        title: `${spec.customer} ${name}`,
-      },
-      spec,
-    };
+    const entity = deploymentCopy(templates[i % templates.length], i, {
+      now,
+      next,
+    });
+    const spec = entity.spec;
     const replicas =
       spec.billing?.mode === 'journal' ? spec.billing.replicas ?? 1 : 0;
     const receipts: JournalReceiptObservation[][] = Array.from(
@@ -132,15 +123,17 @@ function buildFleet(now: Date): Deployment[] {
       () => [],
     );
     if (replicas > 0) {
-      const latest = now.getTime() - Math.floor(next() * 34 * DAY);
+      const latest = now.getTime() - Math.floor(next() * 34 * DAY_MS);
       for (let k = 0; k < RECEIPTS; k++) {
         const replica = k % replicas;
         const round = Math.floor(k / replicas);
-        const receivedAt = new Date(latest - round * 30 * DAY - replica * HOUR);
+        const receivedAt = new Date(
+          latest - round * 30 * DAY_MS - replica * HOUR_MS,
+        );
         receipts[replica].push({
           replica: `deepgram-billing-${replica}`,
           receivedAt: receivedAt.toISOString(),
-          capturedAt: new Date(receivedAt.getTime() - HOUR).toISOString(),
+          capturedAt: new Date(receivedAt.getTime() - HOUR_MS).toISOString(),
         });
       }
     }
@@ -164,7 +157,7 @@ async function seed(
   now: Date,
   receiptsTable: boolean,
 ) {
-  const firstSeenAt = new Date(now.getTime() - (RECEIPTS + 2) * 30 * DAY);
+  const firstSeenAt = new Date(now.getTime() - (RECEIPTS + 2) * 30 * DAY_MS);
   const observations = fleet.map(({ ref, receipts }) => ({
     entity_ref: ref,
     first_seen_at: firstSeenAt,
@@ -220,9 +213,6 @@ async function seed(
   });
 }
 
-const fmt = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`;
-
 async function benchDatabase(label: string, knex: Knex) {
   const start = new Date();
   let now = start;
@@ -241,7 +231,7 @@ async function benchDatabase(label: string, knex: Knex) {
       receiptsTable
         ? `into ${RECEIPTS_TABLE} (latest per replica in the observations)`
         : `into observations.journals (no ${RECEIPTS_TABLE} table)`
-    } in ${fmt(performance.now() - t)}\n`,
+    } in ${fmt(performance.now() - t, 0)}\n`,
   );
 
   const releases = new ReleaseService(
@@ -282,12 +272,12 @@ async function benchDatabase(label: string, knex: Knex) {
       throw new Error(`${result.failed.length} deployments failed`);
     }
     process.stdout.write(
-      `${name.padEnd(14)} ${fmt(ms).padStart(8)}  ${
+      `${name.padEnd(14)} ${fmt(ms, 0).padStart(8)}  ${
         ms <= GOAL_MS ? 'within' : 'OVER'
-      } the ${fmt(GOAL_MS)} goal   ${result.raised} raised, ${
+      } the ${fmt(GOAL_MS, 0)} goal   ${result.raised} raised, ${
         result.cleared
       } cleared, ${notifications.count - sentBefore} notifications   ` +
-        `(status refresh before it: ${fmt(refreshMs)})\n`,
+        `(status refresh before it: ${fmt(refreshMs, 0)})\n`,
     );
     return ms;
   };
@@ -295,10 +285,13 @@ async function benchDatabase(label: string, knex: Knex) {
   t = performance.now();
   const summary = { first: 0, steady: 0, reminder: 0 };
   summary.first = await timed('first run', start);
-  summary.steady = await timed('steady run', new Date(start.getTime() + HOUR));
+  summary.steady = await timed(
+    'steady run',
+    new Date(start.getTime() + HOUR_MS),
+  );
   summary.reminder = await timed(
     'reminder run',
-    new Date(start.getTime() + 7 * DAY + 2 * HOUR),
+    new Date(start.getTime() + 7 * DAY_MS + 2 * HOUR_MS),
   );
   const open = await flags.listOpen();
   const kinds = open.reduce<Record<string, number>>((counts, flag) => {
@@ -309,25 +302,12 @@ async function benchDatabase(label: string, knex: Knex) {
   return summary;
 }
 
-function postgresConnection(): string | undefined {
-  if (process.env.FLEETDECK_BENCH_PG) {
-    return process.env.FLEETDECK_BENCH_PG;
-  }
-  const key = Object.keys(process.env)
-    .filter(k =>
-      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
-    )
-    .sort()
-    .pop();
-  return key ? process.env[key] : undefined;
-}
-
 async function main() {
   const started = performance.now();
   process.stdout.write(
     `Overdue benchmark: node ${process.version}, ${
       os.cpus().length
-    } cores, goal ${fmt(GOAL_MS)} per run of task fleet-journal-overdue\n`,
+    } cores, goal ${fmt(GOAL_MS, 0)} per run of task fleet-journal-overdue\n`,
   );
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fleet-overdue-bench-'));
@@ -352,10 +332,10 @@ async function main() {
     const name = `fleet_overdue_bench_${process.pid}`;
     const admin = knexFactory({ client: 'pg', connection });
     await admin.raw('CREATE DATABASE ??', [name]);
-    // node-postgres lets a connection string win over a separate `database`.
-    const scratch = new URL(connection);
-    scratch.pathname = `/${name}`;
-    const pg = knexFactory({ client: 'pg', connection: scratch.toString() });
+    const pg = knexFactory({
+      client: 'pg',
+      connection: connectionTo(connection, name),
+    });
     try {
       const { rows } = await pg.raw('show server_version');
       await benchDatabase(`PostgreSQL ${rows[0].server_version}`, pg);
@@ -365,7 +345,7 @@ async function main() {
       await admin.destroy();
     }
   }
-  process.stdout.write(`\nDone in ${fmt(performance.now() - started)}.\n`);
+  process.stdout.write(`\nDone in ${fmt(performance.now() - started, 0)}.\n`);
 }
 
 main().catch(error => {

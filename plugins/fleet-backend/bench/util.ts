@@ -2,6 +2,11 @@ import { performance } from 'node:perf_hooks';
 import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import type { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  DAY_MS,
+  type CustomerDeploymentEntity,
+} from '@fleetdeck/plugin-fleet-common';
+import { loadExampleEntities } from '../src/__testUtils__/examples';
 
 /** p50 and p95 of `n` timed runs, in milliseconds. */
 export type Stats = { p50: number; p95: number; n: number };
@@ -41,8 +46,9 @@ export async function sample(
   };
 }
 
-export const fmt = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(2)} ms`;
+/** Milliseconds as `1.23 s`, or `12.34 ms` with `digits` decimals. */
+export const fmt = (ms: number, digits = 2) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(digits)} ms`;
 
 /** A ratio as `×12.3` (or `×0.84`: below 1 means the first figure is the smaller). */
 export const times = (ratio: number) =>
@@ -137,4 +143,67 @@ export function inMemoryCatalog(entities: Entity[]): CatalogService {
       };
     },
   } as unknown as CatalogService;
+}
+
+/** The PostgreSQL to bench on: FLEETDECK_BENCH_PG, else the newest test database named. */
+export function postgresConnection(): string | undefined {
+  if (process.env.FLEETDECK_BENCH_PG) {
+    return process.env.FLEETDECK_BENCH_PG;
+  }
+  const key = Object.keys(process.env)
+    .filter(k =>
+      /^BACKSTAGE_TEST_DATABASE_POSTGRES\d+_CONNECTION_STRING$/.test(k),
+    )
+    .sort()
+    .pop();
+  return key ? process.env[key] : undefined;
+}
+
+/** `connection` pointed at `database`: node-postgres lets a connection string win over a separate `database`. */
+export function connectionTo(connection: string, database: string): string {
+  const url = new URL(connection);
+  url.pathname = `/${database}`;
+  return url.toString();
+}
+
+/** The example CustomerDeployments, the templates a bench fleet is copied from. */
+export function exampleDeployments(now: Date): CustomerDeploymentEntity[] {
+  return loadExampleEntities(now).filter(
+    e => e.kind === 'CustomerDeployment',
+  ) as CustomerDeploymentEntity[];
+}
+
+/**
+ * Copy number `index` of `template`: its own name, one of twelve owner teams and a license end
+ * 60 days past to 800 ahead, drawn from `next` after `adjust` (which may draw too) has changed
+ * the copy's spec.
+ */
+export function deploymentCopy(
+  template: CustomerDeploymentEntity,
+  index: number,
+  options: {
+    now: Date;
+    next: () => number;
+    adjust?: (spec: CustomerDeploymentEntity['spec']) => void;
+  },
+): CustomerDeploymentEntity {
+  const { now, next, adjust } = options;
+  const name = `${template.metadata.name}-${String(index).padStart(5, '0')}`;
+  const spec = structuredClone(template.spec);
+  adjust?.(spec);
+  spec.owner = `group:default/team-${index % 12}`;
+  if (spec.license) {
+    const daysFromNow = Math.floor(next() * 860) - 60;
+    spec.license = {
+      ...spec.license,
+      expiresAt: new Date(now.getTime() + daysFromNow * DAY_MS)
+        .toISOString()
+        .slice(0, 10),
+    };
+  }
+  return {
+    ...template,
+    metadata: { name, namespace: 'default', title: `${spec.customer} ${name}` },
+    spec,
+  };
 }

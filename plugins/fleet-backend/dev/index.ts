@@ -10,6 +10,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { mockServices } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { customerDeploymentEntity } from '@fleetdeck/plugin-fleet-common/testUtils';
 
 const backend = createBackend();
 
@@ -35,36 +36,9 @@ backend.add(
 backend.add(
   catalogServiceMock.factory({
     entities: [
-      {
-        apiVersion: 'fleetdeck.io/v1alpha1',
-        kind: 'CustomerDeployment',
+      customerDeploymentEntity({
         metadata: { name: 'acme-prod', title: 'Acme — production' },
-        spec: {
-          customer: 'acme',
-          owner: 'group:default/solutions-east',
-          lifecycle: 'production',
-          profile: 'airgapped',
-          chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
-          cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
-          license: {
-            id: 'LIC-ACME-7',
-            expiresAt: '2027-03-31',
-            keySecretRef: 'dg-license-key',
-            fileSecretRef: 'dg-license-file',
-          },
-          billing: {
-            mode: 'journal',
-            replicas: 3,
-            journalStorage: 'ebs',
-            returnEvery: 'P30D',
-          },
-          gpu: {
-            resourceName: 'nvidia.com/gpu',
-            perEngine: 1,
-            engineReplicas: 2,
-          },
-        },
-      },
+      }),
       {
         apiVersion: 'fleetdeck.io/v1alpha1',
         kind: 'CustomerDeployment',

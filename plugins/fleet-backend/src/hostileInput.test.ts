@@ -2,9 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
-import type { StatusReport } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
-import { REPO_ROOT } from './__testUtils__/examples';
+import { exampleReport } from './__testUtils__/examples';
 import { startFleetBackend } from './__testUtils__/startFleetBackend';
 import { gzip, journal, tarOf } from './journals/__testUtils__/fixtures';
 import { registrationRequest } from './registrations/__testUtils__/registration';
@@ -38,18 +37,6 @@ const FLEET_TABLES = [
   'fleet_observations',
   'fleet_flags',
 ];
-
-function exampleReport(): StatusReport {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(
-        REPO_ROOT,
-        'examples/reports/harbor-trust-bank-prod.status-report.json',
-      ),
-      'utf8',
-    ),
-  );
-}
 
 /** A registration with one change made to it. */
 function registration(

@@ -52,10 +52,6 @@ function cardFilter(id: Parameters<typeof fleetPlugin.getExtension>[0]) {
 }
 
 describe('fleet plugin for the new frontend system', () => {
-  it('is the fleet plugin', () => {
-    expect(fleetPlugin.pluginId).toBe('fleet');
-  });
-
   it('shows the deployment overview on CustomerDeployments only', () => {
     const { filter, type } = cardFilter(
       'entity-card:fleet/deployment-overview',

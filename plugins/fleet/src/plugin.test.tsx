@@ -62,10 +62,6 @@ function renderInLegacyApp(entity: Entity, element: JSX.Element) {
 }
 
 describe('legacy frontend system exports', () => {
-  it('is the fleet plugin', () => {
-    expect(fleetPlugin.getId()).toBe('fleet');
-  });
-
   it('renders the deployment overview card', async () => {
     await renderInLegacyApp(deployment, <EntityDeploymentOverviewCard />);
 

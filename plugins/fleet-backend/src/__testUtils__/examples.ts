@@ -1,19 +1,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Entity } from '@backstage/catalog-model';
+import type { StatusReport } from '@fleetdeck/plugin-fleet-common';
 import { parseAllDocuments } from 'yaml';
 
-/** The repository root, where `examples/` lives. */
+/**
+ * The package's copy of the portal's examples (`examples/fleet`, `releases` and `reports` at the
+ * repository root), so that its tests need nothing outside it; the portal's tests check that
+ * the two agree.
+ */
+export const FIXTURES_DIR = path.resolve(__dirname, '../__fixtures__');
+
+/**
+ * The repository root, for the example observations' test alone: the observations and their
+ * seeding belong to the portal (issue 11), and the test goes there with them.
+ */
 export const REPO_ROOT = path.resolve(__dirname, '../../../..');
 
 export const EXAMPLE_RELEASE_INDEX = path.join(
-  REPO_ROOT,
-  'examples/releases/index.yaml',
+  FIXTURES_DIR,
+  'releases/index.yaml',
 );
 export const EXAMPLE_RELEASE_POLICY = path.join(
-  REPO_ROOT,
-  'examples/releases/policy.yaml',
+  FIXTURES_DIR,
+  'releases/policy.yaml',
 );
+
+/**
+ * The status report of the example deployment `harbor-trust-bank-prod`: 4 engine pods × 2
+ * H100s on one 8-GPU node, chart 0.40.2.
+ */
+export const EXAMPLE_STATUS_REPORT = path.join(
+  FIXTURES_DIR,
+  'reports/harbor-trust-bank-prod.status-report.json',
+);
+
+/** The example status report, parsed. */
+export function exampleReport(): StatusReport {
+  return JSON.parse(fs.readFileSync(EXAMPLE_STATUS_REPORT, 'utf8'));
+}
 
 /** `{ $daysFromNow: N }` → the UTC date N days after `now`, as the catalog placeholder does. */
 function resolvePlaceholders(value: unknown, now: Date): unknown {
@@ -42,9 +67,9 @@ function resolvePlaceholders(value: unknown, now: Date): unknown {
   return value;
 }
 
-/** The entities of `examples/fleet/*.yaml`, with relative license dates resolved. */
+/** The example entities (`examples/fleet/*.yaml`), with relative license dates resolved. */
 export function loadExampleEntities(now: Date = new Date()): Entity[] {
-  const dir = path.join(REPO_ROOT, 'examples/fleet');
+  const dir = path.join(FIXTURES_DIR, 'fleet');
   return fs
     .readdirSync(dir)
     .filter(file => file.endsWith('.yaml'))

@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import {
   createMockDirectory,
   mockCredentials,
@@ -18,8 +17,8 @@ import { fleetPlugin } from '../plugin';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
+  EXAMPLE_STATUS_REPORT,
   loadExampleEntities,
-  REPO_ROOT,
 } from '../__testUtils__/examples';
 import {
   examplePolicyModule,
@@ -128,11 +127,7 @@ const VISIBLE: Record<
   },
 };
 
-const exampleReport = () =>
-  fs.readFileSync(
-    path.join(REPO_ROOT, `examples/reports/${OWNED}.status-report.json`),
-    'utf8',
-  );
+const exampleReport = () => fs.readFileSync(EXAMPLE_STATUS_REPORT, 'utf8');
 
 async function startFleet(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);

@@ -8,7 +8,7 @@ import type {
   StatusReport,
 } from '@fleetdeck/plugin-fleet-common';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
-import { REPO_ROOT } from '../__testUtils__/examples';
+import { exampleReport } from '../__testUtils__/examples';
 import {
   allFleetRowsText,
   capturingRootLogger,
@@ -28,18 +28,6 @@ const ACCESS_KEY_ID = 'AKIAQ3EXAMPLEHARB0R7';
 const MESSAGE_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYH4RB0RKEY1';
 const INBOX_KEY =
   'b7e1d2c3a4f5968778695a4b3c2d1e0f9a8b7c6d5e4f3a2b1c0d9e8f7a6b5c4d';
-
-function exampleReport(): StatusReport {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(
-        REPO_ROOT,
-        'examples/reports/harbor-trust-bank-prod.status-report.json',
-      ),
-      'utf8',
-    ),
-  );
-}
 
 /** An engine pod that found no GPU, with the scheduler's words. */
 function pendingPod(report: StatusReport, message: string): KubePod {

@@ -4,15 +4,12 @@ import request from 'supertest';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
-import type {
-  DeploymentStatus,
-  StatusReport,
-} from '@fleetdeck/plugin-fleet-common';
+import type { DeploymentStatus } from '@fleetdeck/plugin-fleet-common';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  REPO_ROOT,
+  exampleReport,
 } from '../__testUtils__/examples';
 import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
@@ -24,19 +21,6 @@ const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 const DEPLOYMENT = 'harbor-trust-bank-prod';
 const reportsUrl = (name: string) =>
   `/api/fleet/deployments/default/${name}/reports`;
-
-/** examples/reports: 4 engine pods × 2 H100s on one 8-GPU node, chart 0.40.2. */
-function exampleReport(): StatusReport {
-  return JSON.parse(
-    fs.readFileSync(
-      path.join(
-        REPO_ROOT,
-        'examples/reports/harbor-trust-bank-prod.status-report.json',
-      ),
-      'utf8',
-    ),
-  );
-}
 
 async function startFleet(
   databaseId: TestDatabaseId,

@@ -4,34 +4,13 @@ import {
   validateCustomerDeploymentEntity,
   validateCustomerEntity,
 } from './validation';
+import type { CustomerSpec } from './Customer';
+import type { CustomerDeploymentSpec } from './CustomerDeployment';
+import { customerDeploymentEntity, customerEntity } from '../testUtils';
 
-const deployment = (spec: Record<string, unknown> = {}): Entity => ({
-  apiVersion: 'fleetdeck.io/v1alpha1',
-  kind: 'CustomerDeployment',
-  metadata: { name: 'acme-prod' },
-  spec: {
-    customer: 'acme',
-    owner: 'group:default/solutions-east',
-    lifecycle: 'production',
-    profile: 'airgapped',
-    chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
-    cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
-    license: {
-      id: 'LIC-ACME-7',
-      expiresAt: '2027-03-31',
-      keySecretRef: 'dg-license-key',
-      fileSecretRef: 'dg-license-file',
-    },
-    billing: {
-      mode: 'journal',
-      replicas: 3,
-      journalStorage: 'ebs',
-      returnEvery: 'P30D',
-    },
-    gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
-    ...spec,
-  },
-});
+// Tests hand the validator wrong values on purpose, which the spec type would refuse.
+const deployment = (spec: Record<string, unknown> = {}): Entity =>
+  customerDeploymentEntity({ spec: spec as Partial<CustomerDeploymentSpec> });
 
 const base = deployment().spec as Record<string, any>;
 
@@ -346,23 +325,16 @@ describe("names, by the catalog's rules", () => {
   });
 
   it('refuses a bad Customer name', () => {
-    const result = validateCustomerEntity({
-      apiVersion: 'fleetdeck.io/v1alpha1',
-      kind: 'Customer',
-      metadata: { name: 'acme corp' },
-      spec: { owner: 'group:default/solutions-east', tier: 'strategic' },
-    });
+    const result = validateCustomerEntity(
+      customerEntity({ metadata: { name: 'acme corp' } }),
+    );
     expect(result.errors.map(e => e.path)).toEqual(['metadata.name']);
   });
 });
 
 describe('validateCustomerEntity', () => {
-  const customer = (spec: Record<string, unknown>): Entity => ({
-    apiVersion: 'fleetdeck.io/v1alpha1',
-    kind: 'Customer',
-    metadata: { name: 'acme' },
-    spec: { owner: 'group:default/solutions-east', tier: 'strategic', ...spec },
-  });
+  const customer = (spec: Record<string, unknown>): Entity =>
+    customerEntity({ spec: spec as Partial<CustomerSpec> });
 
   it('accepts a customer with a region', () => {
     expect(validateCustomerEntity(customer({ region: 'us-east' }))).toEqual({

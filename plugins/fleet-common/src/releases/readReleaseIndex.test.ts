@@ -7,7 +7,7 @@ import {
   readReleasePolicy,
 } from './readReleaseIndex';
 
-const examples = path.resolve(__dirname, '../../../../examples/releases');
+const examples = path.resolve(__dirname, '../__fixtures__/releases');
 const readExample = (file: string): unknown =>
   parse(fs.readFileSync(path.join(examples, file), 'utf8'));
 

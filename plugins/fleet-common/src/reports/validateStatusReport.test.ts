@@ -10,7 +10,7 @@ const example = () =>
     fs.readFileSync(
       path.resolve(
         __dirname,
-        '../../../../examples/reports/harbor-trust-bank-prod.status-report.json',
+        '../__fixtures__/reports/harbor-trust-bank-prod.status-report.json',
       ),
       'utf8',
     ),

@@ -14,7 +14,8 @@ import type { DeploymentHealth } from './vocabulary';
 import type { DeploymentObservations } from './observations';
 import type { DeploymentStatus } from './types';
 
-const examples = path.resolve(__dirname, '../../../../examples');
+// The package's copy of the portal's examples/ (the portal's tests check that they agree).
+const examples = path.resolve(__dirname, '../__fixtures__');
 const read = (file: string) =>
   fs.readFileSync(path.join(examples, file), 'utf8');
 

@@ -15,7 +15,7 @@ import { evaluateUpgrade, UpgradeEvaluationOptions } from './evaluateUpgrade';
 import type { DeploymentObservations } from './observations';
 import type { UpgradeCheckId, UpgradeSignal } from './types';
 
-const examples = path.resolve(__dirname, '../../../../examples/releases');
+const examples = path.resolve(__dirname, '../__fixtures__/releases');
 const readExample = (file: string): unknown =>
   parse(fs.readFileSync(path.join(examples, file), 'utf8'));
 const RELEASES = readReleaseIndex(readExample('index.yaml'))[

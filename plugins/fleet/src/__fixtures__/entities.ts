@@ -5,6 +5,10 @@ import type {
   CustomerEntity,
   CustomerSpec,
 } from '@fleetdeck/plugin-fleet-common';
+import {
+  customerDeploymentEntity,
+  customerEntity as acmeCustomerEntity,
+} from '@fleetdeck/plugin-fleet-common/testUtils';
 
 /** A calendar date `days` from today (UTC), as `YYYY-MM-DD`. */
 export function isoDateFromToday(days: number): string {
@@ -16,7 +20,7 @@ export function isoDateFromToday(days: number): string {
     .slice(0, 10);
 }
 
-/** The air-gapped `acme-prod` of the design, with overrides. */
+/** The air-gapped `acme-prod` of the design, as the catalog serves it, with overrides. */
 export function deploymentEntity(
   options: {
     name?: string;
@@ -25,40 +29,17 @@ export function deploymentEntity(
     relations?: EntityRelation[];
   } = {},
 ): CustomerDeploymentEntity {
-  return {
-    apiVersion: 'fleetdeck.io/v1alpha1',
-    kind: 'CustomerDeployment',
+  return customerDeploymentEntity({
     metadata: {
       name: options.name ?? 'acme-prod',
       namespace: options.namespace ?? 'default',
     },
-    spec: {
-      customer: 'acme',
-      owner: 'group:default/solutions-east',
-      lifecycle: 'production',
-      profile: 'airgapped',
-      chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
-      cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
-      license: {
-        id: 'LIC-ACME-7',
-        expiresAt: '2027-03-31',
-        keySecretRef: 'dg-license-key',
-        fileSecretRef: 'dg-license-file',
-      },
-      billing: {
-        mode: 'journal',
-        replicas: 3,
-        journalStorage: 'ebs',
-        returnEvery: 'P30D',
-      },
-      gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 2 },
-      ...options.spec,
-    },
-    ...(options.relations && { relations: options.relations }),
-  };
+    spec: options.spec,
+    relations: options.relations,
+  });
 }
 
-/** The customer `acme`, with overrides. */
+/** The customer `acme`, as the catalog serves it, with overrides. */
 export function customerEntity(
   options: {
     name?: string;
@@ -66,18 +47,11 @@ export function customerEntity(
     relations?: EntityRelation[];
   } = {},
 ): CustomerEntity {
-  return {
-    apiVersion: 'fleetdeck.io/v1alpha1',
-    kind: 'Customer',
+  return acmeCustomerEntity({
     metadata: { name: options.name ?? 'acme', namespace: 'default' },
-    spec: {
-      owner: 'group:default/solutions-east',
-      tier: 'strategic',
-      region: 'us-east',
-      ...options.spec,
-    },
-    ...(options.relations && { relations: options.relations }),
-  };
+    spec: { region: 'us-east', ...options.spec },
+    relations: options.relations,
+  });
 }
 
 /** An ordinary Component, for cards placed on the wrong kind of entity. */

@@ -1,4 +1,8 @@
 import type { RegistrationRequest } from '@fleetdeck/plugin-fleet-common';
+import {
+  customerDeploymentEntity,
+  customerEntity,
+} from '@fleetdeck/plugin-fleet-common/testUtils';
 
 /** A realistic fake license key (hex, as keys are); it must never be stored nor echoed. */
 export const FAKE_LICENSE_KEY =
@@ -11,42 +15,22 @@ export function registrationRequest(
 ): RegistrationRequest {
   return {
     taskId,
-    customer: {
-      apiVersion: 'fleetdeck.io/v1alpha1',
-      kind: 'Customer',
+    customer: customerEntity({
       metadata: { name: 'acme', title: 'ACME Corp' },
-      spec: { owner: 'group:default/solutions-east', tier: 'enterprise' },
-    },
-    deployment: {
-      apiVersion: 'fleetdeck.io/v1alpha1',
-      kind: 'CustomerDeployment',
+      spec: { tier: 'enterprise' },
+    }),
+    deployment: customerDeploymentEntity({
       metadata: { name },
       spec: {
-        customer: 'acme',
-        owner: 'group:default/solutions-east',
-        lifecycle: 'production',
-        profile: 'airgapped',
         chart: { name: 'deepgram-self-hosted', version: '0.42.0' },
-        cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
-        license: {
-          id: 'LIC-ACME-7',
-          expiresAt: '2027-03-31',
-          keySecretRef: 'dg-license-key',
-          fileSecretRef: 'dg-license-file',
-        },
         billing: {
           mode: 'journal',
           replicas: 2,
           journalStorage: 'ebs',
           returnEvery: 'P30D',
         },
-        gpu: {
-          resourceName: 'nvidia.com/gpu',
-          perEngine: 1,
-          engineReplicas: 2,
-        },
       },
-    },
+    }),
     artifacts: [
       {
         name: 'values.yaml',

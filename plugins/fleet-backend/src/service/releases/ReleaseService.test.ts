@@ -7,7 +7,7 @@ import {
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  REPO_ROOT,
+  FIXTURES_DIR,
 } from '../../__testUtils__/examples';
 import { DefaultReleaseSource } from './DefaultReleaseSource';
 import { ReleaseService } from './ReleaseService';
@@ -34,15 +34,15 @@ describe('DefaultReleaseSource', () => {
         data: {
           fleet: {
             releases: {
-              index: '../../examples/releases/index.yaml',
-              policy: '../../examples/releases/policy.yaml',
+              index: '../releases/index.yaml',
+              policy: '../releases/policy.yaml',
             },
           },
         },
       }),
       {
         urlReader: mockServices.urlReader.mock(),
-        workingDirectory: path.join(REPO_ROOT, 'packages/backend'),
+        workingDirectory: path.join(FIXTURES_DIR, 'fleet'),
       },
     );
     const { index, policy } = await source.read();

@@ -16,7 +16,7 @@ import catalogPlugin, {
 } from '@backstage/plugin-catalog-backend';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import type { Entity } from '@backstage/catalog-model';
-import catalogModuleFleet from './index';
+import { catalogModuleFleetEntityModel } from './catalogModuleFleetEntityModel';
 
 jest.setTimeout(120_000);
 
@@ -78,7 +78,38 @@ async function eventually<T>(
   }
 }
 
-describe('catalogModuleFleet in a real catalog', () => {
+/**
+ * The real catalog with this module, reading `good.yaml` and one more fixture file, and the
+ * processing errors it reports.
+ */
+async function startCatalog(databaseId: string, fixture: string) {
+  const errors: CatalogError[] = [];
+  const knex = await databases.init(databaseId as TestDatabaseId);
+  const target = (name: string) =>
+    path.resolve(__dirname, '../__fixtures__', name);
+  const { server } = await startTestBackend({
+    features: [
+      catalogPlugin,
+      catalogModuleFleetEntityModel,
+      catalogErrorCollector(errors),
+      mockServices.database.factory({ knex }),
+      mockServices.rootConfig.factory({
+        data: {
+          catalog: {
+            rules: [{ allow: ['Group', 'Customer', 'CustomerDeployment'] }],
+            locations: [
+              { type: 'file', target: target('good.yaml') },
+              { type: 'file', target: target(fixture) },
+            ],
+          },
+        },
+      }),
+    ],
+  });
+  return { server, errors, knex };
+}
+
+describe('catalogModuleFleetEntityModel in a real catalog', () => {
   // A run that silently skipped PostgreSQL has not tested it; scripts/test.sh provides one.
   it('runs on PostgreSQL in CI, not only on SQLite', () => {
     const ids = databases.eachSupportedId().map(([id]) => id);
@@ -89,29 +120,7 @@ describe('catalogModuleFleet in a real catalog', () => {
 
   describe.each(databases.eachSupportedId())('on %s', databaseId => {
     it('serves valid fleet entities with relations and reports each invalid one by name', async () => {
-      const errors: CatalogError[] = [];
-      const knex = await databases.init(databaseId as TestDatabaseId);
-      const fixture = (name: string) =>
-        path.resolve(__dirname, '__fixtures__', name);
-      const { server } = await startTestBackend({
-        features: [
-          catalogPlugin,
-          catalogModuleFleet,
-          catalogErrorCollector(errors),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              catalog: {
-                rules: [{ allow: ['Group', 'Customer', 'CustomerDeployment'] }],
-                locations: [
-                  { type: 'file', target: fixture('good.yaml') },
-                  { type: 'file', target: fixture('bad.yaml') },
-                ],
-              },
-            },
-          }),
-        ],
-      });
+      const { server, errors } = await startCatalog(databaseId, 'bad.yaml');
 
       const query = (filter: string) =>
         request(server)
@@ -181,29 +190,10 @@ describe('catalogModuleFleet in a real catalog', () => {
     });
 
     it('keeps every shape of pasted secret out of the catalog and its search table, naming the field', async () => {
-      const errors: CatalogError[] = [];
-      const knex = await databases.init(databaseId as TestDatabaseId);
-      const fixture = (name: string) =>
-        path.resolve(__dirname, '__fixtures__', name);
-      const { server } = await startTestBackend({
-        features: [
-          catalogPlugin,
-          catalogModuleFleet,
-          catalogErrorCollector(errors),
-          mockServices.database.factory({ knex }),
-          mockServices.rootConfig.factory({
-            data: {
-              catalog: {
-                rules: [{ allow: ['Group', 'Customer', 'CustomerDeployment'] }],
-                locations: [
-                  { type: 'file', target: fixture('good.yaml') },
-                  { type: 'file', target: fixture('secrets.yaml') },
-                ],
-              },
-            },
-          }),
-        ],
-      });
+      const { server, errors, knex } = await startCatalog(
+        databaseId,
+        'secrets.yaml',
+      );
       // secrets.yaml: each deployment, the field its secret is in and what it looks like.
       const expected: Record<string, [string, string, string]> = {
         'acme-pw': [

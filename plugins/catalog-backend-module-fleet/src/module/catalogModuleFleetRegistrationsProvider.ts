@@ -5,21 +5,21 @@ import {
 } from '@backstage/backend-plugin-api';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import { FleetEntitiesProcessor } from './processor/FleetEntitiesProcessor';
 import { FLEET_REGISTRATIONS_TOPIC } from '@fleetdeck/plugin-fleet-common';
-import { FleetRegistrationsProvider } from './provider/FleetRegistrationsProvider';
+import { FleetRegistrationsProvider } from '../provider/FleetRegistrationsProvider';
 
 const SCHEDULE_CONFIG_KEY = 'catalog.providers.fleetRegistrations.schedule';
 
 /**
- * Teaches the catalog Fleetdeck's kinds: validation with field-level messages, and the
- * customer and owner relations; and emits the deployments registered through the portal.
+ * Emits the deployments (and new customers) registered through the portal's onboarding as
+ * catalog entities: read from the fleet backend on a schedule, and at once on each
+ * registration's event.
  *
  * @public
  */
-export const catalogModuleFleet = createBackendModule({
+export const catalogModuleFleetRegistrationsProvider = createBackendModule({
   pluginId: 'catalog',
-  moduleId: 'fleet',
+  moduleId: 'fleet-registrations-provider',
   register(reg) {
     reg.registerInit({
       deps: {
@@ -40,8 +40,6 @@ export const catalogModuleFleet = createBackendModule({
         auth,
         events,
       }) {
-        catalog.addProcessor(new FleetEntitiesProcessor());
-
         const schedule = config.has(SCHEDULE_CONFIG_KEY)
           ? readSchedulerServiceTaskScheduleDefinitionFromConfig(
               config.getConfig(SCHEDULE_CONFIG_KEY),
@@ -73,7 +71,6 @@ export const catalogModuleFleet = createBackendModule({
             }
           },
         });
-        logger.info('Fleetdeck kinds Customer and CustomerDeployment enabled');
       },
     });
   },

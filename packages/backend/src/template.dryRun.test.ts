@@ -9,7 +9,7 @@ import {
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { findSecretLikeValues } from '@fleetdeck/plugin-fleet-common';
-import { scaffolderModuleFleet } from './module';
+import scaffolderModuleFleet from '@fleetdeck/plugin-scaffolder-backend-module-fleet';
 
 jest.setTimeout(120_000);
 

@@ -1,0 +1,11 @@
+/**
+ * Fixtures for tests of Fleetdeck packages and of the portals that use them.
+ *
+ * @packageDocumentation
+ */
+
+export {
+  customerDeploymentEntity,
+  customerEntity,
+  type FleetEntityOverrides,
+} from './entities';
