@@ -1,5 +1,5 @@
 import type { CustomerDeploymentSpec, DeploymentGpu } from '../kinds';
-import { compareChartVersions } from '../releases/kubeVersion';
+import { compareChartVersions } from '../releases/chartVersion';
 import type { ReleasePolicy } from '../releases/types';
 import type { DeploymentObservations } from './observations';
 import { describeAge, parseInstant } from './time';

@@ -3,10 +3,12 @@ import {
   compareChartVersions,
   isSameChartVersion,
   normalizeVersion,
+} from '../releases/chartVersion';
+import {
   satisfiesKubeVersion,
   satisfiesVersionRange,
 } from '../releases/kubeVersion';
-import { compareDriverVersions } from '../releases/readReleaseIndex';
+import { compareDriverVersions } from '../releases/driverVersion';
 import type { ChartRelease, ReleasePolicy } from '../releases/types';
 import { evaluateJournal } from './evaluateJournal';
 import { computeGpuRequirement, describeGpuRequirement } from './evaluateGpu';
