@@ -1,7 +1,8 @@
 import { compareDriverVersions } from '../../releases/driverVersion';
 import { plural } from '../../words/plural';
 import { computeGpuRequirement, describeGpuRequirement } from '../evaluateGpu';
-import { describeAge, parseInstant } from '../time';
+import { describeSpan } from '../../time/durationWords';
+import { parseInstant } from '../time';
 import { defineUpgradeCheck, type Finding } from './context';
 
 /**
@@ -39,7 +40,9 @@ export const gpuCheck = defineUpgradeCheck({
       };
     }
     const observedAt = parseInstant(observed.observedAt);
-    const age = observedAt ? describeAge(observedAt, now) : 'an unknown time';
+    const age = observedAt
+      ? describeSpan(now.getTime() - observedAt.getTime())
+      : 'an unknown time';
     if (observed.error) {
       return {
         outcome: 'unknown',

@@ -1,5 +1,5 @@
 import { evaluateLicense } from '../evaluateLicense';
-import { describeDays } from '../time';
+import { describeDays } from '../../time/durationWords';
 import { defineUpgradeCheck } from './context';
 
 /**

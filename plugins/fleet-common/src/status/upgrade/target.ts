@@ -2,7 +2,8 @@ import { isSameChartVersion } from '../../releases/chartVersion';
 import type { ChartRelease } from '../../releases/types';
 import { DAY_MS } from '../../time/units';
 import { plural } from '../../words/plural';
-import { describeDays, parseInstant } from '../time';
+import { describeDays } from '../../time/durationWords';
+import { parseInstant } from '../time';
 import {
   defineUpgradeCheck,
   type Finding,
