@@ -4,6 +4,7 @@ import { parseAllDocuments } from 'yaml';
 import type { Entity } from '@backstage/catalog-model';
 import {
   CustomerDeploymentEntity,
+  DAY_MS,
   formatEntityErrors,
   isCustomerDeploymentEntity,
   isCustomerEntity,
@@ -58,7 +59,7 @@ const daysUntil = (date: string) =>
         today.getUTCMonth(),
         today.getUTCDate(),
       )) /
-      86_400_000,
+      DAY_MS,
   );
 
 describe('the example fleet', () => {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@fleetdeck/plugin-fleet-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Readable } from 'node:stream';
@@ -176,7 +177,7 @@ describe('JournalService', () => {
 
     it('keeps the newer receipt per replica in the observations', async () => {
       const { service, fleetStore } = await setUp();
-      const future = new Date(Date.now() + 86_400_000).toISOString();
+      const future = new Date(Date.now() + DAY_MS).toISOString();
       await fleetStore.setObservations(TARGET.entityRef, {
         journals: [
           {

@@ -1,3 +1,4 @@
+import { DAY_MS } from '@fleetdeck/plugin-fleet-common';
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -71,8 +72,8 @@ describe('LocalFolderBlobStore', () => {
   });
 
   describe('sweep', () => {
-    const longAgo = new Date(Date.now() - 2 * 24 * 3600 * 1000);
-    const dayAgo = () => new Date(Date.now() - 24 * 3600 * 1000);
+    const longAgo = new Date(Date.now() - 2 * DAY_MS);
+    const dayAgo = () => new Date(Date.now() - DAY_MS);
     const age = (file: string) => fs.utimesSync(file, longAgo, longAgo);
 
     it("removes a killed backend's temporary files and unreferenced blobs older than the cutoff, keeping the rest", async () => {

@@ -1,3 +1,4 @@
+import { DAY_MS, HOUR_MS } from '@fleetdeck/plugin-fleet-common';
 import fs from 'node:fs';
 import path from 'node:path';
 import request from 'supertest';
@@ -29,8 +30,8 @@ function filesUnder(root: string): string[] {
     .sort();
 }
 
-const twoDaysAgo = () => new Date(Date.now() - 2 * 24 * 3600 * 1000);
-const twoHoursAgo = () => new Date(Date.now() - 2 * 3600 * 1000);
+const twoDaysAgo = () => new Date(Date.now() - 2 * DAY_MS);
+const twoHoursAgo = () => new Date(Date.now() - 2 * HOUR_MS);
 
 describe.each(databases.eachSupportedId())('leftovers on %s', databaseId => {
   let knex: Knex;

@@ -1,5 +1,5 @@
 import type { LoggerService } from '@backstage/backend-plugin-api';
-import { DAY_MS } from '@fleetdeck/plugin-fleet-common';
+import { DAY_MS, HOUR_MS } from '@fleetdeck/plugin-fleet-common';
 import type {
   FleetBlobStore,
   FleetBlobSweepResult,
@@ -16,7 +16,7 @@ export const BLOB_SWEEP_GRACE_MS = DAY_MS;
  * How old a temporary file must be: longer than any put can take (an HTTP upload is cut at
  * Node's 300 s request timeout, an inbox run at its 30-minute task timeout).
  */
-export const TEMPORARY_FILE_GRACE_MS = 60 * 60 * 1000;
+export const TEMPORARY_FILE_GRACE_MS = HOUR_MS;
 
 /**
  * One run of the blob sweep: reclaims the store's temporary files and the blobs no receipt

@@ -3,7 +3,7 @@ import type { NotificationPayload } from '@backstage/plugin-notifications-common
 import {
   DAY_MS,
   journalHealth,
-  plural,
+  describeDays,
   type DeploymentStatus,
   type JournalReplicaSignal,
 } from '@fleetdeck/plugin-fleet-common';
@@ -65,7 +65,7 @@ function titlePhrase(replica: JournalReplicaSignal): string {
 function replicaLine(replica: JournalReplicaSignal, now: Date): string {
   const late = daysBetween(replica.dueAt, now);
   const ago =
-    late !== undefined && late > 0 ? ` (${plural(late, 'day')} ago)` : '';
+    late !== undefined && late > 0 ? ` (${describeDays(late)} ago)` : '';
   if (replica.status === 'never-received') {
     if (replica.reason) {
       return `${replica.name}: no journal received yet, ${replica.reason}`;
@@ -147,7 +147,7 @@ export function licenseExpiringNotification(
   status: DeploymentStatus,
 ): NotificationPayload {
   const { expiresAt, daysLeft = 0 } = status.license;
-  let when = `expires in ${plural(daysLeft, 'day')}, on ${expiresAt}`;
+  let when = `expires in ${describeDays(daysLeft)}, on ${expiresAt}`;
   if (daysLeft === 0) {
     when = `expires today (${expiresAt} is its last valid day)`;
   } else if (daysLeft === 1) {
@@ -170,7 +170,7 @@ export function licenseExpiredNotification(
   const { expiresAt, daysLeft } = status.license;
   const ago =
     daysLeft !== undefined && daysLeft < 0
-      ? ` (${plural(-daysLeft, 'day')} ago)`
+      ? ` (${describeDays(-daysLeft)} ago)`
       : '';
   return {
     title: `${status.title}: license expired (last valid day ${expiresAt})`,

@@ -1,26 +1,5 @@
 import { InputError } from '@backstage/errors';
-import {
-  DAY_MS,
-  HOUR_MS,
-  MINUTE_MS,
-  plural,
-} from '@fleetdeck/plugin-fleet-common';
-
-const YEAR_MS = 365.25 * DAY_MS;
-
-/** A span of time in the largest unit that fits: `35 years`, `3 days`, `12 minutes`. */
-export function describeSpan(ms: number): string {
-  if (ms >= YEAR_MS) {
-    return plural(Math.floor(ms / YEAR_MS), 'year');
-  }
-  if (ms >= 2 * DAY_MS) {
-    return plural(Math.floor(ms / DAY_MS), 'day');
-  }
-  if (ms >= HOUR_MS) {
-    return plural(Math.floor(ms / HOUR_MS), 'hour');
-  }
-  return plural(Math.max(1, Math.floor(ms / MINUTE_MS)), 'minute');
-}
+import { describeSpan } from '@fleetdeck/plugin-fleet-common';
 
 /**
  * Whether an instant lies further ahead of the portal's clock than the tolerated skew: such a

@@ -1,4 +1,4 @@
-import { compareDriverVersions } from '../releases/readReleaseIndex';
+import { compareDriverVersions } from '../releases/driverVersion';
 import { redactSecretLikeValues } from '../secrets';
 import type { GpuCapacityObservation } from '../status/observations';
 import type { GpuModelSignal } from '../status/types';

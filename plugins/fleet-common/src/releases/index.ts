@@ -1,3 +1,14 @@
 export * from './types';
-export * from './kubeVersion';
-export * from './readReleaseIndex';
+export {
+  compareChartVersions,
+  isSameChartVersion,
+  normalizeVersion,
+} from './chartVersion';
+export {
+  isVersionRange,
+  satisfiesKubeVersion,
+  satisfiesVersionRange,
+} from './kubeVersion';
+export { compareDriverVersions } from './driverVersion';
+export { readReleaseIndex } from './readReleaseIndex';
+export { RELEASE_POLICY_KIND, readReleasePolicy } from './readReleasePolicy';

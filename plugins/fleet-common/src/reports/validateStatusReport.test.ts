@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { CustomerDeploymentEntity } from '../kinds';
-import { evaluateUpgrade } from '../status/evaluateUpgrade';
+import { evaluateUpgrade } from '../status/upgrade';
 import { summarizeStatusReport } from './summarizeStatusReport';
 import { validateStatusReport } from './validateStatusReport';
 
@@ -198,14 +198,14 @@ describe('a report feeding upgrade readiness', () => {
         },
       },
     } as unknown as CustomerDeploymentEntity;
-    const signal = evaluateUpgrade(
+    const signal = evaluateUpgrade({
       entity,
-      summarizeStatusReport(result.report),
-      [
+      observations: summarizeStatusReport(result.report),
+      releases: [
         { version: '0.41.1', created: '2026-10-01T00:00:00Z' },
         { version: '0.40.2', created: '2026-09-01T00:00:00Z' },
       ],
-      {
+      policy: {
         chart: 'deepgram-self-hosted',
         valuesChanges: [],
         gpuChanges: [],
@@ -213,8 +213,8 @@ describe('a report feeding upgrade readiness', () => {
         knownBad: [],
         minimumDriver: { version: '550.54.15' },
       },
-      new Date('2026-11-20T03:00:00Z'),
-    );
+      now: new Date('2026-11-20T03:00:00Z'),
+    });
     // The report's chart version (0.40.2) wins over the entity's (0.39.0).
     expect(signal.current).toBe('0.40.2');
     const gpu = signal.checks.find(check => check.id === 'gpu');

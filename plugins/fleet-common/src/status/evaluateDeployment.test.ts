@@ -6,6 +6,7 @@ import {
   validateCustomerDeploymentEntity,
 } from '../kinds';
 import { readReleaseIndex, readReleasePolicy } from '../releases';
+import { DAY_MS as DAY } from '../time/units';
 import { billingReplicaNames } from './evaluateJournal';
 import { computeGpuRequirement } from './evaluateGpu';
 import { evaluateDeployment, summarizeStatuses } from './evaluateDeployment';
@@ -19,7 +20,6 @@ const examples = path.resolve(__dirname, '../__fixtures__');
 const read = (file: string) =>
   fs.readFileSync(path.join(examples, file), 'utf8');
 
-const DAY = 24 * 60 * 60 * 1000;
 const now = new Date('2026-08-20T12:00:00Z');
 const daysFromNow = (days: number) => new Date(now.getTime() + days * DAY);
 

@@ -5,7 +5,7 @@ import type { ReleaseIndex, ReleasePolicy } from '../releases/types';
 import { evaluateGpu } from './evaluateGpu';
 import { evaluateJournal } from './evaluateJournal';
 import { evaluateLicense } from './evaluateLicense';
-import { evaluateUpgrade } from './evaluateUpgrade';
+import { evaluateUpgrade } from './upgrade';
 import { deploymentHealth } from './health';
 import type { DeploymentObservations } from './observations';
 import type { DeploymentStatus } from './types';
@@ -71,18 +71,16 @@ export function evaluateDeployment(
     policy: chartPolicy,
     current: chartVersion,
   });
-  const upgrade = evaluateUpgrade(
+  const upgrade = evaluateUpgrade({
     entity,
     observations,
-    releases[spec.chart.name] ?? [],
-    chartPolicy,
+    releases: releases[spec.chart.name] ?? [],
+    policy: chartPolicy,
     now,
-    {
-      target: options.target,
-      upgradeWindowDays: options.upgradeWindowDays,
-      journalDueWindowDays: options.journalDueWindowDays,
-    },
-  );
+    target: options.target,
+    upgradeWindowDays: options.upgradeWindowDays,
+    journalDueWindowDays: options.journalDueWindowDays,
+  });
 
   return {
     entityRef: stringifyEntityRef(entity),

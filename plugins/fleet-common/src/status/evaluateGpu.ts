@@ -1,8 +1,10 @@
 import type { CustomerDeploymentSpec, DeploymentGpu } from '../kinds';
-import { compareChartVersions } from '../releases/kubeVersion';
+import { compareChartVersions } from '../releases/chartVersion';
 import type { ReleasePolicy } from '../releases/types';
 import type { DeploymentObservations } from './observations';
-import { describeAge, parseInstant } from './time';
+import { describeSpan } from '../time/durationWords';
+import { plural } from '../words/plural';
+import { parseInstant } from './time';
 import type { GpuSignal } from './types';
 
 /** @public */
@@ -109,9 +111,9 @@ export function computeGpuRequirement(
  */
 export function describeGpuRequirement(requirement: GpuRequirement): string {
   const parts = [
-    `${requirement.engineReplicas} engine pod${
-      requirement.engineReplicas === 1 ? '' : 's'
-    } × ${requirement.perEngine}`,
+    `${plural(requirement.engineReplicas, 'engine pod')} × ${
+      requirement.perEngine
+    }`,
     ...requirement.components.map(component => {
       const change =
         component.changedIn &&
@@ -199,7 +201,9 @@ export function evaluateGpu(
       Object.assign(signal, failure);
       const failedAt = parseInstant(failure.failedAt);
       signal.reason = `no GPU capacity has been observed for this deployment yet: reading its cluster failed${
-        failedAt ? ` ${describeAge(failedAt, now)} ago` : ''
+        failedAt
+          ? ` ${describeSpan(now.getTime() - failedAt.getTime())} ago`
+          : ''
       } (${failure.error})`;
     } else {
       signal.reason =
@@ -209,7 +213,7 @@ export function evaluateGpu(
   }
   const observedAt = parseInstant(observed.observedAt);
   const age = observedAt
-    ? `${describeAge(observedAt, now)} old`
+    ? `${describeSpan(now.getTime() - observedAt.getTime())} old`
     : 'of unknown age';
   if (observed.error) {
     signal.reason = `the latest GPU observation failed (${observed.error}); the last good snapshot is ${age}`;

@@ -1,9 +1,8 @@
 import type { CustomerDeploymentSpec, DeploymentBilling } from '../kinds';
+import { DAY_MS as DAY } from '../time/units';
 import { billingReplicaNames, evaluateJournal } from './evaluateJournal';
 import { journalHealth } from './health';
 import type { DeploymentObservations } from './observations';
-
-const DAY = 24 * 60 * 60 * 1000;
 
 const spec = (billing?: DeploymentBilling): CustomerDeploymentSpec => ({
   customer: 'acme',

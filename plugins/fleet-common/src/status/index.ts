@@ -5,5 +5,5 @@ export * from './health';
 export * from './evaluateLicense';
 export * from './evaluateJournal';
 export * from './evaluateGpu';
-export * from './evaluateUpgrade';
+export * from './upgrade';
 export * from './evaluateDeployment';

@@ -7,6 +7,7 @@ import type {
   UpgradeStatus,
 } from './vocabulary';
 import type { DeploymentProfile } from '../kinds';
+import type { UPGRADE_CHECK_TITLES } from './upgrade/evaluateUpgrade';
 import type {
   GpuNodeObservation,
   PendingGpuPodObservation,
@@ -93,15 +94,13 @@ export interface GpuSignal {
   pendingPods?: PendingGpuPodObservation[];
 }
 
-/** @public */
-export type UpgradeCheckId =
-  | 'target'
-  | 'kubernetes'
-  | 'license'
-  | 'journal'
-  | 'gpu'
-  | 'values'
-  | 'path';
+/**
+ * The id of an upgrade check — `target`, `kubernetes`, `license`, `journal`, `gpu`, `values`,
+ * `path` — one for each check in `status/upgrade/`.
+ *
+ * @public
+ */
+export type UpgradeCheckId = keyof typeof UPGRADE_CHECK_TITLES;
 
 /**
  * One upgrade preflight, in the spirit of troubleshoot.sh: an outcome, a message an SE can act

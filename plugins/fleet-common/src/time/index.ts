@@ -1,2 +1,3 @@
 export * from './isoDuration';
 export * from './units';
+export * from './durationWords';

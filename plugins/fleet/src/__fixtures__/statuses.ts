@@ -1,4 +1,5 @@
 import {
+  DAY_MS,
   DEPLOYMENT_HEALTHS,
   DeploymentListResponse,
   DeploymentStatus,
@@ -12,7 +13,7 @@ import {
 
 /** An ISO timestamp `days` before now. */
 export function isoDaysAgo(days: number, now = new Date()): string {
-  return new Date(now.getTime() - days * 24 * 60 * 60 * 1000).toISOString();
+  return new Date(now.getTime() - days * DAY_MS).toISOString();
 }
 
 type StatusOverrides = Partial<

@@ -1,3 +1,4 @@
+import { describeIsoDuration } from '@fleetdeck/plugin-fleet-common';
 import type { OnboardingAnswers } from '../answers/schema';
 import { archiveImageOf, buildBackupObjects } from './renderBackupCronJobs';
 import { journalLayoutOf, type JournalLayout } from './journalLayout';
@@ -196,7 +197,9 @@ function returnSection(a: OnboardingAnswers): string[] {
     '',
     ...(a.billing.journals
       ? [
-          `- Journals, every ${a.billing.returnEvery} at least: the \`${a.deployment.name}/\` folder of archives, copied`,
+          `- Journals, every ${
+            describeIsoDuration(a.billing.returnEvery) ?? a.billing.returnEvery
+          } at least: the \`${a.deployment.name}/\` folder of archives, copied`,
           "  into the vendor's journal inbox as is, or uploaded on the deployment's Journals tab in the portal.",
         ]
       : []),

@@ -1,10 +1,10 @@
+import { describeMoment } from '@fleetdeck/plugin-fleet-common';
 import { FactList } from '../shared/FactList';
 import {
   DeploymentStatusCardFrame,
   formatTimestamp,
 } from '../shared/fleetStatus';
 import {
-  describeMoment,
   GpuStatusLabel,
   HealthStatusLabel,
   JournalStatusLabel,

@@ -1,10 +1,10 @@
 import {
+  describeMoment,
   plural,
   type DeploymentProfile,
   type GpuNodeObservation,
   type GpuSignal,
 } from '@fleetdeck/plugin-fleet-common';
-import { describeMoment } from '../status';
 import { formatTimestamp } from '../shared/fleetStatus';
 
 /** `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034. */

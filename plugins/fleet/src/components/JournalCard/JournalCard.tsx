@@ -8,6 +8,8 @@ import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
+  describeIsoDuration,
+  describeMoment,
   fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
   JournalReplicaSignal,
@@ -31,13 +33,7 @@ import {
 import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
 import { billsByJournal, describeDue } from '../shared/describeJournal';
 import { useJournalsRefresh } from '../shared/journalsRefresh';
-import { describeDuration } from '../shared/describeDeployment';
-import {
-  describeMoment,
-  journalTone,
-  JournalStatusLabel,
-  StatusLabel,
-} from '../status';
+import { journalTone, JournalStatusLabel, StatusLabel } from '../status';
 
 const TITLE = 'Billing journals';
 
@@ -125,7 +121,7 @@ function JournalStatusCard(props: { entity: CustomerDeploymentEntity }) {
   const now = new Date();
   const every =
     entity.spec.billing?.returnEvery &&
-    describeDuration(entity.spec.billing.returnEvery);
+    describeIsoDuration(entity.spec.billing.returnEvery);
   return (
     <InfoCard title={TITLE}>
       <FactList

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { JournalReceipt } from '@fleetdeck/plugin-fleet-common';
+import { describeMoment, JournalReceipt } from '@fleetdeck/plugin-fleet-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Tooltip from '@mui/material/Tooltip';
@@ -12,7 +12,7 @@ import {
   shortSha,
 } from '../shared/describeJournal';
 import { formatTimestamp } from '../shared/fleetStatus';
-import { describeMoment, StatusIcon } from '../status';
+import { StatusIcon } from '../status';
 import { serverPagingProps } from '../shared/serverPaging';
 
 /** Page sizes offered for receipts. */

@@ -1,11 +1,11 @@
 import {
   CustomerDeploymentEntity,
+  describeDays,
   LicenseSignal,
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
 import { Fact, FactList } from '../shared/FactList';
 import { DeploymentStatusCardFrame } from '../shared/fleetStatus';
-import { plural } from '@fleetdeck/plugin-fleet-common';
 import { LicenseStatusLabel } from '../status';
 
 const TITLE = 'License';
@@ -16,12 +16,12 @@ export function describeDaysLeft(daysLeft: number | undefined): string {
     return 'Unknown';
   }
   if (daysLeft < 0) {
-    return `None, expired ${plural(-daysLeft, 'day')} ago`;
+    return `None, expired ${describeDays(-daysLeft)} ago`;
   }
   if (daysLeft === 0) {
     return '0 days (today is the last valid day)';
   }
-  return plural(daysLeft, 'day');
+  return describeDays(daysLeft);
 }
 
 function licenseFacts(

@@ -3,12 +3,10 @@ import {
   describeBilling,
   describeChart,
   describeCluster,
-  describeDuration,
   describeGpu,
   describeLicense,
   describeLicenseExpiry,
   describeProfile,
-  describeRelativeDays,
 } from './describeDeployment';
 
 // Afternoon UTC, so that "today" is not an accident of midnight.
@@ -54,7 +52,7 @@ describe('describeChart and describeCluster', () => {
   });
 });
 
-describe('daysUntil and describeRelativeDays', () => {
+describe('daysUntil', () => {
   it('counts whole calendar days in UTC', () => {
     expect(daysUntil('2027-03-31', now)).toBe(12);
     expect(daysUntil('2027-03-19', now)).toBe(0);
@@ -65,20 +63,6 @@ describe('daysUntil and describeRelativeDays', () => {
   it('refuses dates that do not exist', () => {
     expect(daysUntil('2027-02-30', now)).toBeUndefined();
     expect(daysUntil('next year', now)).toBeUndefined();
-  });
-
-  it.each([
-    [0, 'today'],
-    [1, 'tomorrow'],
-    [-1, 'yesterday'],
-    [12, 'in 12 days'],
-    [-9, '9 days ago'],
-    [59, 'in 59 days'],
-    [150, 'in 5 months'],
-    [-400, '13 months ago'],
-    [800, 'in 2 years'],
-  ])('%i days reads "%s"', (days, words) => {
-    expect(describeRelativeDays(days)).toBe(words);
   });
 });
 
@@ -155,25 +139,6 @@ describe('describeLicenseExpiry', () => {
     expect(describeLicenseExpiry({ profile: 'connected' }, now)).toBe(
       'Not required (Connected on-prem)',
     );
-  });
-});
-
-describe('describeDuration', () => {
-  it.each([
-    ['P30D', '30 days'],
-    ['P1M', 'month'],
-    ['P1D', 'day'],
-    ['P2W', '2 weeks'],
-    ['PT12H', '12 hours'],
-    ['P1M15D', '1 month and 15 days'],
-    ['P1Y2M3D', '1 year, 2 months and 3 days'],
-  ])('%s reads "every %s"', (iso, words) => {
-    expect(describeDuration(iso)).toBe(words);
-  });
-
-  it('refuses what is not a duration', () => {
-    expect(describeDuration('30 days')).toBeUndefined();
-    expect(describeDuration('P0D')).toBeUndefined();
   });
 });
 

@@ -3,16 +3,16 @@
  * uses. No React, no clock of their own: callers pass `now`, so tests and every card agree.
  */
 import {
+  calendarDaysFrom,
   CustomerDeploymentSpec,
-  DAY_MS,
   DEPLOYMENT_PROFILES,
   DeploymentBilling,
   DeploymentGpu,
   DeploymentProfile,
-  IsoDuration,
+  describeIsoDuration,
+  describeRelativeDays,
   JournalStorage,
   parseCalendarDate,
-  parseIsoDuration,
   plural,
 } from '@fleetdeck/plugin-fleet-common';
 
@@ -54,33 +54,7 @@ export function describeCluster(
  * -1 yesterday. Undefined when the date is not a real calendar date.
  */
 export function daysUntil(date: string, now: Date): number | undefined {
-  const target = parseCalendarDate(date);
-  if (!target) {
-    return undefined;
-  }
-  const today = Date.UTC(
-    now.getUTCFullYear(),
-    now.getUTCMonth(),
-    now.getUTCDate(),
-  );
-  return Math.round((target.getTime() - today) / DAY_MS);
-}
-
-const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
-/**
- * A day offset in plain words: `today`, `tomorrow`, `in 12 days`, `9 days ago`, `in 5 months`,
- * `2 years ago`. Days up to two months, then months up to two years, then years.
- */
-export function describeRelativeDays(days: number): string {
-  const size = Math.abs(days);
-  if (size < 60) {
-    return relativeTime.format(days, 'day');
-  }
-  if (size < 730) {
-    return relativeTime.format(Math.round(days / 30.4375), 'month');
-  }
-  return relativeTime.format(Math.round(days / 365.25), 'year');
+  return parseCalendarDate(date) ? calendarDaysFrom(date, now) : undefined;
 }
 
 /**
@@ -156,36 +130,6 @@ export function describeLicenseExpiry(
   })`;
 }
 
-const DURATION_UNITS: Array<[keyof IsoDuration, string]> = [
-  ['years', 'year'],
-  ['months', 'month'],
-  ['weeks', 'week'],
-  ['days', 'day'],
-  ['hours', 'hour'],
-  ['minutes', 'minute'],
-  ['seconds', 'second'],
-];
-
-/**
- * An ISO-8601 duration as it would follow "every": `P30D` → `30 days`, `P1M` → `month`,
- * `P1M15D` → `1 month and 15 days`. Undefined when it is not a duration.
- */
-export function describeDuration(iso: string): string | undefined {
-  const duration = parseIsoDuration(iso);
-  if (!duration) {
-    return undefined;
-  }
-  const parts = DURATION_UNITS.filter(([unit]) => duration[unit] > 0).map(
-    ([unit, noun]) => plural(duration[unit], noun),
-  );
-  if (parts.length === 1 && parts[0].startsWith('1 ')) {
-    return parts[0].slice(2);
-  }
-  return parts.length > 1
-    ? `${parts.slice(0, -1).join(', ')} and ${parts[parts.length - 1]}`
-    : parts[0];
-}
-
 function describeJournalStorage(
   storage: JournalStorage,
   existingPvcName: string | undefined,
@@ -231,7 +175,7 @@ export function describeBilling(
       }
       if (billing.returnEvery !== undefined) {
         const every =
-          describeDuration(billing.returnEvery) ??
+          describeIsoDuration(billing.returnEvery) ??
           `"${billing.returnEvery}" (not a duration)`;
         parts.push(`return every ${every}`);
       }

@@ -4,11 +4,11 @@
  */
 import {
   billingReplicaNames,
+  calendarDaysFrom,
   CustomerDeploymentEntity,
+  describeDays,
   JournalReceipt,
 } from '@fleetdeck/plugin-fleet-common';
-import { calendarDaysFrom } from '../status/describeStatus';
-import { plural } from '@fleetdeck/plugin-fleet-common';
 
 /** Whether a deployment bills by journal (`spec.billing.mode: journal`). */
 export function billsByJournal(entity: CustomerDeploymentEntity): boolean {
@@ -67,7 +67,7 @@ export function describeDue(dueAt: string, now: Date): string | undefined {
   if (passed) {
     return days === 0
       ? 'overdue since today'
-      : `overdue by ${plural(-days, 'day')}`;
+      : `overdue by ${describeDays(-days)}`;
   }
   if (days === 0) {
     return 'due today';
@@ -75,7 +75,7 @@ export function describeDue(dueAt: string, now: Date): string | undefined {
   if (days === 1) {
     return 'due tomorrow';
   }
-  return `due in ${plural(days, 'day')}`;
+  return `due in ${describeDays(days)}`;
 }
 
 /** What each warning code of a receipt means, for codes this version knows. */

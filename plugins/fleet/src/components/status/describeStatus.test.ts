@@ -2,7 +2,6 @@ import {
   describeGpuSignal,
   describeJournalSignal,
   describeLicenseSignal,
-  describeMoment,
   describeUpgradeSignal,
   statusTone,
   statusWord,
@@ -204,15 +203,5 @@ describe('describeUpgradeSignal', () => {
         checks: [],
       }),
     ).toBe('on 0.42.0, the latest');
-  });
-});
-
-describe('describeMoment', () => {
-  it('uses the unit that fits', () => {
-    expect(describeMoment('2026-11-22T09:59:30Z', now)).toBe('just now');
-    expect(describeMoment('2026-11-22T09:55:00Z', now)).toBe('5 minutes ago');
-    expect(describeMoment('2026-11-22T07:00:00Z', now)).toBe('3 hours ago');
-    expect(describeMoment('2026-11-20T07:00:00Z', now)).toBe('2 days ago');
-    expect(describeMoment('not a date', now)).toBeUndefined();
   });
 });

@@ -4,8 +4,8 @@
  * No React and no clock of their own: callers pass `now`.
  */
 import {
+  calendarDaysFrom,
   CheckOutcome,
-  DAY_MS,
   DeploymentHealth,
   GpuSignal,
   GpuStatus,
@@ -15,9 +15,9 @@ import {
   LicenseStatus,
   UpgradeSignal,
   UpgradeStatus,
+  describeRelativeDays,
   plural,
 } from '@fleetdeck/plugin-fleet-common';
-import { describeRelativeDays } from '../shared/describeDeployment';
 
 /**
  * The icon a status is shown with, always next to its word: `ok` (check), `warning` (triangle),
@@ -120,51 +120,10 @@ export function statusWord(status: string): string {
   return words.charAt(0).toLocaleUpperCase('en-US') + words.slice(1);
 }
 
-function utcDay(date: Date): number {
-  return Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
-}
-
-/**
- * Calendar days (UTC) from `now` to the ISO timestamp `iso`: 0 the same day, -3 three days
- * before. Undefined when `iso` is not a date.
- */
-export function calendarDaysFrom(iso: string, now: Date): number | undefined {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) {
-    return undefined;
-  }
-  return Math.round((utcDay(date) - utcDay(now)) / DAY_MS);
-}
-
 /** `today`, `yesterday`, `3 days ago`, `in 2 days` for a timestamp; undefined if unreadable. */
 function relativeDay(iso: string, now: Date): string | undefined {
   const days = calendarDaysFrom(iso, now);
   return days === undefined ? undefined : describeRelativeDays(days);
-}
-
-const relativeTime = new Intl.RelativeTimeFormat('en', { numeric: 'auto' });
-
-/**
- * A recent moment in words with the unit that fits: `just now`, `5 minutes ago`,
- * `3 hours ago`, `yesterday`, `12 days ago`. For `evaluatedAt` and similar timestamps.
- */
-export function describeMoment(iso: string, now: Date): string | undefined {
-  const time = new Date(iso).getTime();
-  if (Number.isNaN(time)) {
-    return undefined;
-  }
-  const seconds = Math.round((time - now.getTime()) / 1000);
-  const size = Math.abs(seconds);
-  if (size < 60) {
-    return 'just now';
-  }
-  if (size < 60 * 60) {
-    return relativeTime.format(Math.round(seconds / 60), 'minute');
-  }
-  if (size < 24 * 60 * 60) {
-    return relativeTime.format(Math.round(seconds / 3600), 'hour');
-  }
-  return describeRelativeDays(calendarDaysFrom(iso, now) ?? 0);
 }
 
 /**

@@ -9,11 +9,9 @@ export {
   UpgradeStatusLabel,
 } from './StatusLabel';
 export {
-  calendarDaysFrom,
   describeGpuSignal,
   describeJournalSignal,
   describeLicenseSignal,
-  describeMoment,
   describeUpgradeSignal,
   journalTone,
   statusTone,

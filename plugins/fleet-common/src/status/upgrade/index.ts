@@ -1,0 +1,7 @@
+export {
+  DEFAULT_UPGRADE_WINDOW_DAYS,
+  ESSENTIAL_UPGRADE_CHECKS,
+  UPGRADE_CHECK_TITLES,
+  evaluateUpgrade,
+  type UpgradeEvaluationOptions,
+} from './evaluateUpgrade';
