@@ -1,8 +1,6 @@
 import { FactList } from '../shared/FactList';
-import {
-  DeploymentStatusCardFrame,
-  formatTimestamp,
-} from '../shared/fleetStatus';
+import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
+import { formatTimestamp } from '../shared/fleetStatus';
 import {
   describeMoment,
   GpuStatusLabel,
