@@ -1,6 +1,5 @@
 import { Fragment, ReactNode } from 'react';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
@@ -15,7 +14,7 @@ import {
   DeploymentStatusState,
   useDeploymentStatus,
 } from './useDeploymentStatus';
-import { WrongKindCard } from './WrongKindCard';
+import { EntityKindFrame } from './WrongKindCard';
 
 /**
  * The frame of a card about the CustomerDeployment on the page: another kind of entity gets
@@ -39,25 +38,25 @@ export function DeploymentCardFrame(props: {
     action = READ_STATUS_ACTION,
     children,
   } = props;
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={title}
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
-    );
-  }
   return (
-    <DeploymentPermissionGate
-      entity={entity}
-      permission={permission}
-      action={action}
+    <EntityKindFrame
       title={title}
+      expectedKind={CUSTOMER_DEPLOYMENT_KIND}
+      isKind={isCustomerDeploymentEntity}
     >
-      <Fragment key={stringifyEntityRef(entity)}>{children(entity)}</Fragment>
-    </DeploymentPermissionGate>
+      {entity => (
+        <DeploymentPermissionGate
+          entity={entity}
+          permission={permission}
+          action={action}
+          title={title}
+        >
+          <Fragment key={stringifyEntityRef(entity)}>
+            {children(entity)}
+          </Fragment>
+        </DeploymentPermissionGate>
+      )}
+    </EntityKindFrame>
   );
 }
 
