@@ -19,7 +19,7 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
-import { saveBlob } from '../JournalsContent/saveBlob';
+import { saveBlob } from '../shared/saveBlob';
 import { DeploymentCardFrame } from '../shared/DeploymentCardFrame';
 import { describeNotAllowed, isNotAllowed } from '../shared/describeApiError';
 import { NotAllowedPanel } from '../shared/NotAllowedPanel';

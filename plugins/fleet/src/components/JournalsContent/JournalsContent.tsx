@@ -39,7 +39,7 @@ import { NotAllowedPanel } from '../shared/NotAllowedPanel';
 const READ_JOURNALS_ACTION = 'read the billing journals';
 import { useCursorPages } from '../shared/useCursorPages';
 import { ReceiptsTable } from './ReceiptsTable';
-import { saveBlob } from './saveBlob';
+import { saveBlob } from '../shared/saveBlob';
 
 /** Receipts per page until the user picks another size. */
 export const DEFAULT_RECEIPT_PAGE_SIZE = 20;
