@@ -30,6 +30,7 @@ createDevApp()
   })
   .addSidebarItem(
     <SidebarItem
+      key="acme-prod"
       to="/catalog/default/customerdeployment/acme-prod"
       text="acme-prod"
       icon={FleetIcon}
