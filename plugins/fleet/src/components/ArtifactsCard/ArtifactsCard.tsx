@@ -10,10 +10,8 @@ import {
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
 import { ResponseError } from '@backstage/errors';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   fleetArtifactReadPermission,
-  isCustomerDeploymentEntity,
   type ArtifactSummary,
   type CustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
@@ -21,9 +19,8 @@ import Button from '@mui/material/Button';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
-import { saveBlob } from '../JournalsContent/saveBlob';
-import { WrongKindCard } from '../shared/WrongKindCard';
-import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
+import { saveBlob } from '../shared/saveBlob';
+import { DeploymentCardFrame } from '../shared/DeploymentCardFrame';
 import { describeNotAllowed, isNotAllowed } from '../shared/describeApiError';
 import { NotAllowedPanel } from '../shared/NotAllowedPanel';
 import { describeArtifact, formatSize } from './describeArtifact';
@@ -41,25 +38,14 @@ const isNotFound = (error: unknown) =>
  * Deployments that came from elsewhere (git) say so instead.
  */
 export function ArtifactsCard() {
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind="CustomerDeployment"
-        entity={entity}
-      />
-    );
-  }
   return (
-    <DeploymentPermissionGate
-      entity={entity}
+    <DeploymentCardFrame
+      title={TITLE}
       permission={fleetArtifactReadPermission}
       action={READ_ARTIFACTS_ACTION}
-      title={TITLE}
     >
-      <ArtifactsCardContent entity={entity} />
-    </DeploymentPermissionGate>
+      {entity => <ArtifactsCardContent entity={entity} />}
+    </DeploymentCardFrame>
   );
 }
 

@@ -9,11 +9,7 @@ import {
   TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import {
-  catalogApiRef,
-  EntityRefLink,
-  useEntity,
-} from '@backstage/plugin-catalog-react';
+import { catalogApiRef, EntityRefLink } from '@backstage/plugin-catalog-react';
 import {
   compareChartVersions,
   CUSTOMER_KIND,
@@ -23,7 +19,7 @@ import {
   isCustomerEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
-import { WrongKindCard } from '../shared/WrongKindCard';
+import { EntityKindFrame } from '../shared/WrongKindCard';
 import { deploymentRefsOf } from '../shared/relations';
 import {
   describeLicenseExpiry,
@@ -118,17 +114,15 @@ const columns: TableColumn<DeploymentRow>[] = [
  * `hasPart`, fetched in one request.
  */
 export function CustomerDeploymentsCard() {
-  const { entity } = useEntity();
-  if (!isCustomerEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind={CUSTOMER_KIND}
-        entity={entity}
-      />
-    );
-  }
-  return <RelatedDeployments customer={entity} />;
+  return (
+    <EntityKindFrame
+      title={TITLE}
+      expectedKind={CUSTOMER_KIND}
+      isKind={isCustomerEntity}
+    >
+      {entity => <RelatedDeployments customer={entity} />}
+    </EntityKindFrame>
+  );
 }
 
 function RelatedDeployments(props: { customer: CustomerEntity }) {

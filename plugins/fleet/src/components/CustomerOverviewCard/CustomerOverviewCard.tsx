@@ -1,12 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CUSTOMER_KIND,
+  CustomerEntity,
   isCustomerEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import { FactList } from '../shared/FactList';
 import { EntityRefOrText } from '../shared/EntityRefOrText';
-import { WrongKindCard } from '../shared/WrongKindCard';
+import { EntityKindFrame } from '../shared/WrongKindCard';
 import { deploymentRefsOf, ownerRefOf } from '../shared/relations';
 import { plural } from '@fleetdeck/plugin-fleet-common';
 
@@ -18,16 +18,19 @@ function capitalise(text: string): string {
 
 /** A Customer at a glance: account team, tier, region and how many deployments it runs. */
 export function CustomerOverviewCard() {
-  const { entity } = useEntity();
-  if (!isCustomerEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind={CUSTOMER_KIND}
-        entity={entity}
-      />
-    );
-  }
+  return (
+    <EntityKindFrame
+      title={TITLE}
+      expectedKind={CUSTOMER_KIND}
+      isKind={isCustomerEntity}
+    >
+      {entity => <CustomerOverview entity={entity} />}
+    </EntityKindFrame>
+  );
+}
+
+function CustomerOverview(props: { entity: CustomerEntity }) {
+  const { entity } = props;
   const { spec } = entity;
   const deployments = deploymentRefsOf(entity).length;
   return (

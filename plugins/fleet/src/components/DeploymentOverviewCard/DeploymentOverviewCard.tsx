@@ -1,12 +1,12 @@
 import { InfoCard } from '@backstage/core-components';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
+  CustomerDeploymentEntity,
   isCustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import { FactList } from '../shared/FactList';
 import { EntityRefOrText } from '../shared/EntityRefOrText';
-import { WrongKindCard } from '../shared/WrongKindCard';
+import { EntityKindFrame } from '../shared/WrongKindCard';
 import { customerRefOf, ownerRefOf } from '../shared/relations';
 import {
   describeBilling,
@@ -24,16 +24,19 @@ const TITLE = 'Deployment overview';
  * how it is installed, its license, billing and GPUs.
  */
 export function DeploymentOverviewCard() {
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
-    );
-  }
+  return (
+    <EntityKindFrame
+      title={TITLE}
+      expectedKind={CUSTOMER_DEPLOYMENT_KIND}
+      isKind={isCustomerDeploymentEntity}
+    >
+      {entity => <DeploymentOverview entity={entity} />}
+    </EntityKindFrame>
+  );
+}
+
+function DeploymentOverview(props: { entity: CustomerDeploymentEntity }) {
+  const { entity } = props;
   const { spec } = entity;
   const now = new Date();
   return (

@@ -1,9 +1,7 @@
 import { describeMoment } from '@fleetdeck/plugin-fleet-common';
 import { FactList } from '../shared/FactList';
-import {
-  DeploymentStatusCardFrame,
-  formatTimestamp,
-} from '../shared/fleetStatus';
+import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
+import { formatTimestamp } from '../shared/fleetStatus';
 import {
   GpuStatusLabel,
   HealthStatusLabel,

@@ -6,7 +6,7 @@ import type {
   CustomerDeploymentEntity,
   DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
-import { DeploymentStatusCardFrame } from '../shared/fleetStatus';
+import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
 import { GpuStatusLabel } from '../status';
 import { GpuCapacityBars } from './GpuCapacityBars';
 import { GpuNodeTable } from './GpuNodeTable';

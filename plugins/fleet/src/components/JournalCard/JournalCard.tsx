@@ -1,16 +1,10 @@
-import { useRef } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { InfoCard, Progress } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
+import { InfoCard } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
   describeIsoDuration,
   describeMoment,
-  fleetDeploymentReadPermission,
   isCustomerDeploymentEntity,
   JournalReplicaSignal,
   JournalSignal,
@@ -22,15 +16,9 @@ import TableCell from '@mui/material/TableCell';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
-import { fleetApiRef } from '../../api';
 import { FactList } from '../shared/FactList';
-import { WrongKindCard } from '../shared/WrongKindCard';
-import {
-  formatTimestamp,
-  READ_STATUS_ACTION,
-  StatusErrorCard,
-} from '../shared/fleetStatus';
-import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
+import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
+import { formatTimestamp } from '../shared/fleetStatus';
 import { billsByJournal, describeDue } from '../shared/describeJournal';
 import { useJournalsRefresh } from '../shared/journalsRefresh';
 import { journalTone, JournalStatusLabel, StatusLabel } from '../status';
@@ -50,27 +38,21 @@ const BILLING_WORDS: Record<string, string> = {
  */
 export function JournalCard() {
   const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
-    );
-  }
-  if (!billsByJournal(entity)) {
+  const { generation } = useJournalsRefresh();
+  if (isCustomerDeploymentEntity(entity) && !billsByJournal(entity)) {
     return <NotApplicableCard entity={entity} />;
   }
+  // Fetched again after an upload (generation), when the deployment's status turns fresh.
   return (
-    <DeploymentPermissionGate
-      entity={entity}
-      permission={fleetDeploymentReadPermission}
-      action={READ_STATUS_ACTION}
-      title={TITLE}
-    >
-      <JournalStatusCard key={stringifyEntityRef(entity)} entity={entity} />
-    </DeploymentPermissionGate>
+    <DeploymentStatusCardFrame title={TITLE} generation={generation}>
+      {(status, deployment, refresh) => (
+        <JournalStatus
+          status={status}
+          entity={deployment}
+          error={refresh.error}
+        />
+      )}
+    </DeploymentStatusCardFrame>
   );
 }
 
@@ -91,39 +73,19 @@ function NotApplicableCard(props: { entity: CustomerDeploymentEntity }) {
   );
 }
 
-function JournalStatusCard(props: { entity: CustomerDeploymentEntity }) {
-  const { entity } = props;
-  const fleetApi = useApi(fleetApiRef);
-  const { generation } = useJournalsRefresh();
-  const entityRef = stringifyEntityRef(entity);
-  // Fetched again after an upload (generation), when the deployment's status turns fresh.
-  const { value, error } = useAsync(
-    () => fleetApi.getDeployment(entityRef),
-    [fleetApi, entityRef, generation],
-  );
-  // A failed refresh keeps the status already on screen, with the error under it.
-  const lastStatus = useRef<DeploymentStatus>();
-  if (value) {
-    lastStatus.current = value;
-  }
-  const status = value ?? lastStatus.current;
-
-  if (!status && error) {
-    return <StatusErrorCard title={TITLE} entity={entity} error={error} />;
-  }
-  if (!status) {
-    return (
-      <InfoCard title={TITLE}>
-        <Progress />
-      </InfoCard>
-    );
-  }
+function JournalStatus(props: {
+  status: DeploymentStatus;
+  entity: CustomerDeploymentEntity;
+  /** Why fetching the status again failed; the status shown is the last one. */
+  error?: Error;
+}) {
+  const { status, entity, error } = props;
   const now = new Date();
   const every =
     entity.spec.billing?.returnEvery &&
     describeIsoDuration(entity.spec.billing.returnEvery);
   return (
-    <InfoCard title={TITLE}>
+    <>
       <FactList
         facts={[
           {
@@ -141,7 +103,7 @@ function JournalStatusCard(props: { entity: CustomerDeploymentEntity }) {
           Could not refresh the journal status: {error.message}
         </Typography>
       ) : null}
-    </InfoCard>
+    </>
   );
 }
 

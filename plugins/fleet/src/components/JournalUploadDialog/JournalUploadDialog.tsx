@@ -1,16 +1,7 @@
-import {
-  DragEvent,
-  useCallback,
-  useEffect,
-  useId,
-  useRef,
-  useState,
-} from 'react';
-import { stringifyEntityRef } from '@backstage/catalog-model';
-import { useApi } from '@backstage/core-plugin-api';
+import { DragEvent, useId, useRef, useState } from 'react';
 import {
   CustomerDeploymentEntity,
-  JournalUploadResponse,
+  plural,
 } from '@fleetdeck/plugin-fleet-common';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -18,46 +9,13 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import LinearProgress from '@mui/material/LinearProgress';
 import List from '@mui/material/List';
-import ListItem from '@mui/material/ListItem';
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
-import { fleetApiRef } from '../../api';
-import {
-  describeJournalWarning,
-  formatBytes,
-  formatCount,
-  journalReplicaNames,
-} from '../shared/describeJournal';
-import { StatusIcon, StatusTone } from '../status';
-import { plural } from '@fleetdeck/plugin-fleet-common';
-import {
-  describeJournalError,
-  isAbortError,
-} from '../shared/describeJournalError';
-
-type Receipt = JournalUploadResponse['receipts'][number];
-
-/** One chosen file and how its upload went. */
-type UploadItem = {
-  id: number;
-  file: File;
-  state: 'waiting' | 'uploading' | 'received' | 'failed' | 'cancelled';
-  /** Bytes sent so far, of `total`. */
-  loaded: number;
-  total: number;
-  receipts?: Receipt[];
-  error?: string;
-};
-
-/** The same file chosen twice (same name, size and modification time) is added once. */
-function sameFile(a: File, b: File): boolean {
-  return (
-    a.name === b.name && a.size === b.size && a.lastModified === b.lastModified
-  );
-}
+import { journalReplicaNames } from '../shared/describeJournal';
+import { UploadRow } from './UploadRow';
+import { useJournalUploadQueue } from './useJournalUploadQueue';
 
 /**
  * Uploads billing journals of one CustomerDeployment: files are dropped on the zone or chosen
@@ -76,106 +34,17 @@ export function JournalUploadDialog(props: {
   onUploaded: () => void;
 }) {
   const { open, entity, onClose, onUploaded } = props;
-  const fleetApi = useApi(fleetApiRef);
   const titleId = useId();
   const inputRef = useRef<HTMLInputElement>(null);
-  const nextId = useRef(1);
-  const controller = useRef<AbortController>();
-  const [items, setItems] = useState<UploadItem[]>([]);
   const [replica, setReplica] = useState('');
-  const [uploading, setUploading] = useState(false);
   const [dragging, setDragging] = useState(false);
+  const queue = useJournalUploadQueue({ entity, onUploaded });
+  const { items, waiting, uploading } = queue;
   const replicas = journalReplicaNames(entity);
   const name = entity.metadata.name;
 
-  // Leaving the page stops the upload in flight.
-  useEffect(() => () => controller.current?.abort(), []);
-
-  const update = useCallback((id: number, change: Partial<UploadItem>) => {
-    setItems(current =>
-      current.map(item => (item.id === id ? { ...item, ...change } : item)),
-    );
-  }, []);
-
-  const addFiles = (files: File[]) => {
-    setItems(current => {
-      const added = files
-        .filter(
-          file =>
-            !current.some(
-              item => item.state === 'waiting' && sameFile(item.file, file),
-            ),
-        )
-        .map(
-          (file): UploadItem => ({
-            id: nextId.current++,
-            file,
-            state: 'waiting',
-            loaded: 0,
-            total: file.size,
-          }),
-        );
-      return [...current, ...added];
-    });
-  };
-
-  const waiting = items.filter(item => item.state === 'waiting');
-
-  const uploadAll = async () => {
-    const batch = waiting;
-    if (batch.length === 0 || uploading) {
-      return;
-    }
-    const abort = new AbortController();
-    controller.current = abort;
-    setUploading(true);
-    let received = 0;
-    for (const item of batch) {
-      if (abort.signal.aborted) {
-        update(item.id, { state: 'cancelled' });
-        continue;
-      }
-      update(item.id, { state: 'uploading', loaded: 0 });
-      try {
-        const response = await fleetApi.uploadJournal(
-          stringifyEntityRef(entity),
-          item.file,
-          {
-            ...(replica && { replica }),
-            signal: abort.signal,
-            onProgress: (loaded, total) => update(item.id, { loaded, total }),
-          },
-        );
-        received += 1;
-        update(item.id, {
-          state: 'received',
-          loaded: item.file.size,
-          receipts: response.receipts,
-        });
-      } catch (error) {
-        update(
-          item.id,
-          isAbortError(error)
-            ? { state: 'cancelled' }
-            : {
-                state: 'failed',
-                error: describeJournalError(error, {
-                  action: 'upload',
-                  deployment: name,
-                }),
-              },
-        );
-      }
-    }
-    controller.current = undefined;
-    setUploading(false);
-    if (received > 0) {
-      onUploaded();
-    }
-  };
-
   const close = () => {
-    controller.current?.abort();
+    queue.stop();
     onClose();
   };
 
@@ -198,7 +67,7 @@ export function JournalUploadDialog(props: {
   const onDrop = (event: DragEvent) => {
     event.preventDefault();
     setDragging(false);
-    addFiles(Array.from(event.dataTransfer?.files ?? []));
+    queue.add(Array.from(event.dataTransfer?.files ?? []));
   };
 
   return (
@@ -256,7 +125,7 @@ export function JournalUploadDialog(props: {
             aria-label="Journal files"
             data-testid="journal-file-input"
             onChange={event => {
-              addFiles(Array.from(event.target.files ?? []));
+              queue.add(Array.from(event.target.files ?? []));
               // Lets the same file be chosen again after it was removed.
               event.target.value = '';
             }}
@@ -293,10 +162,7 @@ export function JournalUploadDialog(props: {
                 item={item}
                 onRemove={
                   item.state === 'waiting' && !uploading
-                    ? () =>
-                        setItems(current =>
-                          current.filter(other => other.id !== item.id),
-                        )
+                    ? () => queue.remove(item.id)
                     : undefined
                 }
               />
@@ -306,16 +172,14 @@ export function JournalUploadDialog(props: {
       </DialogContent>
       <DialogActions>
         {uploading ? (
-          <Button onClick={() => controller.current?.abort()}>
-            Stop uploading
-          </Button>
+          <Button onClick={queue.stop}>Stop uploading</Button>
         ) : null}
         <Button onClick={close}>
           {uploading ? 'Close and stop' : 'Close'}
         </Button>
         <Button
           variant="contained"
-          onClick={uploadAll}
+          onClick={() => queue.upload(replica)}
           disabled={uploading || waiting.length === 0}
         >
           {waiting.length > 0
@@ -324,147 +188,5 @@ export function JournalUploadDialog(props: {
         </Button>
       </DialogActions>
     </Dialog>
-  );
-}
-
-/** The word and icon of a file's state. */
-function stateLabel(item: UploadItem): { tone: StatusTone; word: string } {
-  switch (item.state) {
-    case 'waiting':
-      return { tone: 'pending', word: 'Waiting' };
-    case 'uploading':
-      return { tone: 'pending', word: 'Uploading' };
-    case 'received':
-      return item.receipts?.length &&
-        item.receipts.every(receipt => receipt.duplicate)
-        ? { tone: 'ok', word: 'Already received' }
-        : { tone: 'ok', word: 'Received' };
-    case 'failed':
-      return { tone: 'error', word: 'Failed' };
-    default:
-      return { tone: 'neutral', word: 'Cancelled' };
-  }
-}
-
-function UploadRow(props: { item: UploadItem; onRemove?: () => void }) {
-  const { item, onRemove } = props;
-  const { tone, word } = stateLabel(item);
-  return (
-    <ListItem
-      divider
-      data-file={item.file.name}
-      sx={{ display: 'block' }}
-      secondaryAction={
-        onRemove ? (
-          <Button
-            size="small"
-            onClick={onRemove}
-            aria-label={`Remove ${item.file.name}`}
-          >
-            Remove
-          </Button>
-        ) : undefined
-      }
-    >
-      <Box
-        sx={{
-          display: 'flex',
-          flexWrap: 'wrap',
-          alignItems: 'baseline',
-          columnGap: 1,
-        }}
-      >
-        <Typography
-          variant="body2"
-          fontWeight="medium"
-          sx={{ overflowWrap: 'anywhere' }}
-        >
-          {item.file.name}
-        </Typography>
-        <Typography variant="body2" color="text.secondary">
-          {formatBytes(item.file.size)}
-        </Typography>
-        <Box
-          component="span"
-          sx={{ display: 'inline-flex', alignItems: 'baseline' }}
-        >
-          <StatusIcon tone={tone} />
-          <Typography component="span" variant="body2">
-            {word}
-          </Typography>
-        </Box>
-      </Box>
-      {item.state === 'uploading' ? <UploadProgress item={item} /> : null}
-      {item.state === 'failed' ? (
-        <Typography variant="body2" color="error" sx={{ mt: 0.5 }}>
-          {item.error}
-        </Typography>
-      ) : null}
-      {item.state === 'received' ? (
-        <ReceiptList receipts={item.receipts ?? []} />
-      ) : null}
-    </ListItem>
-  );
-}
-
-function UploadProgress(props: { item: UploadItem }) {
-  const { item } = props;
-  const sent = item.total > 0 && item.loaded >= item.total;
-  const percent =
-    item.total > 0 ? Math.round((item.loaded / item.total) * 100) : 0;
-  return (
-    <Box sx={{ mt: 1 }}>
-      {sent ? (
-        <LinearProgress aria-label={`Checking ${item.file.name}`} />
-      ) : (
-        <LinearProgress
-          variant="determinate"
-          value={percent}
-          aria-label={`Uploading ${item.file.name}`}
-        />
-      )}
-      <Typography variant="caption" color="text.secondary">
-        {sent
-          ? 'Sent; the fleet backend is checking and storing the journal…'
-          : `${formatBytes(item.loaded)} of ${formatBytes(
-              item.total,
-            )} sent (${percent}%)`}
-      </Typography>
-    </Box>
-  );
-}
-
-function ReceiptList(props: { receipts: Receipt[] }) {
-  const { receipts } = props;
-  if (receipts.length === 0) {
-    return (
-      <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
-        The file held no journal.
-      </Typography>
-    );
-  }
-  return (
-    <Box component="ul" sx={{ m: 0, mt: 0.5, pl: 3 }}>
-      {receipts.map(receipt => (
-        <li key={`${receipt.id}-${receipt.replica}`}>
-          <Typography variant="body2" component="span">
-            {receipt.replica} · {formatCount(receipt.lines)}{' '}
-            {receipt.lines === 1 ? 'line' : 'lines'} ·{' '}
-            {formatBytes(receipt.bytes)}
-            {receipt.duplicate
-              ? ' · already received, nothing changed'
-              : ' · new'}
-          </Typography>
-          {receipt.warnings.map(warning => (
-            <Box key={warning} sx={{ display: 'flex', alignItems: 'baseline' }}>
-              <StatusIcon tone="warning" />
-              <Typography variant="body2" component="span">
-                Warning: {describeJournalWarning(warning)}
-              </Typography>
-            </Box>
-          ))}
-        </li>
-      ))}
-    </Box>
   );
 }

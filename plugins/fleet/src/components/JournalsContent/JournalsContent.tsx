@@ -8,7 +8,6 @@ import {
   WarningPanel,
 } from '@backstage/core-components';
 import { alertApiRef, useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import { usePermission } from '@backstage/plugin-permission-react';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
@@ -25,7 +24,7 @@ import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { JournalCard } from '../JournalCard';
 import { JournalUploadDialog } from '../JournalUploadDialog';
-import { WrongKindCard } from '../shared/WrongKindCard';
+import { EntityKindFrame } from '../shared/WrongKindCard';
 import { billsByJournal, journalFileName } from '../shared/describeJournal';
 import {
   JournalsRefreshProvider,
@@ -40,7 +39,7 @@ import { NotAllowedPanel } from '../shared/NotAllowedPanel';
 const READ_JOURNALS_ACTION = 'read the billing journals';
 import { useCursorPages } from '../shared/useCursorPages';
 import { ReceiptsTable } from './ReceiptsTable';
-import { saveBlob } from './saveBlob';
+import { saveBlob } from '../shared/saveBlob';
 
 /** Receipts per page until the user picks another size. */
 export const DEFAULT_RECEIPT_PAGE_SIZE = 20;
@@ -58,24 +57,23 @@ function statusCodeOf(error: Error): number | undefined {
  * are fetched again.
  */
 export function JournalsContent() {
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title="Journals"
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
-    );
-  }
-  if (!billsByJournal(entity)) {
-    // The card explains that journals do not apply to this deployment.
-    return <JournalCard />;
-  }
   return (
-    <JournalsRefreshProvider key={stringifyEntityRef(entity)}>
-      <Journals entity={entity} />
-    </JournalsRefreshProvider>
+    <EntityKindFrame
+      title="Journals"
+      expectedKind={CUSTOMER_DEPLOYMENT_KIND}
+      isKind={isCustomerDeploymentEntity}
+    >
+      {entity =>
+        billsByJournal(entity) ? (
+          <JournalsRefreshProvider key={stringifyEntityRef(entity)}>
+            <Journals entity={entity} />
+          </JournalsRefreshProvider>
+        ) : (
+          // The card explains that journals do not apply to this deployment.
+          <JournalCard />
+        )
+      }
+    </EntityKindFrame>
   );
 }
 

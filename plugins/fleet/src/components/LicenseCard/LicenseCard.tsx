@@ -5,7 +5,7 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
 import { Fact, FactList } from '../shared/FactList';
-import { DeploymentStatusCardFrame } from '../shared/fleetStatus';
+import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
 import { LicenseStatusLabel } from '../status';
 
 const TITLE = 'License';

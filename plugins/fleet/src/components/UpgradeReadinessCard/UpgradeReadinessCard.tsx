@@ -1,22 +1,13 @@
-import { useId, useMemo, useRef, useState } from 'react';
+import { useId, useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
   CheckOutcome,
   ChartRelease,
   compareChartVersions,
-  CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
-  DeploymentStatus,
-  fleetDeploymentReadPermission,
-  isCustomerDeploymentEntity,
   ReleasesResponse,
   UpgradeCheck,
   UpgradeSignal,
@@ -31,14 +22,9 @@ import Select from '@mui/material/Select';
 import Typography from '@mui/material/Typography';
 import { fleetApiRef } from '../../api';
 import { FactList } from '../shared/FactList';
-import { WrongKindCard } from '../shared/WrongKindCard';
-import { DeploymentPermissionGate } from '../shared/DeploymentPermissionGate';
-import {
-  formatTimestamp,
-  READ_STATUS_ACTION,
-  StatusErrorCard,
-  useDeploymentStatus,
-} from '../shared/fleetStatus';
+import { DeploymentCardFrame } from '../shared/DeploymentCardFrame';
+import { formatTimestamp, StatusInfoCard } from '../shared/fleetStatus';
+import { useDeploymentStatus } from '../shared/useDeploymentStatus';
 import { plural } from '@fleetdeck/plugin-fleet-common';
 import { CheckOutcomeLabel, UpgradeStatusLabel } from '../status';
 
@@ -89,74 +75,43 @@ function describeBehind(signal: UpgradeSignal): string {
  * can pick another target among the newer releases; the checks are then evaluated for it.
  */
 export function UpgradeReadinessCard() {
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
-    return (
-      <WrongKindCard
-        title={TITLE}
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
-    );
-  }
-  // Keyed, so that another deployment starts from its own default target and status.
   return (
-    <DeploymentPermissionGate
-      entity={entity}
-      permission={fleetDeploymentReadPermission}
-      action={READ_STATUS_ACTION}
-      title={TITLE}
-    >
-      <UpgradeReadiness key={stringifyEntityRef(entity)} entity={entity} />
-    </DeploymentPermissionGate>
+    <DeploymentCardFrame title={TITLE}>
+      {entity => <UpgradeReadiness entity={entity} />}
+    </DeploymentCardFrame>
   );
 }
 
 function UpgradeReadiness(props: { entity: CustomerDeploymentEntity }) {
   const { entity } = props;
   const [target, setTarget] = useState<string>();
-  const { value, loading, error } = useDeploymentStatus(
-    stringifyEntityRef(entity),
-    target,
-  );
-  // While another target is evaluated (or fails), keep showing the last status.
-  const lastStatus = useRef<DeploymentStatus>();
-  if (value) {
-    lastStatus.current = value;
-  }
-  const status = value ?? lastStatus.current;
-
-  if (!status && error) {
-    return <StatusErrorCard title={TITLE} entity={entity} error={error} />;
-  }
-  if (!status) {
-    return (
-      <InfoCard title={TITLE}>
-        <Progress />
-      </InfoCard>
-    );
-  }
+  // While another target is evaluated (or fails), the last status stays on screen.
+  const state = useDeploymentStatus(stringifyEntityRef(entity), { target });
   return (
-    <InfoCard title={TITLE}>
-      <UpgradeFacts signal={status.upgrade} />
-      <TargetSelector
-        chart={entity.spec.chart.name}
-        signal={status.upgrade}
-        value={target ?? status.upgrade.target}
-        onChange={setTarget}
-      />
-      {loading ? <Progress /> : null}
-      {error ? (
-        <ResponseErrorPanel
-          title={`Could not evaluate the upgrade to ${target}`}
-          error={error}
-        />
-      ) : null}
-      <UpgradeChecks
-        checks={status.upgrade.checks}
-        target={status.upgrade.target}
-      />
-    </InfoCard>
+    <StatusInfoCard title={TITLE} entity={entity} state={state}>
+      {status => (
+        <>
+          <UpgradeFacts signal={status.upgrade} />
+          <TargetSelector
+            chart={entity.spec.chart.name}
+            signal={status.upgrade}
+            value={target ?? status.upgrade.target}
+            onChange={setTarget}
+          />
+          {state.loading ? <Progress /> : null}
+          {state.error ? (
+            <ResponseErrorPanel
+              title={`Could not evaluate the upgrade to ${target}`}
+              error={state.error}
+            />
+          ) : null}
+          <UpgradeChecks
+            checks={status.upgrade.checks}
+            target={status.upgrade.target}
+          />
+        </>
+      )}
+    </StatusInfoCard>
   );
 }
 

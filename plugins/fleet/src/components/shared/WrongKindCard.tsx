@@ -1,5 +1,7 @@
+import { ReactNode } from 'react';
 import { Entity } from '@backstage/catalog-model';
 import { InfoCard } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@mui/material/Typography';
 
 /**
@@ -20,4 +22,28 @@ export function WrongKindCard(props: {
       </Typography>
     </InfoCard>
   );
+}
+
+/**
+ * Renders `children` with the entity on the page when it is of the expected kind, the
+ * {@link WrongKindCard} otherwise.
+ */
+export function EntityKindFrame<T extends Entity>(props: {
+  title: string;
+  expectedKind: string;
+  isKind: (entity: Entity) => entity is T;
+  children: (entity: T) => ReactNode;
+}) {
+  const { title, expectedKind, isKind, children } = props;
+  const { entity } = useEntity();
+  if (!isKind(entity)) {
+    return (
+      <WrongKindCard
+        title={title}
+        expectedKind={expectedKind}
+        entity={entity}
+      />
+    );
+  }
+  return <>{children(entity)}</>;
 }

@@ -1,27 +1,19 @@
 import { ReactNode } from 'react';
-import useAsync from 'react-use/esm/useAsync';
-import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InfoCard,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
 import { isError } from '@backstage/errors';
-import { useEntity } from '@backstage/plugin-catalog-react';
 import {
-  CUSTOMER_DEPLOYMENT_KIND,
   CustomerDeploymentEntity,
   DeploymentStatus,
   fleetDeploymentReadPermission,
-  isCustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import Typography from '@mui/material/Typography';
-import { fleetApiRef } from '../../api';
-import { WrongKindCard } from './WrongKindCard';
-import { DeploymentPermissionGate } from './DeploymentPermissionGate';
 import { isNotAllowed } from './describeApiError';
 import { NotAllowedPanel } from './NotAllowedPanel';
+import type { DeploymentStatusState } from './useDeploymentStatus';
 
 /** "You may not …" for fleet.deployment.read. */
 export const READ_STATUS_ACTION = 'see the fleet status';
@@ -36,18 +28,6 @@ export function isNotEvaluated(error: unknown): boolean {
     isError(error) &&
     error.name === 'ResponseError' &&
     (error as Error & { statusCode?: number }).statusCode === 404
-  );
-}
-
-/** The fleet status of one deployment, re-fetched when the ref or the target changes. */
-export function useDeploymentStatus(entityRef: string, target?: string) {
-  const fleetApi = useApi(fleetApiRef);
-  return useAsync(
-    () =>
-      target
-        ? fleetApi.getDeployment(entityRef, { target })
-        : fleetApi.getDeployment(entityRef),
-    [fleetApi, entityRef, target],
   );
 }
 
@@ -103,57 +83,27 @@ export function StatusErrorCard(props: {
 }
 
 /**
- * A card that shows the fleet status of the CustomerDeployment on the page: it reads the
- * entity, fetches its status and renders `children` with it, with loading, error, "not
- * evaluated", "not allowed" (without fleet.deployment.read) and wrong-kind states.
+ * A card about a deployment's fleet status: progress until a first status arrives, the error
+ * card when none could be fetched, then `children` with the status (kept while it is fetched
+ * again; the card says how that went from `state`).
+ *
+ * @internal
  */
-export function DeploymentStatusCardFrame(props: {
+export function StatusInfoCard(props: {
   title: string;
-  children: (
-    status: DeploymentStatus,
-    entity: CustomerDeploymentEntity,
-  ) => ReactNode;
+  entity: CustomerDeploymentEntity;
+  state: DeploymentStatusState;
+  children: (status: DeploymentStatus) => ReactNode;
 }) {
-  const { entity } = useEntity();
-  if (!isCustomerDeploymentEntity(entity)) {
+  const { title, entity, state, children } = props;
+  if (!state.status && state.error) {
     return (
-      <WrongKindCard
-        title={props.title}
-        expectedKind={CUSTOMER_DEPLOYMENT_KIND}
-        entity={entity}
-      />
+      <StatusErrorCard title={title} entity={entity} error={state.error} />
     );
   }
   return (
-    <DeploymentPermissionGate
-      entity={entity}
-      permission={fleetDeploymentReadPermission}
-      action={READ_STATUS_ACTION}
-      title={props.title}
-    >
-      <FetchedStatus {...props} entity={entity} />
-    </DeploymentPermissionGate>
-  );
-}
-
-function FetchedStatus(props: {
-  title: string;
-  entity: CustomerDeploymentEntity;
-  children: (
-    status: DeploymentStatus,
-    entity: CustomerDeploymentEntity,
-  ) => ReactNode;
-}) {
-  const { title, entity, children } = props;
-  const { value, loading, error } = useDeploymentStatus(
-    stringifyEntityRef(entity),
-  );
-  if (error) {
-    return <StatusErrorCard title={title} entity={entity} error={error} />;
-  }
-  return (
     <InfoCard title={title}>
-      {loading || !value ? <Progress /> : children(value, entity)}
+      {state.status ? children(state.status) : <Progress />}
     </InfoCard>
   );
 }

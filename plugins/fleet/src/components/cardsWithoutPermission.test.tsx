@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import { deploymentEntity } from '../../__fixtures__/entities';
-import { mockFleetApi } from '../../__testUtils__/fleetApi';
-import { renderJournalsContent } from '../../__testUtils__/journalsContent';
-import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
-import { ArtifactsCard } from '../ArtifactsCard';
-import { DeploymentStatusCard } from '../DeploymentStatusCard';
-import { GpuCard } from '../GpuCard';
-import { UpgradeReadinessCard } from '../UpgradeReadinessCard';
+import { deploymentEntity } from '../__fixtures__/entities';
+import { mockFleetApi } from '../__testUtils__/fleetApi';
+import { renderJournalsContent } from '../__testUtils__/journalsContent';
+import { renderEntityCard } from '../__testUtils__/renderEntityCard';
+import { ArtifactsCard } from './ArtifactsCard';
+import { DeploymentStatusCard } from './DeploymentStatusCard';
+import { GpuCard } from './GpuCard';
+import { UpgradeReadinessCard } from './UpgradeReadinessCard';
 
 // A file of its own, every permission denied: `usePermission` caches answers (SWR) per
 // permission and resource for the whole module, so an allowance in the same file would leak.

@@ -1,13 +1,13 @@
 import { screen } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { deploymentEntity } from '../../__fixtures__/entities';
-import { mockFleetApi, responseError } from '../../__testUtils__/fleetApi';
-import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
-import { fleetApiRef } from '../../api';
-import { ArtifactsCard } from '../ArtifactsCard';
-import { DeploymentStatusCard } from '../DeploymentStatusCard';
-import { FleetOverview } from '../FleetPage/FleetPage';
+import { deploymentEntity } from '../__fixtures__/entities';
+import { mockFleetApi, responseError } from '../__testUtils__/fleetApi';
+import { renderEntityCard } from '../__testUtils__/renderEntityCard';
+import { fleetApiRef } from '../api';
+import { ArtifactsCard } from './ArtifactsCard';
+import { DeploymentStatusCard } from './DeploymentStatusCard';
+import { FleetOverview } from './FleetPage/FleetPage';
 
 // The frontend's permission answer allowed it, the backend refused (403): a policy that
 // changed meanwhile, or a condition only the backend can apply. The refusal is explained.

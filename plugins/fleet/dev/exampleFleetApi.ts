@@ -1,0 +1,123 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  parseEntityRef,
+  stringifyEntityRef,
+  type CompoundEntityRef,
+} from '@backstage/catalog-model';
+import type {
+  ArtifactListResponse,
+  JournalUploadResponse,
+} from '@fleetdeck/plugin-fleet-common';
+import type { FleetApi, JournalDownload, UploadJournalOptions } from '../src';
+import { receipt, receiptPage } from '../src/__fixtures__/journals';
+import {
+  deploymentStatus,
+  listResponse,
+  releasesResponse,
+} from '../src/__fixtures__/statuses';
+
+const ACME_PROD = 'customerdeployment:default/acme-prod';
+
+function refOf(ref: string | CompoundEntityRef): string {
+  return stringifyEntityRef(
+    typeof ref === 'string'
+      ? parseEntityRef(ref, { defaultKind: 'customerdeployment' })
+      : ref,
+  );
+}
+
+/** What the fleet backend answers for a deployment it has not evaluated. */
+async function notEvaluated(ref: string): Promise<never> {
+  throw await ResponseError.fromResponse(
+    new Response(
+      JSON.stringify({
+        error: { name: 'NotFoundError', message: `No status for ${ref}` },
+        request: { method: 'GET', url: `/api/fleet/deployments/${ref}` },
+        response: { statusCode: 404 },
+      }),
+      { status: 404, headers: { 'Content-Type': 'application/json' } },
+    ),
+  );
+}
+
+function file(text: string, fileName: string): JournalDownload {
+  return { content: new Blob([text]), fileName };
+}
+
+/**
+ * A FleetApi that answers from the package's test fixtures, in the browser and without a
+ * backend: the air-gapped `acme-prod` with its status, receipts and generated files, the
+ * chart releases, and uploads that are received at once. Filters and paging are not applied.
+ */
+export class ExampleFleetApi implements FleetApi {
+  async listDeployments() {
+    return listResponse([deploymentStatus()]);
+  }
+
+  async getDeployment(ref: string | CompoundEntityRef) {
+    const entityRef = refOf(ref);
+    return entityRef === ACME_PROD
+      ? deploymentStatus()
+      : notEvaluated(entityRef);
+  }
+
+  async getReleases() {
+    return releasesResponse;
+  }
+
+  async listJournals() {
+    return receiptPage([
+      receipt(),
+      receipt({ id: 'r-1', replica: 'deepgram-billing-1' }),
+    ]);
+  }
+
+  async downloadJournal(_ref: string | CompoundEntityRef, id: string) {
+    return file('{"d":1,"s":"init"}\n', `journal-${id}`);
+  }
+
+  async uploadJournal(
+    _ref: string | CompoundEntityRef,
+    upload: File,
+    options: UploadJournalOptions = {},
+  ): Promise<JournalUploadResponse> {
+    options.onProgress?.(upload.size, upload.size);
+    return {
+      receipts: [
+        {
+          ...receipt({
+            id: `r-${upload.name}`,
+            replica: options.replica ?? 'deepgram-billing-0',
+            bytes: upload.size,
+            fileName: upload.name,
+          }),
+          duplicate: false,
+        },
+      ],
+    };
+  }
+
+  async listArtifacts(ref: string | CompoundEntityRef) {
+    const entityRef = refOf(ref);
+    const answer: ArtifactListResponse = {
+      entityRef,
+      registeredAt: '2026-11-26T10:00:00.000Z',
+      items: [
+        { name: 'values.yaml', bytes: 2_140, sha256: 'a'.repeat(64) },
+        { name: 'RUNBOOK.md', bytes: 6_020, sha256: 'b'.repeat(64) },
+      ],
+    };
+    return answer;
+  }
+
+  async downloadArtifact(_ref: string | CompoundEntityRef, name: string) {
+    return file(`# ${name} of the dev app\n`, name);
+  }
+
+  async downloadArtifactArchive() {
+    return {
+      content: new Blob([new Uint8Array([0x1f, 0x8b])]),
+      fileName: 'acme-prod-onboarding.tar.gz',
+    };
+  }
+}
