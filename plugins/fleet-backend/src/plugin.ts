@@ -24,6 +24,7 @@ import { LocalFolderBlobStore } from './journals/LocalFolderBlobStore';
 import { readJournalOptions } from './journals/options';
 import { sweepBlobs } from './journals/sweepBlobs';
 import { blobSweepTask } from './service/tasks/blobSweepTask';
+import { CatalogDeploymentLookup } from './service/CatalogDeploymentLookup';
 import { DeploymentService } from './service/DeploymentService';
 import { DefaultReleaseSource } from './service/releases/DefaultReleaseSource';
 import { ReleaseService } from './service/releases/ReleaseService';
@@ -139,13 +140,15 @@ export const fleetPlugin = createBackendPlugin({
           evaluation: readEvaluationOptions(config),
         });
 
+        const deployments = new CatalogDeploymentLookup(catalog);
+
         const authorization = new FleetAuthorization(
           permissions,
           registerFleetPermissions({
             permissionsRegistry,
             store,
             getEntity: async ref =>
-              refresher.getDeploymentEntity(
+              deployments.getDeploymentEntity(
                 ref,
                 await auth.getOwnServiceCredentials(),
               ),
@@ -166,7 +169,7 @@ export const fleetPlugin = createBackendPlugin({
           blobStore: blobs,
           journalStore,
           fleetStore: store,
-          deployments: refresher,
+          deployments,
           statuses: refresher,
           logger,
           limits: journalOptions,
@@ -176,7 +179,7 @@ export const fleetPlugin = createBackendPlugin({
         const reports = {
           service: new StatusReportService({
             store,
-            deployments: refresher,
+            deployments,
             statuses: refresher,
             logger,
             maxClockSkewMs: readReportMaxClockSkewMs(config),
@@ -191,7 +194,12 @@ export const fleetPlugin = createBackendPlugin({
             authorization,
             auditor,
             releases,
-            deployments: new DeploymentService(store, refresher, releases),
+            deployments: new DeploymentService({
+              store,
+              deployments,
+              statuses: refresher,
+              releases,
+            }),
             journals,
             registrations: new RegistrationService({
               store: await RegistrationStore.create({ database }),

@@ -1,6 +1,5 @@
 import type {
   AuthService,
-  BackstageCredentials,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
@@ -17,6 +16,7 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
 import type { ReleaseService } from './releases/ReleaseService';
+import type { StatusEvaluation, StatusRefresh } from './seams';
 
 /** The evaluation settings of `fleet.status`. */
 export type EvaluationOptions = Omit<DeploymentEvaluationOptions, 'target'>;
@@ -56,7 +56,7 @@ export interface FleetRefreshResult {
  * reads every CustomerDeployment, evaluates it with `evaluateDeployment` and stores the
  * result, so that the API serves statuses without evaluating anything per request.
  */
-export class StatusRefresher {
+export class StatusRefresher implements StatusRefresh, StatusEvaluation {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly store: FleetStore;
@@ -120,20 +120,6 @@ export class StatusRefresher {
     const status = this.evaluate(entity, observations.get(ref) ?? {}, now);
     await this.store.upsertStatus(status);
     return status;
-  }
-
-  /**
-   * Reads one deployment from the catalog on behalf of the caller (so catalog permissions
-   * apply), or `undefined` when it does not exist or the caller may not see it.
-   */
-  async getDeploymentEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<CustomerDeploymentEntity | undefined> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    return entity && isCustomerDeploymentEntity(entity) ? entity : undefined;
   }
 
   /**
