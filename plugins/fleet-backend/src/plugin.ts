@@ -12,6 +12,7 @@ import {
   type FleetReleaseSource,
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
+import { migrateFleetDatabase } from './database/migrateFleetDatabase';
 import { FlagStore } from './flags/FlagStore';
 import {
   JournalOverdueChecker,
@@ -125,7 +126,8 @@ export const fleetPlugin = createBackendPlugin({
         scheduler,
         urlReader,
       }) {
-        const store = await DatabaseFleetStore.create({ database });
+        const db = await migrateFleetDatabase(database);
+        const store = new DatabaseFleetStore(db);
         const releases = new ReleaseService(
           releaseSource ??
             DefaultReleaseSource.fromConfig(config, { urlReader }),
@@ -164,7 +166,7 @@ export const fleetPlugin = createBackendPlugin({
         }
         const blobs =
           blobStore ?? new LocalFolderBlobStore(journalOptions.blobStorePath);
-        const journalStore = await DatabaseJournalStore.create({ database });
+        const journalStore = new DatabaseJournalStore(db);
         const journals = new JournalService({
           blobStore: blobs,
           journalStore,
@@ -202,7 +204,7 @@ export const fleetPlugin = createBackendPlugin({
             }),
             journals,
             registrations: new RegistrationService({
-              store: await RegistrationStore.create({ database }),
+              store: new RegistrationStore(db),
               catalog,
               auth,
               events,
@@ -266,7 +268,7 @@ export const fleetPlugin = createBackendPlugin({
         // Flags overdue journals and expiring licenses, and tells the owners.
         const checker = new JournalOverdueChecker({
           store,
-          flags: await FlagStore.create({ database }),
+          flags: new FlagStore(db),
           notifications,
           logger,
           options: readFlagOptions(config),

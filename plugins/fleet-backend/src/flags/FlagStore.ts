@@ -1,14 +1,7 @@
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import type { Knex } from 'knex';
+import { migrateFleetDatabase } from '../database/migrateFleetDatabase';
 import type { FleetFlag, FleetFlagDetail, FleetFlagKind } from './types';
-
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@fleetdeck/plugin-fleet-backend',
-  'migrations',
-);
 
 const FLAGS_TABLE = 'fleet_flags';
 
@@ -69,18 +62,18 @@ function toFlag(row: FlagRow): FleetFlag {
  * handful of times rather than once per flag.
  */
 export class FlagStore {
+  /**
+   * A store on a database migrated here, for tests and tools; the plugin migrates once
+   * ({@link migrateFleetDatabase}) and constructs its stores with the client.
+   */
   static async create(options: {
     database: DatabaseService;
   }): Promise<FlagStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new FlagStore(client);
+    return new FlagStore(await migrateFleetDatabase(options.database));
   }
 
-  private constructor(private readonly db: Knex) {}
+  /** A store on a client whose database is migrated already. */
+  constructor(private readonly db: Knex) {}
 
   /** Every open flag, oldest first. */
   async listOpen(): Promise<FleetFlag[]> {

@@ -1,8 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  resolvePackagePath,
-  type DatabaseService,
-} from '@backstage/backend-plugin-api';
+import { type DatabaseService } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type {
   JournalReceipt,
@@ -10,11 +7,7 @@ import type {
   JournalReceiptPage,
 } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
-
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@fleetdeck/plugin-fleet-backend',
-  'migrations',
-);
+import { migrateFleetDatabase } from '../database/migrateFleetDatabase';
 
 const RECEIPTS_TABLE = 'fleet_journal_receipts';
 
@@ -145,20 +138,18 @@ function decodeCursor(text: string, replica: string | null): Cursor {
 /** The knex implementation of {@link JournalStore}, on PostgreSQL or SQLite. */
 export class DatabaseJournalStore implements JournalStore {
   /**
-   * Migrations live with the fleet store's (`migrations/`); running them again here is a
-   * no-op when `DatabaseFleetStore.create` ran them first.
+   * A store on a database migrated here, for tests and tools; the plugin migrates once
+   * ({@link migrateFleetDatabase}) and constructs its stores with the client.
    */
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseJournalStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new DatabaseJournalStore(client);
+    return new DatabaseJournalStore(
+      await migrateFleetDatabase(options.database),
+    );
   }
 
+  /** A store on a client whose database is migrated already. */
   constructor(private readonly db: Knex) {}
 
   async insertReceipts(

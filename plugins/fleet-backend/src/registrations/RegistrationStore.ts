@@ -2,7 +2,6 @@ import { createHash } from 'node:crypto';
 import {
   DatabaseService,
   isDatabaseConflictError,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import type { Entity } from '@backstage/catalog-model';
 import { ConflictError } from '@backstage/errors';
@@ -11,11 +10,8 @@ import type {
   Registration,
 } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
+import { migrateFleetDatabase } from '../database/migrateFleetDatabase';
 
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@fleetdeck/plugin-fleet-backend',
-  'migrations',
-);
 const REGISTRATIONS = 'fleet_registrations';
 const ARTIFACTS = 'fleet_registration_artifacts';
 
@@ -61,16 +57,17 @@ function toRegistration(row: RegistrationRow): Registration {
  * (`fleet_registrations`, `fleet_registration_artifacts`), on PostgreSQL or SQLite.
  */
 export class RegistrationStore {
+  /**
+   * A store on a database migrated here, for tests and tools; the plugin migrates once
+   * ({@link migrateFleetDatabase}) and constructs its stores with the client.
+   */
   static async create(options: {
     database: DatabaseService;
   }): Promise<RegistrationStore> {
-    const client = await options.database.getClient();
-    if (!options.database.migrations?.skip) {
-      await client.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new RegistrationStore(client);
+    return new RegistrationStore(await migrateFleetDatabase(options.database));
   }
 
+  /** A store on a client whose database is migrated already. */
   constructor(private readonly db: Knex) {}
 
   /**
