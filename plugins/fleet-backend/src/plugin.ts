@@ -13,14 +13,14 @@ import {
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
 import { migrateFleetDatabase } from './database/migrateFleetDatabase';
-import { FlagStore } from './flags/FlagStore';
+import { DatabaseFlagStore } from './flags/DatabaseFlagStore';
 import {
   JournalOverdueChecker,
   readFlagOptions,
 } from './flags/JournalOverdueChecker';
 import { JournalInbox } from './journals/JournalInbox';
 import { JournalService } from './journals/JournalService';
-import { DatabaseJournalStore } from './journals/JournalStore';
+import { DatabaseJournalStore } from './journals/DatabaseJournalStore';
 import { LocalFolderBlobStore } from './journals/LocalFolderBlobStore';
 import { readJournalOptions } from './journals/options';
 import { sweepBlobs } from './journals/sweepBlobs';
@@ -52,7 +52,7 @@ import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
 import { readGpuRequestTimeoutMs } from './gpu/options';
 import { gpuSnapshotTask } from './service/tasks/gpuSnapshotTask';
 import { RegistrationService } from './registrations/RegistrationService';
-import { RegistrationStore } from './registrations/RegistrationStore';
+import { DatabaseRegistrationStore } from './registrations/DatabaseRegistrationStore';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -204,7 +204,7 @@ export const fleetPlugin = createBackendPlugin({
             }),
             journals,
             registrations: new RegistrationService({
-              store: new RegistrationStore(db),
+              store: new DatabaseRegistrationStore(db),
               catalog,
               auth,
               events,
@@ -268,7 +268,7 @@ export const fleetPlugin = createBackendPlugin({
         // Flags overdue journals and expiring licenses, and tells the owners.
         const checker = new JournalOverdueChecker({
           store,
-          flags: new FlagStore(db),
+          flags: new DatabaseFlagStore(db),
           notifications,
           logger,
           options: readFlagOptions(config),

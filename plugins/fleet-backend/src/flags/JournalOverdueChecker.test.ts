@@ -14,7 +14,7 @@ import {
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import { ReleaseService } from '../service/releases/ReleaseService';
 import { StatusRefresher } from '../service/StatusRefresher';
-import { FlagStore } from './FlagStore';
+import { DatabaseFlagStore } from './DatabaseFlagStore';
 import {
   JournalOverdueChecker,
   readFlagOptions,
@@ -103,7 +103,7 @@ describe('JournalOverdueChecker', () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const database = mockServices.database({ knex });
       const store = await DatabaseFleetStore.create({ database });
-      const flags = await FlagStore.create({ database });
+      const flags = await DatabaseFlagStore.create({ database });
       const logger = mockServices.logger.mock();
       const releases = new ReleaseService(
         { read: async () => ({ index: {} }) },
@@ -183,7 +183,7 @@ describe('JournalOverdueChecker', () => {
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await knex.schema.hasTable('fleet_flags')).toBe(true);
 
-      const flags = await FlagStore.create({
+      const flags = await DatabaseFlagStore.create({
         database: mockServices.database({ knex }),
       });
       const flag = {
