@@ -7,8 +7,10 @@ import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   fleetBlobStoreExtensionPoint,
+  fleetObservationsExtensionPoint,
   fleetReleaseSourceExtensionPoint,
   type FleetBlobStore,
+  type FleetObservationSeeder,
   type FleetReleaseSource,
 } from '@fleetdeck/plugin-fleet-node';
 import { DatabaseFleetStore } from './database/DatabaseFleetStore';
@@ -41,7 +43,6 @@ import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
 import { statusRefreshTask } from './service/tasks/statusRefreshTask';
 import { journalOverdueTask } from './service/tasks/journalOverdueTask';
 import { journalInboxTask } from './service/tasks/journalInboxTask';
-import { seedExampleObservations } from './service/examples/exampleObservations';
 import { StatusReportService } from './reports/StatusReportService';
 import {
   readReportMaxBytes,
@@ -84,6 +85,13 @@ export const fleetPlugin = createBackendPlugin({
           );
         }
         blobStore = store;
+      },
+    });
+
+    const seeders: FleetObservationSeeder[] = [];
+    env.registerExtensionPoint(fleetObservationsExtensionPoint, {
+      addSeeder(seeder) {
+        seeders.push(seeder);
       },
     });
 
@@ -281,8 +289,14 @@ export const fleetPlugin = createBackendPlugin({
 
         // Fill the statuses once at startup rather than after the first scheduled run.
         lifecycle.addStartupHook(async () => {
+          for (const seeder of seeders) {
+            try {
+              await seeder.seed(store);
+            } catch (error) {
+              logger.error(`Seeding fleet observations failed: ${error}`);
+            }
+          }
           try {
-            await seedExampleObservations({ config, store, logger });
             await refresher.refreshAll();
           } catch (error) {
             logger.error(`Initial fleet status refresh failed: ${error}`);

@@ -5,10 +5,13 @@ import type {
   DeploymentStatus,
   DeploymentSummary,
 } from '@fleetdeck/plugin-fleet-common';
+import type { DeploymentObservationsPatch } from '@fleetdeck/plugin-fleet-node';
 import type {
   FleetDeploymentFilter,
   FleetDeploymentResource,
 } from '../permissions/resource';
+
+export type { DeploymentObservationsPatch };
 
 /**
  * One page of deployment statuses.
@@ -42,16 +45,6 @@ export interface ListStatusesOptions extends VisibilityOptions {
   /** Whether to count every matching deployment (`totalCount`); default true. */
   count?: boolean;
 }
-
-/**
- * Observations that a writer replaces: each key present in the patch replaces the stored one
- * (`undefined` removes it); keys absent from the patch are kept.
- *
- * @internal
- */
-export type DeploymentObservationsPatch = {
-  [K in keyof DeploymentObservations]?: DeploymentObservations[K] | undefined;
-};
 
 /**
  * The fleet backend's storage: the materialised status of every deployment, which the API
