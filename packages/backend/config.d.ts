@@ -1,4 +1,15 @@
 export interface Config {
+  fleet?: {
+    /** Demo data for the example fleet (src/modules/exampleObservations.ts). */
+    examples?: {
+      /**
+       * An `ExampleObservations` file (examples/observations.yaml) seeded at every start:
+       * journal receipts, GPU capacity and reported versions with times relative to now. A
+       * path relative to packages/backend. Leave unset in a real portal.
+       */
+      observations?: string;
+    };
+  };
   permission?: {
     /**
      * The portal's permission policy as files (src/modules/filePolicy), in the shapes of the

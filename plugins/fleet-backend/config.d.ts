@@ -21,15 +21,6 @@ export interface Config {
        */
       policy?: string;
     };
-    /** Demo data for the example fleet. */
-    examples?: {
-      /**
-       * An `ExampleObservations` file (examples/observations.yaml) seeded at every start:
-       * journal receipts, GPU capacity and reported versions with times relative to now. Leave
-       * unset in a real portal.
-       */
-      observations?: string;
-    };
     /** Billing journals. */
     journals?: {
       /**

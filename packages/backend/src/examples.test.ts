@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
-import type { Entity } from '@backstage/catalog-model';
 import {
   CustomerDeploymentEntity,
   DAY_MS,
@@ -12,38 +11,17 @@ import {
   validateCustomerDeploymentEntity,
   validateCustomerEntity,
 } from '@fleetdeck/plugin-fleet-common';
-import { resolveDaysFromNow } from './modules/relativeDates';
+import {
+  EXAMPLES_DIR,
+  loadExampleEntities,
+} from './__testUtils__/exampleFiles';
 
 /**
  * The example fleet is what a new user sees first and what the end-to-end tests walk through,
  * so it must be valid on any day and must show every state an SE has to recognise.
  */
-const examples = path.resolve(__dirname, '../../../examples');
 const today = new Date();
-
-function resolvePlaceholders(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.map(resolvePlaceholders);
-  }
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value);
-    if (entries.length === 1 && entries[0][0] === '$daysFromNow') {
-      return resolveDaysFromNow(entries[0][1], today);
-    }
-    return Object.fromEntries(
-      entries.map(([key, item]) => [key, resolvePlaceholders(item)]),
-    );
-  }
-  return value;
-}
-
-function loadEntities(file: string): Entity[] {
-  const text = fs.readFileSync(path.join(examples, file), 'utf8');
-  return parseAllDocuments(text)
-    .map(document => document.toJSON())
-    .filter(Boolean)
-    .map(entity => resolvePlaceholders(entity) as Entity);
-}
+const loadEntities = (file: string) => loadExampleEntities(file, today);
 
 const customers = loadEntities('fleet/customers.yaml');
 const deployments = loadEntities(
@@ -122,7 +100,7 @@ describe('the example fleet', () => {
 
   it('spreads chart versions from 0.27.x to 0.42.0, all of them released', () => {
     const index = parseAllDocuments(
-      fs.readFileSync(path.join(examples, 'releases/index.yaml'), 'utf8'),
+      fs.readFileSync(path.join(EXAMPLES_DIR, 'releases/index.yaml'), 'utf8'),
     )[0].toJSON() as {
       entries: Record<string, Array<{ version: string; created: string }>>;
     };

@@ -32,6 +32,8 @@ backend.add(import('./modules/relativeDates'));
 
 // fleet: deployment statuses, the fleet API (/api/fleet) and release data
 backend.add(import('@fleetdeck/plugin-fleet-backend'));
+// demo only: the example fleet's journals, GPU capacity and reports (fleet.examples.observations)
+backend.add(import('./modules/exampleObservations'));
 
 // scaffolder
 backend.add(import('@backstage/plugin-scaffolder-backend'));

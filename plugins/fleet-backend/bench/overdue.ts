@@ -38,7 +38,7 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import knexFactory, { type Knex } from 'knex';
 import { DatabaseFleetStore } from '../src/database/DatabaseFleetStore';
-import { FlagStore } from '../src/flags/FlagStore';
+import { DatabaseFlagStore } from '../src/flags/DatabaseFlagStore';
 import {
   OwnerNoticeChecker,
   type NoticeCheckResult,
@@ -220,7 +220,7 @@ async function benchDatabase(label: string, knex: Knex) {
   const fleet = buildFleet(start);
   const database = { getClient: async () => knex };
   const store = await DatabaseFleetStore.create({ database });
-  const flags = await FlagStore.create({ database });
+  const flags = await DatabaseFlagStore.create({ database });
   const receiptsTable = await hasReceiptsTable(knex);
 
   let t = performance.now();

@@ -3,7 +3,7 @@
  * an in-memory database, a catalog with a few example deployments, and the releases from
  * examples/releases. Try:
  *
- *   curl localhost:7007/api/fleet/deployments?license=expired,expiring
+ *   curl localhost:7007/api/fleet/deployments
  *
  * (mock auth accepts unauthenticated requests as a user).
  */

@@ -4,12 +4,9 @@ import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   DeploymentListResponse,
   DeploymentStatus,
@@ -17,14 +14,12 @@ import {
   summarizeStatuses,
 } from '@fleetdeck/plugin-fleet-common';
 import { fleetReleaseSourceExtensionPoint } from '@fleetdeck/plugin-fleet-node';
-import { fleetPlugin } from './plugin';
 import { STATUS_REFRESH_TASK_ID } from './service/tasks/statusRefreshTask';
 import {
   EXAMPLE_RELEASE_INDEX,
   EXAMPLE_RELEASE_POLICY,
-  loadExampleEntities,
 } from './__testUtils__/examples';
-import { schedulerOfFleet } from './__testUtils__/schedulerOfFleet';
+import { startFleetBackend } from './__testUtils__/startFleetBackend';
 import { FLEET_TEST_DATABASE_IDS } from './__testUtils__/databases';
 
 jest.setTimeout(120_000);
@@ -104,31 +99,19 @@ function releaseIndexCopy(): { file: string; break(): void; mend(): void } {
 }
 
 async function startFleet(databaseId: TestDatabaseId, indexFile: string) {
-  const knex = await databases.init(databaseId);
-  const scheduler = schedulerOfFleet();
-  const { server } = await startTestBackend({
-    features: [
-      fleetPlugin,
-      scheduler.module,
-      catalogServiceMock.factory({ entities: loadExampleEntities() }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          fleet: {
-            releases: { index: indexFile, policy: EXAMPLE_RELEASE_POLICY },
-            // Runs only when a test triggers it; the startup refresh fills the statuses.
-            status: {
-              schedule: {
-                frequency: { hours: 1 },
-                timeout: { minutes: 1 },
-                initialDelay: { hours: 1 },
-              },
-            },
-          },
+  const { server, scheduler } = await startFleetBackend({
+    knex: await databases.init(databaseId),
+    config: {
+      releases: { index: indexFile, policy: EXAMPLE_RELEASE_POLICY },
+      // Runs only when a test triggers it; the startup refresh fills the statuses.
+      status: {
+        schedule: {
+          frequency: { hours: 1 },
+          timeout: { minutes: 1 },
+          initialDelay: { hours: 1 },
         },
-      }),
-    ],
+      },
+    },
   });
   const get = (url: string) =>
     request(server)
@@ -147,9 +130,9 @@ describe('fleetPlugin', () => {
   });
 
   it('takes its releases from a module that sets a release source', async () => {
-    const { server } = await startTestBackend({
-      features: [
-        fleetPlugin,
+    const { server } = await startFleetBackend({
+      knex: await databases.init('SQLITE_3'),
+      modules: [
         createBackendModule({
           pluginId: 'fleet',
           moduleId: 'test-releases',
@@ -170,11 +153,6 @@ describe('fleetPlugin', () => {
             });
           },
         }),
-        catalogServiceMock.factory({ entities: loadExampleEntities() }),
-        mockServices.database.factory({
-          knex: await databases.init('SQLITE_3'),
-        }),
-        mockServices.scheduler.factory(),
       ],
     });
     const get = (url: string) =>

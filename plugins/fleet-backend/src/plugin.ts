@@ -3,50 +3,21 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { notificationService } from '@backstage/plugin-notifications-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
-import {
-  fleetBlobStoreExtensionPoint,
-  fleetReleaseSourceExtensionPoint,
-  type FleetBlobStore,
-  type FleetReleaseSource,
-} from '@fleetdeck/plugin-fleet-node';
-import { DatabaseFleetStore } from './database/DatabaseFleetStore';
-import { FlagStore } from './flags/FlagStore';
-import { OwnerNoticeChecker } from './flags/OwnerNoticeChecker';
-import { readNoticeOptions } from './flags/options';
-import { JournalInbox } from './journals/JournalInbox';
-import { JournalService } from './journals/JournalService';
-import { DatabaseJournalStore } from './journals/JournalStore';
-import { LocalFolderBlobStore } from './journals/LocalFolderBlobStore';
-import { readJournalOptions } from './journals/options';
-import { sweepBlobs } from './journals/sweepBlobs';
-import { blobSweepTask } from './service/tasks/blobSweepTask';
-import { DeploymentService } from './service/DeploymentService';
-import { DefaultReleaseSource } from './service/releases/DefaultReleaseSource';
-import { ReleaseService } from './service/releases/ReleaseService';
-import { registerFleetPermissions } from './permissions/registerFleetPermissions';
-import { FleetAuthorization } from './service/authorization';
-import { createRouter } from './service/router';
+import { notificationService } from '@backstage/plugin-notifications-node';
+import { migrateFleetDatabase } from './database/migrateFleetDatabase';
 import { taskTriggerGuardServiceRef } from './service/taskTriggerGuard';
-import { readEvaluationOptions } from './service/evaluationOptions';
-import { StatusRefresher } from './service/StatusRefresher';
-import { scheduleFleetTask } from './service/tasks/scheduleFleetTask';
-import { statusRefreshTask } from './service/tasks/statusRefreshTask';
-import { ownerNoticeTask } from './service/tasks/ownerNoticeTask';
-import { journalInboxTask } from './service/tasks/journalInboxTask';
-import { seedExampleObservations } from './service/examples/exampleObservations';
-import { StatusReportService } from './reports/StatusReportService';
-import {
-  readReportMaxBytes,
-  readReportMaxClockSkewMs,
-} from './reports/options';
-import { GpuSnapshotService } from './gpu/GpuSnapshotService';
-import { KubernetesGpuSource } from './gpu/KubernetesGpuSource';
-import { readGpuRequestTimeoutMs } from './gpu/options';
-import { gpuSnapshotTask } from './service/tasks/gpuSnapshotTask';
-import { RegistrationService } from './registrations/RegistrationService';
-import { RegistrationStore } from './registrations/RegistrationStore';
+import { wireAuthorization } from './wiring/authorization';
+import { registerFleetExtensionPoints } from './wiring/extensionPoints';
+import { wireFlags } from './wiring/flags';
+import { wireGpuSnapshots } from './wiring/gpu';
+import { wireJournals } from './wiring/journals';
+import { wireRegistrations } from './wiring/registrations';
+import { wireReports } from './wiring/reports';
+import { wireRouter } from './wiring/router';
+import { wireStartup } from './wiring/startup';
+import { wireStatuses } from './wiring/statuses';
+import { wireTasks } from './wiring/tasks';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -57,29 +28,7 @@ import { RegistrationStore } from './registrations/RegistrationStore';
 export const fleetPlugin = createBackendPlugin({
   pluginId: 'fleet',
   register(env) {
-    let releaseSource: FleetReleaseSource | undefined;
-    env.registerExtensionPoint(fleetReleaseSourceExtensionPoint, {
-      setReleaseSource(source) {
-        if (releaseSource) {
-          throw new Error(
-            'A fleet release source is already set; only one module may provide releases',
-          );
-        }
-        releaseSource = source;
-      },
-    });
-
-    let blobStore: FleetBlobStore | undefined;
-    env.registerExtensionPoint(fleetBlobStoreExtensionPoint, {
-      setBlobStore(store) {
-        if (blobStore) {
-          throw new Error(
-            'A fleet blob store is already set; only one module may provide it',
-          );
-        }
-        blobStore = store;
-      },
-    });
+    const extensions = registerFleetExtensionPoints(env);
 
     env.registerInit({
       deps: {
@@ -102,178 +51,37 @@ export const fleetPlugin = createBackendPlugin({
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
       },
-      async init({
-        auditor,
-        auth,
-        catalog,
-        config,
-        database,
-        discovery,
-        events,
-        httpAuth,
-        httpRouter,
-        lifecycle,
-        logger,
-        notifications,
-        permissions,
-        permissionsRegistry,
-        scheduler,
-        urlReader,
-      }) {
-        const store = await DatabaseFleetStore.create({ database });
-        const releases = new ReleaseService(
-          releaseSource ??
-            DefaultReleaseSource.fromConfig(config, { urlReader }),
-          logger,
-        );
-        const refresher = new StatusRefresher({
-          catalog,
-          auth,
-          store,
-          releases,
-          logger,
-          evaluation: readEvaluationOptions(config, logger),
+      async init(deps) {
+        const db = await migrateFleetDatabase(deps.database);
+
+        const statuses = wireStatuses({
+          ...deps,
+          db,
+          releaseSource: extensions.releaseSource(),
         });
-
-        const authorization = new FleetAuthorization(
-          permissions,
-          registerFleetPermissions({
-            permissionsRegistry,
-            store,
-            getEntity: async ref =>
-              refresher.getDeploymentEntity(
-                ref,
-                await auth.getOwnServiceCredentials(),
-              ),
-          }),
-        );
-
-        // Billing journals: blobs in the store, receipts in the database.
-        const journalOptions = readJournalOptions(config);
-        if (!blobStore && !journalOptions.blobStorePathConfigured) {
-          logger.warn(
-            `fleet.journals.blobStore.path is not set; journals are kept in ${journalOptions.blobStorePath}`,
-          );
-        }
-        const blobs =
-          blobStore ?? new LocalFolderBlobStore(journalOptions.blobStorePath);
-        const journalStore = await DatabaseJournalStore.create({ database });
-        const journals = new JournalService({
-          blobStore: blobs,
-          journalStore,
-          fleetStore: store,
-          deployments: refresher,
-          statuses: refresher,
-          logger,
-          limits: journalOptions,
+        const authorization = wireAuthorization({ ...deps, statuses });
+        const reports = wireReports({ ...deps, statuses });
+        const journals = wireJournals({
+          ...deps,
+          db,
+          blobStore: extensions.blobStore(),
+          statuses,
+          reports,
         });
+        const registrations = wireRegistrations({ ...deps, db, statuses });
+        const gpu = wireGpuSnapshots({ ...deps, statuses });
+        const flags = wireFlags({ ...deps, db, statuses });
 
-        // Air-gapped status reports, from the API and the inbox.
-        const reports = {
-          service: new StatusReportService({
-            store,
-            deployments: refresher,
-            statuses: refresher,
-            logger,
-            maxClockSkewMs: readReportMaxClockSkewMs(config),
-          }),
-          maxBytes: readReportMaxBytes(config),
-        };
-
-        httpRouter.use(
-          await createRouter({
-            reports,
-            httpAuth,
-            authorization,
-            auditor,
-            releases,
-            deployments: new DeploymentService(store, refresher, releases),
-            journals,
-            registrations: new RegistrationService({
-              store: await RegistrationStore.create({ database }),
-              catalog,
-              auth,
-              events,
-              statuses: {
-                evaluateNow: entity => refresher.evaluateNow(entity),
-                upsertStatus: status => store.upsertStatus(status),
-              },
-              logger,
-            }),
-          }),
-        );
-
-        const tasks = { scheduler, config, logger };
-        await scheduleFleetTask({
-          ...tasks,
-          task: statusRefreshTask,
-          run: () => refresher.refreshAll(),
+        await wireRouter({
+          ...deps,
+          authorization,
+          statuses,
+          reports,
+          journals,
+          registrations,
         });
-
-        await scheduleFleetTask({
-          ...tasks,
-          task: blobSweepTask,
-          run: () => sweepBlobs({ blobs, receipts: journalStore, logger }),
-        });
-
-        if (journalOptions.inbox) {
-          const inbox = new JournalInbox({
-            root: journalOptions.inbox.path,
-            minFileAgeMs: journalOptions.inbox.minFileAgeMs,
-            journals,
-            reports,
-            auth,
-            logger,
-          });
-          await scheduleFleetTask({
-            ...tasks,
-            task: journalInboxTask,
-            run: () => inbox.run(),
-          });
-        }
-
-        // Connected clusters' GPUs, through the Kubernetes plugin.
-        const snapshots = new GpuSnapshotService({
-          catalog,
-          auth,
-          store,
-          source: new KubernetesGpuSource({
-            auth,
-            discovery,
-            timeoutMs: readGpuRequestTimeoutMs(config, logger),
-          }),
-          statuses: refresher,
-          logger,
-        });
-        await scheduleFleetTask({
-          ...tasks,
-          task: gpuSnapshotTask,
-          run: abortSignal => snapshots.run(abortSignal),
-        });
-
-        // Flags overdue journals and expiring licenses, and tells the owners.
-        const checker = new OwnerNoticeChecker({
-          store,
-          flags: await FlagStore.create({ database }),
-          notifications,
-          logger,
-          options: readNoticeOptions(config, logger),
-        });
-        await scheduleFleetTask({
-          ...tasks,
-          task: ownerNoticeTask,
-          run: () => checker.run(),
-        });
-
-        // Fill the statuses once at startup rather than after the first scheduled run.
-        lifecycle.addStartupHook(async () => {
-          try {
-            await seedExampleObservations({ config, store, logger });
-            await refresher.refreshAll();
-          } catch (error) {
-            logger.error(`Initial fleet status refresh failed: ${error}`);
-          }
-        });
+        await wireTasks({ ...deps, statuses, journals, gpu, flags });
+        wireStartup({ ...deps, seeders: extensions.seeders(), statuses });
       },
     });
   },

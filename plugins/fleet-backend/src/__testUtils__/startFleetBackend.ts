@@ -1,4 +1,7 @@
-import type { ServiceFactory } from '@backstage/backend-plugin-api';
+import type {
+  BackendFeature,
+  ServiceFactory,
+} from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
   mockCredentials,
@@ -17,13 +20,15 @@ import { schedulerOfFleet } from './schedulerOfFleet';
  * The fleet plugin in a test backend with the example fleet in its catalog, a blob store and
  * an inbox in a temporary folder, and every scheduled task left for the test to trigger.
  * `config` adds to the plugin's `fleet` config; its `journals` keys join the blob store and
- * inbox set here. `services` replace default services (such as a capturing root logger).
+ * inbox set here. `services` replace default services (such as a capturing root logger);
+ * `modules` are added beside the plugin (such as one that sets a release source).
  */
 export async function startFleetBackend(options: {
   knex: Knex;
   permission?: AuthorizeResult.ALLOW | AuthorizeResult.DENY;
   config?: JsonObject & { journals?: JsonObject };
   services?: ServiceFactory[];
+  modules?: BackendFeature[];
 }) {
   const { journals, ...config } = options.config ?? {};
   const dir = createMockDirectory();
@@ -61,6 +66,7 @@ export async function startFleetBackend(options: {
         },
       }),
       ...(options.services ?? []),
+      ...(options.modules ?? []),
     ],
   });
   return { server, dir, scheduler, auth: mockCredentials.user.header() };

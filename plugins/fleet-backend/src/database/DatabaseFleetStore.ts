@@ -1,8 +1,5 @@
 import { createHash } from 'node:crypto';
-import {
-  DatabaseService,
-  resolvePackagePath,
-} from '@backstage/backend-plugin-api';
+import { DatabaseService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -19,6 +16,7 @@ import {
   UPGRADE_STATUSES,
 } from '@fleetdeck/plugin-fleet-common';
 import type { Knex } from 'knex';
+import { migrateFleetDatabase } from './migrateFleetDatabase';
 import type { FleetDeploymentResource } from '../permissions/resource';
 import { applyDeploymentFilter } from './applyDeploymentFilter';
 import type {
@@ -28,11 +26,6 @@ import type {
   ListStatusesOptions,
   VisibilityOptions,
 } from './FleetStore';
-
-const MIGRATIONS_DIR = resolvePackagePath(
-  '@fleetdeck/plugin-fleet-backend',
-  'migrations',
-);
 
 /** The columns that filters, orders and counts read: narrow, so scans of it stay cheap. */
 const STATUS_TABLE = 'fleet_deployment_status';
@@ -253,18 +246,18 @@ function decodeCursor(text: string): Cursor {
  * @internal
  */
 export class DatabaseFleetStore implements FleetStore {
+  /**
+   * A store on a database migrated here, for tests and tools; the plugin migrates once
+   * ({@link migrateFleetDatabase}) and constructs its stores with the client.
+   */
   static async create(options: {
     database: DatabaseService;
   }): Promise<DatabaseFleetStore> {
-    const { database } = options;
-    const client = await database.getClient();
-    if (!database.migrations?.skip) {
-      await client.migrate.latest({ directory: MIGRATIONS_DIR });
-    }
-    return new DatabaseFleetStore(client);
+    return new DatabaseFleetStore(await migrateFleetDatabase(options.database));
   }
 
-  private constructor(private readonly db: Knex) {}
+  /** A store on a client whose database is migrated already. */
+  constructor(private readonly db: Knex) {}
 
   private get isPostgres(): boolean {
     return String(this.db.client.config.client).startsWith('pg');

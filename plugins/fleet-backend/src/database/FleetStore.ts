@@ -6,9 +6,15 @@ import type {
   DeploymentSummary,
 } from '@fleetdeck/plugin-fleet-common';
 import type {
+  DeploymentObservationsPatch,
+  FleetObservationWriter,
+} from '@fleetdeck/plugin-fleet-node';
+import type {
   FleetDeploymentFilter,
   FleetDeploymentResource,
 } from '../permissions/resource';
+
+export type { DeploymentObservationsPatch };
 
 /**
  * One page of deployment statuses.
@@ -44,23 +50,13 @@ export interface ListStatusesOptions extends VisibilityOptions {
 }
 
 /**
- * Observations that a writer replaces: each key present in the patch replaces the stored one
- * (`undefined` removes it); keys absent from the patch are kept.
- *
- * @internal
- */
-export type DeploymentObservationsPatch = {
-  [K in keyof DeploymentObservations]?: DeploymentObservations[K] | undefined;
-};
-
-/**
  * The fleet backend's storage: the materialised status of every deployment, which the API
  * filters, orders, pages and counts without evaluating anything, and the observations the
- * statuses are computed from.
+ * statuses are computed from, merged by `setObservations` ({@link FleetObservationWriter}).
  *
  * @internal
  */
-export interface FleetStore {
+export interface FleetStore extends FleetObservationWriter {
   /**
    * Stores the statuses of the whole fleet in one transaction: inserts or updates each one and
    * deletes the statuses of deployments that are not in the list any more.
@@ -110,21 +106,4 @@ export interface FleetStore {
    * seen before keep their first-seen time.
    */
   recordFirstSeen(entityRefs: string[], at: Date): Promise<void>;
-
-  /**
-   * Merges a patch into a deployment's observations, atomically with respect to other
-   * writers, and returns the result. A deployment not seen before is first seen now.
-   *
-   * The patch may be a function of the stored observations, called while no other writer
-   * can change them: a writer that must not overwrite newer data decides there, and returns
-   * `undefined` to leave everything as it is.
-   */
-  setObservations(
-    entityRef: string,
-    patch:
-      | DeploymentObservationsPatch
-      | ((
-          current: DeploymentObservations,
-        ) => DeploymentObservationsPatch | undefined),
-  ): Promise<DeploymentObservations>;
 }

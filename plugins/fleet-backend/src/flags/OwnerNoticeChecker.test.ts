@@ -11,7 +11,7 @@ import type { JournalReceiptObservation } from '@fleetdeck/plugin-fleet-common';
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import { ReleaseService } from '../service/releases/ReleaseService';
 import { StatusRefresher } from '../service/StatusRefresher';
-import { FlagStore } from './FlagStore';
+import { DatabaseFlagStore } from './DatabaseFlagStore';
 import { OwnerNoticeChecker } from './OwnerNoticeChecker';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
@@ -97,7 +97,7 @@ describe('OwnerNoticeChecker', () => {
       const knex = await databases.init(databaseId as TestDatabaseId);
       const database = mockServices.database({ knex });
       const store = await DatabaseFleetStore.create({ database });
-      const flags = await FlagStore.create({ database });
+      const flags = await DatabaseFlagStore.create({ database });
       const logger = mockServices.logger.mock();
       const releases = new ReleaseService(
         { read: async () => ({ index: {} }) },
@@ -177,7 +177,7 @@ describe('OwnerNoticeChecker', () => {
       await knex.migrate.latest({ directory: migrationsDir });
       expect(await knex.schema.hasTable('fleet_flags')).toBe(true);
 
-      const flags = await FlagStore.create({
+      const flags = await DatabaseFlagStore.create({
         database: mockServices.database({ knex }),
       });
       const flag = {

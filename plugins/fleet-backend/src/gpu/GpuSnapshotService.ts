@@ -9,7 +9,7 @@ import {
   type CustomerDeploymentEntity,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
-import type { DeploymentStatusRefresh } from '../reports/StatusReportService';
+import type { StatusRefresh } from '../service/seams';
 import type { KubernetesGpuSource } from './KubernetesGpuSource';
 
 /** The annotation that connects an entity to its workloads in the Kubernetes plugin. */
@@ -45,7 +45,7 @@ export class GpuSnapshotService {
   private readonly auth: AuthService;
   private readonly store: FleetStore;
   private readonly source: KubernetesGpuSource;
-  private readonly statuses: DeploymentStatusRefresh;
+  private readonly statuses: StatusRefresh;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
 
@@ -54,7 +54,7 @@ export class GpuSnapshotService {
     auth: AuthService;
     store: FleetStore;
     source: KubernetesGpuSource;
-    statuses: DeploymentStatusRefresh;
+    statuses: StatusRefresh;
     logger: LoggerService;
     now?: () => Date;
   }) {

@@ -14,7 +14,8 @@ import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import type { FleetStore } from '../database/FleetStore';
 import { gzip, journal, sha256, tarOf } from './__testUtils__/fixtures';
 import { JournalService, type JournalTarget } from './JournalService';
-import { DatabaseJournalStore, type JournalStore } from './JournalStore';
+import { DatabaseJournalStore } from './DatabaseJournalStore';
+import type { JournalStore } from './JournalStore';
 import { LocalFolderBlobStore } from './LocalFolderBlobStore';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 

@@ -15,6 +15,7 @@ import {
 import type { FleetBlobStore } from '@fleetdeck/plugin-fleet-node';
 import type { ReadEntry } from 'tar';
 import type { FleetStore } from '../database/FleetStore';
+import type { DeploymentLookup, StatusRefresh } from '../service/seams';
 import {
   captureTimeFromName,
   classifyEntry,
@@ -65,19 +66,6 @@ export interface JournalIngestResult {
   receipts: RecordedJournalReceipt[];
   /** Whether any receipt is new (201), or all were received before (200). */
   created: boolean;
-}
-
-/** Finds deployments in the catalog; `StatusRefresher` is one. */
-export interface DeploymentLookup {
-  getDeploymentEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<CustomerDeploymentEntity | undefined>;
-}
-
-/** Re-evaluates a deployment's status; `StatusRefresher` is one. */
-export interface StatusRefresh {
-  refresh(entityRef: string): Promise<unknown>;
 }
 
 /** A replica journal that was read, checked and stored as a blob. */

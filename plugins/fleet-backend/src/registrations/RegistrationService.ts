@@ -15,7 +15,6 @@ import {
   FLEET_REGISTRATIONS_LOCATION,
   FLEET_REGISTRATIONS_TOPIC,
   type CustomerDeploymentEntity,
-  type DeploymentStatus,
   type ArtifactListResponse,
   type Registration,
   type RegistrationRequest,
@@ -24,6 +23,8 @@ import {
   resourceOfEntity,
   type FleetDeploymentResource,
 } from '../permissions/resource';
+import type { FleetStore } from '../database/FleetStore';
+import type { StatusEvaluation } from '../service/seams';
 import type { RegistrationStore } from './RegistrationStore';
 import { validateRegistration } from './validateRegistration';
 
@@ -65,12 +66,7 @@ export class RegistrationService {
        * Puts the new deployment's status on the fleet page at once, evaluated from the entity
        * as registered, rather than at the next scheduled refresh after the catalog has it.
        */
-      statuses: {
-        evaluateNow(
-          entity: CustomerDeploymentEntity,
-        ): Promise<DeploymentStatus>;
-        upsertStatus(status: DeploymentStatus): Promise<void>;
-      };
+      statuses: StatusEvaluation & Pick<FleetStore, 'upsertStatus'>;
       logger: LoggerService;
       now?: () => Date;
     },

@@ -8,17 +8,11 @@ import {
   formatEntityErrors,
   summarizeStatusReport,
   validateStatusReport,
-  type DeploymentStatus,
   type GpuSignal,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore } from '../database/FleetStore';
-import type { DeploymentLookup } from '../journals/JournalService';
+import type { DeploymentLookup, StatusRefresh } from '../service/seams';
 import { checkGeneratedAt, isAheadOfClock } from './clockSkew';
-
-/** Re-evaluates one deployment (the StatusRefresher). */
-export interface DeploymentStatusRefresh {
-  refresh(entityRef: string): Promise<DeploymentStatus | undefined>;
-}
 
 /**
  * What became of a report: `applied` false when the deployment already has newer
@@ -54,7 +48,7 @@ function namesDeployment(named: string, entityRef: string): boolean {
 export class StatusReportService {
   private readonly store: FleetStore;
   private readonly deployments: DeploymentLookup;
-  private readonly statuses: DeploymentStatusRefresh;
+  private readonly statuses: StatusRefresh;
   private readonly logger: LoggerService;
   private readonly maxClockSkewMs: number;
   private readonly now: () => Date;
@@ -62,7 +56,7 @@ export class StatusReportService {
   constructor(options: {
     store: FleetStore;
     deployments: DeploymentLookup;
-    statuses: DeploymentStatusRefresh;
+    statuses: StatusRefresh;
     logger: LoggerService;
     /** How far `generatedAt` may be ahead of the portal's clock (`fleet.reports.maxClockSkew`). */
     maxClockSkewMs: number;

@@ -9,15 +9,30 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore, VisibilityOptions } from '../database/FleetStore';
 import type { ReleaseService } from './releases/ReleaseService';
-import type { StatusRefresher } from './StatusRefresher';
+import type {
+  DeploymentLookup,
+  StatusEvaluation,
+  StatusRefresh,
+} from './seams';
 
 /** What the fleet API serves, from the stored statuses. */
 export class DeploymentService {
-  constructor(
-    private readonly store: FleetStore,
-    private readonly refresher: StatusRefresher,
-    private readonly releases: ReleaseService,
-  ) {}
+  private readonly store: FleetStore;
+  private readonly deployments: DeploymentLookup;
+  private readonly statuses: StatusRefresh & StatusEvaluation;
+  private readonly releases: ReleaseService;
+
+  constructor(options: {
+    store: FleetStore;
+    deployments: DeploymentLookup;
+    statuses: StatusRefresh & StatusEvaluation;
+    releases: ReleaseService;
+  }) {
+    this.store = options.store;
+    this.deployments = options.deployments;
+    this.statuses = options.statuses;
+    this.releases = options.releases;
+  }
 
   /**
    * A page of statuses and the counts over every deployment matching the filters, both only
@@ -63,7 +78,7 @@ export class DeploymentService {
       }
     }
 
-    const entity = await this.refresher.getDeploymentEntity(
+    const entity = await this.deployments.getDeploymentEntity(
       entityRef,
       credentials,
     );
@@ -72,7 +87,7 @@ export class DeploymentService {
     }
 
     if (!target) {
-      const status = await this.refresher.refresh(entityRef);
+      const status = await this.statuses.refresh(entityRef);
       if (!status) {
         throw new NotFoundError(`No deployment ${entityRef}`);
       }
@@ -96,6 +111,6 @@ export class DeploymentService {
             }`,
       );
     }
-    return this.refresher.evaluateNow(entity, { target });
+    return this.statuses.evaluateNow(entity, { target });
   }
 }

@@ -1,6 +1,5 @@
 import type {
   AuthService,
-  BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef, type Entity } from '@backstage/catalog-model';
@@ -16,6 +15,7 @@ import {
 import type { FleetStore } from '../database/FleetStore';
 import type { EvaluationOptions } from './evaluationOptions';
 import type { ReleaseService } from './releases/ReleaseService';
+import type { StatusEvaluation, StatusRefresh } from './seams';
 
 /** Deployments read from the catalog per request. */
 const CATALOG_PAGE_SIZE = 500;
@@ -33,7 +33,7 @@ export interface FleetRefreshResult {
  * reads every CustomerDeployment, evaluates it with `evaluateDeployment` and stores the
  * result, so that the API serves statuses without evaluating anything per request.
  */
-export class StatusRefresher {
+export class StatusRefresher implements StatusRefresh, StatusEvaluation {
   private readonly catalog: CatalogService;
   private readonly auth: AuthService;
   private readonly store: FleetStore;
@@ -97,20 +97,6 @@ export class StatusRefresher {
     const status = this.evaluate(entity, observations.get(ref) ?? {}, now);
     await this.store.upsertStatus(status);
     return status;
-  }
-
-  /**
-   * Reads one deployment from the catalog on behalf of the caller (so catalog permissions
-   * apply), or `undefined` when it does not exist or the caller may not see it.
-   */
-  async getDeploymentEntity(
-    entityRef: string,
-    credentials: BackstageCredentials,
-  ): Promise<CustomerDeploymentEntity | undefined> {
-    const entity = await this.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
-    return entity && isCustomerDeploymentEntity(entity) ? entity : undefined;
   }
 
   /**

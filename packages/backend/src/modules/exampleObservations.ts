@@ -1,17 +1,21 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
-import type { Config } from '@backstage/config';
-import type { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  coreServices,
+  createBackendModule,
+  type LoggerService,
+} from '@backstage/backend-plugin-api';
 import {
   DAY_MS,
   type GpuCapacityObservation,
   type JournalReceiptObservation,
 } from '@fleetdeck/plugin-fleet-common';
-import type {
-  DeploymentObservationsPatch,
-  FleetStore,
-} from '../../database/FleetStore';
+import {
+  fleetObservationsExtensionPoint,
+  type DeploymentObservationsPatch,
+  type FleetObservationWriter,
+} from '@fleetdeck/plugin-fleet-node';
 
 /**
  * Reads an `ExampleObservations` document (examples/observations.yaml): observations of
@@ -126,38 +130,63 @@ export function mergeJournalReceipts(
 }
 
 /**
- * Seeds the example observations named by `fleet.examples.observations`, if any. Demo portals
- * only: each start moves the seeded times to "now", except journals that really arrived since.
+ * Seeds the example observations of an `ExampleObservations` file. Each start moves the seeded
+ * times to "now", except journals that really arrived since.
  */
 export async function seedExampleObservations(options: {
-  config: Config;
-  store: FleetStore;
+  file: string;
+  observations: FleetObservationWriter;
   logger: LoggerService;
   now?: Date;
 }): Promise<void> {
-  const file = options.config.getOptionalString('fleet.examples.observations');
-  if (!file) {
-    return;
-  }
+  const { file, observations, logger } = options;
   const patches = readExampleObservations(
     parse(await fs.readFile(path.resolve(file), 'utf8')),
     options.now ?? new Date(),
   );
-  const existing = await options.store.getObservations([...patches.keys()]);
   for (const [entityRef, patch] of patches) {
-    const journals = patch.journals
-      ? mergeJournalReceipts(patch.journals, existing.get(entityRef)?.journals)
-      : undefined;
-    await options.store.setObservations(entityRef, {
+    await observations.setObservations(entityRef, current => ({
       ...patch,
-      ...(journals && { journals }),
-    });
+      ...(patch.journals && {
+        journals: mergeJournalReceipts(patch.journals, current.journals),
+      }),
+    }));
   }
-  options.logger.info(
+  logger.info(
     `Seeded example observations for ${patches.size} deployments from ${file}`,
   );
 }
 
-function isRecord(value: unknown): value is Record<string, any> {
+function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+
+/**
+ * The demo portal's observations of the example fleet (`fleet.examples.observations`, an
+ * `ExampleObservations` file such as examples/observations.yaml), written at every start
+ * through the fleet's observations extension point, so the example fleet shows every status
+ * on whatever day the portal is started.
+ */
+export default createBackendModule({
+  pluginId: 'fleet',
+  moduleId: 'fleetdeck-example-observations',
+  register(reg) {
+    reg.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        observations: fleetObservationsExtensionPoint,
+      },
+      async init({ config, logger, observations }) {
+        const file = config.getOptionalString('fleet.examples.observations');
+        if (!file) {
+          return;
+        }
+        observations.addSeeder({
+          seed: writer =>
+            seedExampleObservations({ file, observations: writer, logger }),
+        });
+      },
+    });
+  },
+});

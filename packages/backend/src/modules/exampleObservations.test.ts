@@ -1,8 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import request from 'supertest';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import type { JsonObject } from '@backstage/types';
+import fleetPlugin from '@fleetdeck/plugin-fleet-backend';
 import {
   CustomerDeploymentEntity,
+  DeploymentListResponse,
   DeploymentObservations,
   evaluateDeployment,
   GPU_STATUSES,
@@ -13,18 +24,18 @@ import {
   UPGRADE_STATUSES,
 } from '@fleetdeck/plugin-fleet-common';
 import {
-  EXAMPLE_RELEASE_INDEX,
-  EXAMPLE_RELEASE_POLICY,
+  EXAMPLES_DIR,
   loadExampleEntities,
-  REPO_ROOT,
-} from '../../__testUtils__/examples';
-import {
+} from '../__testUtils__/exampleFiles';
+import exampleObservationsModule, {
   mergeJournalReceipts,
   readExampleObservations,
 } from './exampleObservations';
 
+jest.setTimeout(60_000);
+
 const now = new Date('2026-11-22T20:00:00Z');
-const observationsFile = path.join(REPO_ROOT, 'examples/observations.yaml');
+const observationsFile = path.join(EXAMPLES_DIR, 'observations.yaml');
 
 describe('readExampleObservations', () => {
   it('turns days-ago into times before now', () => {
@@ -102,7 +113,7 @@ describe('mergeJournalReceipts', () => {
 });
 
 describe('the example fleet with its observations', () => {
-  const entities = loadExampleEntities(now).filter(
+  const entities = loadExampleEntities('fleet/deployments.yaml', now).filter(
     e => e.kind === 'CustomerDeployment',
   ) as CustomerDeploymentEntity[];
   const patches = readExampleObservations(
@@ -110,10 +121,14 @@ describe('the example fleet with its observations', () => {
     now,
   );
   const index = readReleaseIndex(
-    parse(fs.readFileSync(EXAMPLE_RELEASE_INDEX, 'utf8')),
+    parse(
+      fs.readFileSync(path.join(EXAMPLES_DIR, 'releases/index.yaml'), 'utf8'),
+    ),
   );
   const policy = readReleasePolicy(
-    parse(fs.readFileSync(EXAMPLE_RELEASE_POLICY, 'utf8')),
+    parse(
+      fs.readFileSync(path.join(EXAMPLES_DIR, 'releases/policy.yaml'), 'utf8'),
+    ),
   );
   const statuses = entities.map(entity =>
     evaluateDeployment(
@@ -152,5 +167,63 @@ describe('the example fleet with its observations', () => {
     ],
   ] as const)('shows every %s status', (_, vocabulary, statusOf) => {
     expect(new Set(statuses.map(statusOf))).toEqual(new Set(vocabulary));
+  });
+});
+
+describe('the example observations module', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  async function startPortalFleet(fleet: JsonObject) {
+    const { server } = await startTestBackend({
+      features: [
+        fleetPlugin,
+        exampleObservationsModule,
+        catalogServiceMock.factory({
+          entities: loadExampleEntities('fleet/deployments.yaml', new Date()),
+        }),
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            fleet: {
+              releases: {
+                index: path.join(EXAMPLES_DIR, 'releases/index.yaml'),
+                policy: path.join(EXAMPLES_DIR, 'releases/policy.yaml'),
+              },
+              ...fleet,
+            },
+          },
+        }),
+      ],
+    });
+    const response = await request(server)
+      .get('/api/fleet/deployments?limit=500')
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    return (response.body as DeploymentListResponse).items;
+  }
+
+  it('seeds the example fleet through the fleet plugin before its first refresh, so every status shows', async () => {
+    const statuses = await startPortalFleet({
+      examples: { observations: observationsFile },
+    });
+    expect(new Set(statuses.map(s => s.license.status))).toEqual(
+      new Set(LICENSE_STATUSES),
+    );
+    expect(new Set(statuses.map(s => s.journal.status))).toEqual(
+      new Set(JOURNAL_STATUSES),
+    );
+    expect(new Set(statuses.map(s => s.gpu.status))).toEqual(
+      new Set(GPU_STATUSES),
+    );
+    expect(new Set(statuses.map(s => s.upgrade.status))).toEqual(
+      new Set(UPGRADE_STATUSES),
+    );
+  });
+
+  it('seeds nothing without fleet.examples.observations', async () => {
+    const statuses = await startPortalFleet({});
+    expect(statuses.some(s => s.journal.lastReceivedAt)).toBe(false);
   });
 });

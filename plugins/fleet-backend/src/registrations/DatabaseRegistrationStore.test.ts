@@ -5,7 +5,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { ConflictError } from '@backstage/errors';
-import { RegistrationStore } from './RegistrationStore';
+import { DatabaseRegistrationStore } from './DatabaseRegistrationStore';
 import { registrationRequest } from './__testUtils__/registration';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
 
@@ -36,11 +36,11 @@ function newRegistration(taskId = 'task-1') {
 }
 
 describe.each(databases.eachSupportedId())(
-  'RegistrationStore on %p',
+  'DatabaseRegistrationStore on %p',
   databaseId => {
     async function createStore() {
       const knex = await databases.init(databaseId as TestDatabaseId);
-      const store = await RegistrationStore.create({
+      const store = await DatabaseRegistrationStore.create({
         database: mockServices.database({ knex }),
       });
       return { knex, store };
