@@ -59,6 +59,8 @@ function hasCatalogName(entity: Entity): boolean {
  * a quote, non-ASCII, over 63 characters) is skipped, and `onSkipped` told which, so that one
  * bad row neither fails the whole mutation nor reaches the catalog; it stays in the fleet
  * database for an administrator to remove.
+ *
+ * @public
  */
 export function entitiesOfRegistrations(
   registrations: Registration[],
