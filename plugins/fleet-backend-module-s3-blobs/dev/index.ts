@@ -1,7 +1,7 @@
 /*
  * Runs the fleet backend with this module for development (`yarn start` in
  * plugins/fleet-backend-module-s3-blobs): journals go to a bucket of an S3 server started in
- * this process (s3rver, in a temporary folder removed at shutdown), with an in-memory database
+ * this process (s3rver, in a temporary folder removed on exit), with an in-memory database
  * and one example deployment. Try:
  *
  *   curl -X POST -H 'Content-Type: application/octet-stream' \
@@ -10,6 +10,7 @@
  *
  * (mock auth accepts unauthenticated requests as a user).
  */
+import fs from 'node:fs';
 import { createBackend } from '@backstage/backend-defaults';
 import {
   coreServices,
@@ -22,6 +23,7 @@ import {
   startS3Server,
   TEST_CREDENTIALS,
 } from '../src/__testUtils__/s3Server';
+import { DEPLOYMENT } from '../src/__testUtils__/deployment';
 
 async function main() {
   const s3 = await startS3Server();
@@ -57,42 +59,7 @@ async function main() {
       },
     }),
   );
-  backend.add(
-    catalogServiceMock.factory({
-      entities: [
-        {
-          apiVersion: 'fleetdeck.io/v1alpha1',
-          kind: 'CustomerDeployment',
-          metadata: { name: 'acme-prod', namespace: 'default' },
-          spec: {
-            customer: 'acme',
-            owner: 'group:default/solutions-east',
-            lifecycle: 'production',
-            profile: 'airgapped',
-            chart: { name: 'deepgram-self-hosted', version: '0.40.2' },
-            cluster: { kubernetesVersion: '1.31', namespace: 'dg-self-hosted' },
-            license: {
-              id: 'LIC-ACME-7',
-              expiresAt: '2099-03-31',
-              keySecretRef: 'dg-license-key',
-              fileSecretRef: 'dg-license-file',
-            },
-            billing: {
-              mode: 'journal',
-              replicas: 1,
-              journalStorage: 'ebs',
-              returnEvery: 'P30D',
-            },
-            gpu: {
-              resourceName: 'nvidia.com/gpu',
-              perEngine: 1,
-              engineReplicas: 2,
-            },
-          },
-        },
-      ],
-    }),
-  );
+  backend.add(catalogServiceMock.factory({ entities: [DEPLOYMENT] }));
   // Stops the S3 server, and removes its folder, when the backend shuts down.
   backend.add(
     createBackendModule({
@@ -103,6 +70,10 @@ async function main() {
           deps: { lifecycle: coreServices.rootLifecycle },
           async init({ lifecycle }) {
             lifecycle.addShutdownHook(() => s3.stop());
+            // A shutdown cut short (the parent process killed first) still removes the folder.
+            process.once('exit', () =>
+              fs.rmSync(s3.directory, { recursive: true, force: true }),
+            );
           },
         });
       },
