@@ -6,7 +6,6 @@ import {
   startTestBackend,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { customerDeploymentEntity } from '@fleetdeck/plugin-fleet-common/testUtils';
 // The module exists to plug into this plugin; only the real plugin shows it does (a dev
 // dependency, used by tests alone).
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -17,30 +16,12 @@ import {
   startS3Server,
   TEST_CREDENTIALS,
 } from './__testUtils__/s3Server';
+import { DEPLOYMENT } from './__testUtils__/deployment';
 
 jest.setTimeout(60_000);
 
 const sha256 = (data: Buffer) =>
   createHash('sha256').update(data).digest('hex');
-
-/** An air-gapped deployment whose one billing replica keeps a journal. */
-const DEPLOYMENT = customerDeploymentEntity({
-  metadata: { name: 'acme-prod', namespace: 'default' },
-  spec: {
-    license: {
-      id: 'LIC-ACME-7',
-      expiresAt: '2099-03-31',
-      keySecretRef: 'dg-license-key',
-      fileSecretRef: 'dg-license-file',
-    },
-    billing: {
-      mode: 'journal',
-      replicas: 1,
-      journalStorage: 'ebs',
-      returnEvery: 'P30D',
-    },
-  },
-});
 
 const JOURNALS = '/api/fleet/deployments/default/acme-prod/journals';
 

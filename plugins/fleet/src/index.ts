@@ -33,6 +33,7 @@ export type {
   UploadJournalOptions,
 } from './api';
 export { isJournalBillingDeployment } from './predicates';
+export type { ChartVersionPickerUiOptions } from './components/ChartVersionPicker';
 
 // Entity predicates for `EntitySwitch.Case` in legacy apps, re-exported (both `@public` in
 // `@fleetdeck/plugin-fleet-common`) so that an app needs only this package.

@@ -47,7 +47,7 @@ export const fleetPlugin = createPlugin({
  *
  * @public
  */
-export const FleetPage = fleetPlugin.provide(
+export const FleetPage: () => JSX.Element = fleetPlugin.provide(
   createRoutableExtension({
     name: 'FleetPage',
     component: () => import('./components/FleetPage').then(m => m.FleetPage),
@@ -61,17 +61,18 @@ export const FleetPage = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityDeploymentOverviewCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeploymentOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/DeploymentOverviewCard').then(
-          m => m.DeploymentOverviewCard,
-        ),
-    },
-  }),
-);
+export const EntityDeploymentOverviewCard: () => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeploymentOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/DeploymentOverviewCard').then(
+            m => m.DeploymentOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * A CustomerDeployment's live status from the fleet backend: health and the license, journal,
@@ -79,17 +80,18 @@ export const EntityDeploymentOverviewCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityDeploymentStatusCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityDeploymentStatusCard',
-    component: {
-      lazy: () =>
-        import('./components/DeploymentStatusCard').then(
-          m => m.DeploymentStatusCard,
-        ),
-    },
-  }),
-);
+export const EntityDeploymentStatusCard: () => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityDeploymentStatusCard',
+      component: {
+        lazy: () =>
+          import('./components/DeploymentStatusCard').then(
+            m => m.DeploymentStatusCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * A CustomerDeployment's license: status, id, last valid day, days left and the names of the
@@ -97,7 +99,7 @@ export const EntityDeploymentStatusCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityLicenseCard = fleetPlugin.provide(
+export const EntityLicenseCard: () => JSX.Element = fleetPlugin.provide(
   createComponentExtension({
     name: 'EntityLicenseCard',
     component: {
@@ -129,7 +131,7 @@ export const FleetChartVersionPickerFieldExtension = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityArtifactsCard = fleetPlugin.provide(
+export const EntityArtifactsCard: () => JSX.Element = fleetPlugin.provide(
   createComponentExtension({
     name: 'EntityArtifactsCard',
     component: {
@@ -145,17 +147,18 @@ export const EntityArtifactsCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityUpgradeReadinessCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityUpgradeReadinessCard',
-    component: {
-      lazy: () =>
-        import('./components/UpgradeReadinessCard').then(
-          m => m.UpgradeReadinessCard,
-        ),
-    },
-  }),
-);
+export const EntityUpgradeReadinessCard: () => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityUpgradeReadinessCard',
+      component: {
+        lazy: () =>
+          import('./components/UpgradeReadinessCard').then(
+            m => m.UpgradeReadinessCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * The GPU capacity of a CustomerDeployment, from its live cluster or its latest status report:
@@ -165,14 +168,15 @@ export const EntityUpgradeReadinessCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityGpuCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityGpuCard',
-    component: {
-      lazy: () => import('./components/GpuCard').then(m => m.GpuCard),
-    },
-  }),
-);
+export const EntityGpuCard: (props: { now?: Date }) => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityGpuCard',
+      component: {
+        lazy: () => import('./components/GpuCard').then(m => m.GpuCard),
+      },
+    }),
+  );
 
 /**
  * The billing journals of a CustomerDeployment, per billing replica (`deepgram-billing-N`): status
@@ -181,7 +185,7 @@ export const EntityGpuCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityJournalCard = fleetPlugin.provide(
+export const EntityJournalCard: () => JSX.Element = fleetPlugin.provide(
   createComponentExtension({
     name: 'EntityJournalCard',
     component: {
@@ -198,7 +202,7 @@ export const EntityJournalCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityJournalsContent = fleetPlugin.provide(
+export const EntityJournalsContent: () => JSX.Element = fleetPlugin.provide(
   createComponentExtension({
     name: 'EntityJournalsContent',
     component: {
@@ -215,7 +219,7 @@ export const EntityJournalsContent = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityFleetContent = fleetPlugin.provide(
+export const EntityFleetContent: () => JSX.Element = fleetPlugin.provide(
   createComponentExtension({
     name: 'EntityFleetContent',
     component: {
@@ -230,17 +234,18 @@ export const EntityFleetContent = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityCustomerOverviewCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCustomerOverviewCard',
-    component: {
-      lazy: () =>
-        import('./components/CustomerOverviewCard').then(
-          m => m.CustomerOverviewCard,
-        ),
-    },
-  }),
-);
+export const EntityCustomerOverviewCard: () => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCustomerOverviewCard',
+      component: {
+        lazy: () =>
+          import('./components/CustomerOverviewCard').then(
+            m => m.CustomerOverviewCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * A table of a Customer's deployments with lifecycle, profile, chart and Kubernetes versions and
@@ -248,14 +253,15 @@ export const EntityCustomerOverviewCard = fleetPlugin.provide(
  *
  * @public
  */
-export const EntityCustomerDeploymentsCard = fleetPlugin.provide(
-  createComponentExtension({
-    name: 'EntityCustomerDeploymentsCard',
-    component: {
-      lazy: () =>
-        import('./components/CustomerDeploymentsCard').then(
-          m => m.CustomerDeploymentsCard,
-        ),
-    },
-  }),
-);
+export const EntityCustomerDeploymentsCard: () => JSX.Element =
+  fleetPlugin.provide(
+    createComponentExtension({
+      name: 'EntityCustomerDeploymentsCard',
+      component: {
+        lazy: () =>
+          import('./components/CustomerDeploymentsCard').then(
+            m => m.CustomerDeploymentsCard,
+          ),
+      },
+    }),
+  );

@@ -71,5 +71,5 @@ export async function startS3Server() {
     fs.rmSync(directory, { recursive: true, force: true });
   };
 
-  return { endpoint, client, keys, stop };
+  return { endpoint, directory, client, keys, stop };
 }

@@ -61,8 +61,15 @@ function readSharing(labels: Record<string, string>): GpuSharing | undefined {
   return { strategy, replicas };
 }
 
-/** Whether a toleration lets a pod onto a node with this taint (Kubernetes' own rule). */
-export function tolerates(toleration: KubeToleration, taint: KubeTaint) {
+/**
+ * Whether a toleration lets a pod onto a node with this taint (Kubernetes' own rule).
+ *
+ * @public
+ */
+export function tolerates(
+  toleration: KubeToleration,
+  taint: KubeTaint,
+): boolean {
   if (toleration.effect && toleration.effect !== taint.effect) {
     return false;
   }

@@ -48,10 +48,11 @@ export interface GpuRequirementOptions {
 }
 
 /**
- * Computes the GPUs a deployment needs: `engineReplicas × perEngine + Σ components replicas ×
- * gpusPerPod`. With a policy, `from` and `to`, each component the deployment runs takes the
- * `gpusPerPod` of the newest `gpuChanges` rule whose `since` lies in `(from, to]` — for example
- * `agent-text-to-speech` asks for 2 GPUs from 0.35.0 on.
+ * Computes the GPUs a deployment needs:
+ * `engineReplicas × perEngine + Σ components replicas × gpusPerPod`. With a policy, `from` and
+ * `to`, each component the deployment runs takes the `gpusPerPod` of the newest `gpuChanges`
+ * rule whose `since` lies in `(from, to]` — for example `agent-text-to-speech` asks for 2 GPUs
+ * from 0.35.0 on.
  *
  * @public
  */

@@ -78,7 +78,7 @@ export const UPGRADE_HEALTH: Record<UpgradeStatus, DeploymentHealth> = {
 };
 
 /**
- * Orders healths from best to worst (`ok` < `unknown` < `warning` < `critical`), for sorting.
+ * Orders healths from best to worst (`ok`, then `unknown`, `warning`, `critical`), for sorting.
  *
  * @public
  */

@@ -4,7 +4,11 @@ import type { OnboardingAnswers } from '../answers/schema';
 export const BILLING_NAME_PREFIX = 'deepgram-billing';
 export const MODELS_EFS_NAME_PREFIX = 'dg-models';
 
-/** One billing replica and where its journal lives on the volume. */
+/**
+ * One billing replica and where its journal lives on the volume.
+ *
+ * @public
+ */
 export type BillingReplica = {
   /** The StatefulSet pod, `deepgram-billing-N`. */
   pod: string;
@@ -20,6 +24,8 @@ export type BillingReplica = {
  *   RWO claim `journal-deepgram-billing-N` per replica, the journal at its root;
  * - `shared`: `billing.journal.existingPvcName`, or EFS reusing the models claim
  *   `dg-models-aws-efs-pvc`; each pod writes under `journal-<pod>/`.
+ *
+ * @public
  */
 export type JournalLayout = {
   kind: 'per-pod' | 'shared';
@@ -28,7 +34,11 @@ export type JournalLayout = {
   sharedClaimName?: string;
 };
 
-/** The journal layout the chart creates for these answers. */
+/**
+ * The journal layout the chart creates for these answers.
+ *
+ * @public
+ */
 export function journalLayoutOf(answers: OnboardingAnswers): JournalLayout {
   const pods = Array.from(
     { length: answers.billing.replicas },

@@ -13,7 +13,12 @@ import {
   type BillingReplica,
 } from './journalLayout';
 
-type K8sObject = Record<string, unknown>;
+/**
+ * A Kubernetes object as it is written to the rendered YAML.
+ *
+ * @public
+ */
+export type K8sObject = Record<string, unknown>;
 
 const RESOURCES = {
   requests: { cpu: '50m', memory: '64Mi' },

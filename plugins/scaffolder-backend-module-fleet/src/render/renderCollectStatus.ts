@@ -1,6 +1,10 @@
 import type { OnboardingAnswers } from '../answers/schema';
 
-/** The `metadata.collector` of the reports this script writes; bump when their shape changes. */
+/**
+ * The `metadata.collector` of the reports this script writes; bump when their shape changes.
+ *
+ * @public
+ */
 export const COLLECTOR_VERSION = 'collect-status.sh 1';
 
 /**

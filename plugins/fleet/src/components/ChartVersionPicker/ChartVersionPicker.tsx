@@ -16,7 +16,11 @@ function describeRelease(release: ChartRelease): string {
     .join(' · ');
 }
 
-/** The `ui:options` this field reads. */
+/**
+ * The `ui:options` the `FleetChartVersionPicker` field reads.
+ *
+ * @public
+ */
 export type ChartVersionPickerUiOptions = { chart?: string };
 
 /**
