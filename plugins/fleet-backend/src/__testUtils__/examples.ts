@@ -11,12 +11,6 @@ import { parseAllDocuments } from 'yaml';
  */
 export const FIXTURES_DIR = path.resolve(__dirname, '../__fixtures__');
 
-/**
- * The repository root, for the example observations' test alone: the observations and their
- * seeding belong to the portal (issue 11), and the test goes there with them.
- */
-export const REPO_ROOT = path.resolve(__dirname, '../../../..');
-
 export const EXAMPLE_RELEASE_INDEX = path.join(
   FIXTURES_DIR,
   'releases/index.yaml',
