@@ -1,14 +1,15 @@
 import type { EntityMeta, EntityRelation } from '@backstage/catalog-model';
-import type { CustomerEntity, CustomerSpec } from '../kinds/Customer';
-import type {
-  CustomerDeploymentEntity,
-  CustomerDeploymentSpec,
-} from '../kinds/CustomerDeployment';
+// The package's own name, not a relative path: the fixtures build on its public API, and the
+// API report of this entry point refers to those types rather than copying them.
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   CUSTOMER_KIND,
   FLEET_API_VERSION,
-} from '../kinds/constants';
+  type CustomerDeploymentEntity,
+  type CustomerDeploymentSpec,
+  type CustomerEntity,
+  type CustomerSpec,
+} from '@fleetdeck/plugin-fleet-common';
 
 /**
  * What a test changes in a fixture entity: metadata and spec are merged over the fixture's,
