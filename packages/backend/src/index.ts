@@ -29,6 +29,7 @@ backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 backend.add(catalogModuleFleetEntityModel);
 backend.add(catalogModuleFleetRegistrationsProvider);
 backend.add(import('./modules/relativeDates'));
+backend.add(import('./modules/localText'));
 
 // fleet: deployment statuses, the fleet API (/api/fleet) and release data
 backend.add(import('@fleetdeck/plugin-fleet-backend'));
