@@ -81,6 +81,13 @@ export type DeploymentGpu = {
   /** GPUs each engine pod requests. */
   perEngine: number;
   engineReplicas: number;
+  /**
+   * GPU memory one engine pod needs, GiB (the onboarding template proposes it from the release
+   * policy's sizing table). A GPU, MIG slice or shared GPU with less is not capacity for it.
+   */
+  engineMemoryGiB?: number;
+  /** Concurrent streams (users) expected at peak: the load the sizing table sizes for. */
+  expectedStreams?: number;
   /** GPU pods besides the engine, e.g. `agent-text-to-speech` for the voice agent. */
   components?: Array<{ name: string; replicas: number; gpusPerPod: number }>;
 };

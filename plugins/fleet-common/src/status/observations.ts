@@ -1,5 +1,6 @@
 import type {
   GpuNodeObservation,
+  GpuPodObservation,
   PendingGpuPodObservation,
 } from '../gpu/types';
 import type { GpuModelSignal } from './types';
@@ -46,6 +47,21 @@ export interface GpuCapacityObservation {
   nodes?: GpuNodeObservation[];
   /** The pods waiting for GPUs, when the source listed them. */
   pendingPods?: PendingGpuPodObservation[];
+  /**
+   * Whose pods count in each node's `requested`: the release namespace's only, or every
+   * namespace's (a connected cluster whose pods the Kubernetes plugin's proxy lists, or a
+   * report whose collector could list them).
+   */
+  podScope?: 'namespace' | 'cluster';
+  /** The deployment's GPU pods and where they run, when the source listed them. */
+  deploymentPods?: GpuPodObservation[];
+  /**
+   * Dynamic Resource Allocation: `read` when the cluster's `ResourceSlice`s and
+   * `ResourceClaim`s were read (an empty list included), `absent` when the cluster serves no
+   * `resource.k8s.io` API, `unreadable` when it does but reading failed (`draError` says why).
+   */
+  dra?: 'read' | 'absent' | 'unreadable';
+  draError?: string;
 }
 
 /**

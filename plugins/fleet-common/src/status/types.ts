@@ -12,6 +12,8 @@ import type {
   GpuNodeObservation,
   PendingGpuPodObservation,
 } from '../gpu/types';
+import type { GpuFit } from '../gpu/fit/types';
+import type { GpuSizingTier } from '../releases/types';
 
 /** @public */
 export interface LicenseSignal {
@@ -92,6 +94,29 @@ export interface GpuSignal {
   nodes?: GpuNodeObservation[];
   /** Pods waiting for GPUs, when the source listed them. */
   pendingPods?: PendingGpuPodObservation[];
+  /** Where the pods it needs fit, node by node, and how many more engine pods would. */
+  fit?: GpuFit;
+  /** The expected load against the release policy's sizing table, when both are known. */
+  sizing?: GpuSizingSignal;
+}
+
+/**
+ * What the sizing table says the expected load needs, and whether the deployment declares it.
+ *
+ * @public
+ */
+export interface GpuSizingSignal {
+  expectedStreams: number;
+  /** The chart version whose sizing applied, and the table entry's `since`. */
+  version: string;
+  since: string;
+  tier: GpuSizingTier;
+  /** `matches` when the declared engine replicas, GPUs and memory cover the tier. */
+  verdict: 'matches' | 'undersized';
+  /** In words: what the load needs, what is declared, and how many sized pods the cluster holds. */
+  message: string;
+  /** Engine pods of the tier's size the cluster could hold in all (running ones included). */
+  clusterHolds?: number;
 }
 
 /**
