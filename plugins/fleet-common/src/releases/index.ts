@@ -12,3 +12,4 @@ export {
 export { compareDriverVersions } from './driverVersion';
 export { readReleaseIndex } from './readReleaseIndex';
 export { RELEASE_POLICY_KIND, readReleasePolicy } from './readReleasePolicy';
+export { sizeForLoad, sizingAt } from './sizing';
