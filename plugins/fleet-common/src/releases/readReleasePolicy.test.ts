@@ -18,6 +18,17 @@ const policy = (
   ...top,
 });
 
+const light = {
+  name: 'light',
+  upToStreams: 2,
+  engineReplicas: 1,
+  gpusPerEngine: 1,
+  gpuMemoryGiB: 12,
+  cpu: '4',
+  memory: '16Gi',
+};
+const medium = { ...light, name: 'medium', upToStreams: 10, gpuMemoryGiB: 16 };
+
 describe('readReleasePolicy', () => {
   it('reads the example policy.yaml', () => {
     const read = readReleasePolicy(readExample('policy.yaml'));
@@ -65,6 +76,35 @@ describe('readReleasePolicy', () => {
     });
   });
 
+  it('reads unsupported GPUs and a sizing table', () => {
+    const read = readReleasePolicy(
+      policy({
+        unsupportedGpus: [
+          { product: 'Tesla-T4*', since: '0.50.0', note: 'example' },
+        ],
+        sizing: [
+          {
+            since: '0.30.0',
+            loads: [
+              light,
+              medium,
+              { ...medium, name: 'heavy', upToStreams: undefined },
+            ],
+          },
+        ],
+      }),
+    );
+    expect(read.unsupportedGpus).toEqual([
+      { product: 'Tesla-T4*', since: '0.50.0', note: 'example' },
+    ]);
+    expect(read.sizing?.[0].loads.map(row => row.name)).toEqual([
+      'light',
+      'medium',
+      'heavy',
+    ]);
+    expect(read.sizing?.[0].loads[2].upToStreams).toBeUndefined();
+  });
+
   it.each([
     [
       policy({}, { apiVersion: 'v1' }),
@@ -80,7 +120,7 @@ describe('readReleasePolicy', () => {
     ],
     [
       policy({ valueChanges: [] }),
-      'spec.valueChanges: is not a field of spec; allowed: valuesChanges, gpuChanges, requiredIntermediates, knownBad, minimumDriver',
+      'spec.valueChanges: is not a field of spec; allowed: valuesChanges, gpuChanges, requiredIntermediates, knownBad, minimumDriver, unsupportedGpus, sizing',
     ],
     [
       policy({ knownBad: [{ version: '0.40.2', fixedIn: 'soon' }] }),
@@ -105,6 +145,51 @@ describe('readReleasePolicy', () => {
       'spec.requiredIntermediates[0] (via "0.30.0"): from must be a semver range such as "<0.30.0", got "old ones"',
     ],
     [policy({ knownBad: {} }), 'spec.knownBad: must be a list, got a mapping'],
+    [
+      policy({ unsupportedGpus: [{ product: 'Tesla-T4*' }] }),
+      'spec.unsupportedGpus[0] (product "Tesla-T4*"): since is required, a string (quote it in YAML), got nothing',
+    ],
+    [
+      policy({ sizing: [{ since: '0.30.0', loads: [] }] }),
+      'spec.sizing[0] (since "0.30.0"): loads must be a non-empty list of rows, got a list',
+    ],
+    [
+      policy({
+        sizing: [{ since: '0.30.0', loads: [{ ...light, gpuMemoryGiB: 0 }] }],
+      }),
+      'spec.sizing[0] (since "0.30.0").loads[0] (name "light"): gpuMemoryGiB must be a number above 0, got 0',
+    ],
+    [
+      policy({
+        sizing: [
+          { since: '0.30.0', loads: [{ ...light, engineReplicas: 1.5 }] },
+        ],
+      }),
+      'spec.sizing[0] (since "0.30.0").loads[0] (name "light"): engineReplicas must be a whole number above 0, got 1.5',
+    ],
+    [
+      policy({
+        sizing: [
+          {
+            since: '0.30.0',
+            loads: [{ ...light, upToStreams: undefined }, medium],
+          },
+        ],
+      }),
+      'spec.sizing[0] (since "0.30.0").loads[0]: upToStreams is required on every row but the last',
+    ],
+    [
+      policy({
+        sizing: [
+          { since: '0.30.0', loads: [{ ...light, upToStreams: 12 }, medium] },
+        ],
+      }),
+      'spec.sizing[0] (since "0.30.0").loads[1]: upToStreams must grow from row to row (lightest first); 10 follows 12',
+    ],
+    [
+      policy({ sizing: [{ since: '0.30.0', loads: [{ ...light, gpus: 1 }] }] }),
+      'spec.sizing[0] (since "0.30.0").loads[0] (name "light").gpus: is not a field of spec.sizing[0] (since "0.30.0").loads[0] (name "light"); allowed: name, upToStreams, engineReplicas, gpusPerEngine, gpuMemoryGiB, cpu, memory, note',
+    ],
     [
       policy({ minimumDriver: { version: 'r550' } }),
       'spec.minimumDriver: version must be a driver version such as "550.54.15", got "r550"',

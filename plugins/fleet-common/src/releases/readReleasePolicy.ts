@@ -9,7 +9,7 @@ import {
   isDict,
   optionalString,
 } from './documentFields';
-import type { ReleasePolicy } from './types';
+import type { GpuSizingTier, ReleasePolicy } from './types';
 
 /**
  * The `kind` of a release policy document (`examples/releases/policy.yaml`).
@@ -83,6 +83,109 @@ function readList<T>(
   });
 }
 
+function positiveNumber(
+  entry: Dict,
+  field: string,
+  where: string,
+  options: { integer?: boolean; optional?: boolean } = {},
+): number | undefined {
+  const value = entry[field];
+  if (value === undefined && options.optional) {
+    return undefined;
+  }
+  if (
+    typeof value !== 'number' ||
+    !(value > 0) ||
+    (options.integer && !Number.isInteger(value))
+  ) {
+    return fail(
+      where,
+      `${field} must be ${
+        options.integer ? 'a whole number' : 'a number'
+      } above 0, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+function readSizingTier(entry: unknown, where: string): GpuSizingTier {
+  if (!isDict(entry)) {
+    return fail(where, `must be a mapping, got ${describeValue(entry)}`);
+  }
+  const named =
+    typeof entry.name === 'string'
+      ? `${where} (name ${JSON.stringify(entry.name)})`
+      : where;
+  checkFields(
+    entry,
+    [
+      'name',
+      'upToStreams',
+      'engineReplicas',
+      'gpusPerEngine',
+      'gpuMemoryGiB',
+      'cpu',
+      'memory',
+      'note',
+    ],
+    named,
+  );
+  const tier: GpuSizingTier = {
+    name: requiredString(entry, 'name', named),
+    engineReplicas: positiveNumber(entry, 'engineReplicas', named, {
+      integer: true,
+    }) as number,
+    gpusPerEngine: positiveNumber(entry, 'gpusPerEngine', named, {
+      integer: true,
+    }) as number,
+    gpuMemoryGiB: positiveNumber(entry, 'gpuMemoryGiB', named) as number,
+    cpu: requiredString(entry, 'cpu', named),
+    memory: requiredString(entry, 'memory', named),
+  };
+  const upToStreams = positiveNumber(entry, 'upToStreams', named, {
+    integer: true,
+    optional: true,
+  });
+  return withNote(
+    upToStreams === undefined ? tier : { ...tier, upToStreams },
+    entry,
+    named,
+  );
+}
+
+function readSizingLoads(entry: Dict, where: string): GpuSizingTier[] {
+  const { loads } = entry;
+  if (!Array.isArray(loads) || loads.length === 0) {
+    return fail(
+      where,
+      `loads must be a non-empty list of rows, got ${describeValue(loads)}`,
+    );
+  }
+  const rows = loads.map((row, i) =>
+    readSizingTier(row, `${where}.loads[${i}]`),
+  );
+  rows.forEach((row, i) => {
+    const previous = rows[i - 1]?.upToStreams;
+    if (i < rows.length - 1 && row.upToStreams === undefined) {
+      fail(
+        `${where}.loads[${i}]`,
+        'upToStreams is required on every row but the last',
+      );
+    }
+    if (
+      previous !== undefined &&
+      row.upToStreams !== undefined &&
+      row.upToStreams <= previous
+    ) {
+      fail(
+        `${where}.loads[${i}]`,
+        `upToStreams must grow from row to row (lightest first); ${row.upToStreams} follows ${previous}`,
+      );
+    }
+  });
+  return rows;
+}
+
 function withNote<T extends object>(
   value: T,
   entry: Dict,
@@ -95,7 +198,7 @@ function withNote<T extends object>(
 /**
  * Reads a parsed release policy (`apiVersion: fleetdeck.io/v1alpha1`, `kind: ReleasePolicy`,
  * `metadata.chart`, `spec.valuesChanges`, `spec.gpuChanges`, `spec.requiredIntermediates`,
- * `spec.knownBad`, `spec.minimumDriver`). Lists may be omitted (read as empty); unknown fields
+ * `spec.knownBad`, `spec.minimumDriver`, `spec.unsupportedGpus`, `spec.sizing`). Lists may be omitted (read as empty); unknown fields
  * are refused, since a misspelt rule would otherwise be silently ignored.
  *
  * @throws Error naming the bad entry and field, e.g.
@@ -138,6 +241,8 @@ export function readReleasePolicy(parsed: unknown): ReleasePolicy {
       'requiredIntermediates',
       'knownBad',
       'minimumDriver',
+      'unsupportedGpus',
+      'sizing',
     ],
     'spec',
   );
@@ -232,6 +337,43 @@ export function readReleasePolicy(parsed: unknown): ReleasePolicy {
       },
     ),
   };
+
+  const unsupportedGpus = readList(
+    body,
+    'unsupportedGpus',
+    ['product', 'since', 'note'],
+    'product',
+    (entry, where) =>
+      withNote(
+        {
+          product: requiredString(entry, 'product', where),
+          since: semverField(entry, 'since', where),
+        },
+        entry,
+        where,
+      ),
+  );
+  if (unsupportedGpus.length > 0) {
+    policy.unsupportedGpus = unsupportedGpus;
+  }
+  const sizing = readList(
+    body,
+    'sizing',
+    ['since', 'note', 'loads'],
+    'since',
+    (entry, where) =>
+      withNote(
+        {
+          since: semverField(entry, 'since', where),
+          loads: readSizingLoads(entry, where),
+        },
+        entry,
+        where,
+      ),
+  );
+  if (sizing.length > 0) {
+    policy.sizing = sizing;
+  }
 
   const { minimumDriver } = body;
   if (minimumDriver !== undefined && minimumDriver !== null) {
