@@ -1,5 +1,11 @@
 import type { KubeNode, KubeTaint, KubeToleration } from './kubernetes';
-import { gpuResources, isGpuResource, parseGpuQuantity } from './resources';
+import {
+  gpuResources,
+  isGpuResource,
+  migProfileMemoryMiB,
+  migProfileOf,
+  parseGpuQuantity,
+} from './resources';
 import type { GpuNodeObservation, GpuSharing } from './types';
 
 /** GPU feature discovery's node labels. */
@@ -62,6 +68,44 @@ function readSharing(labels: Record<string, string>): GpuSharing | undefined {
 }
 
 /**
+ * GPU feature discovery suffixes the product of a shared GPU with `-SHARED` (unless the device
+ * plugin renames the resource to `nvidia.com/gpu.shared`); the GPU is the same product.
+ */
+const SHARED_PRODUCT_SUFFIX = '-SHARED';
+
+function readProduct(
+  labels: Record<string, string>,
+  sharing: GpuSharing | undefined,
+): string | undefined {
+  const product = labels[GFD_LABELS.product];
+  return sharing && product?.endsWith(SHARED_PRODUCT_SUFFIX)
+    ? product.slice(0, -SHARED_PRODUCT_SUFFIX.length)
+    : product;
+}
+
+/**
+ * The memory of one slice of each MIG resource the node advertises: GPU feature discovery's
+ * `nvidia.com/mig-<profile>.memory` label, else what the profile's name says.
+ */
+function readMigMemory(
+  labels: Record<string, string>,
+  resources: string[],
+): Record<string, number> | undefined {
+  const result: Record<string, number> = {};
+  for (const resource of resources) {
+    const profile = migProfileOf(resource);
+    const memoryMiB =
+      profile &&
+      (positiveInteger(labels[`nvidia.com/mig-${profile}.memory`]) ??
+        migProfileMemoryMiB(profile));
+    if (memoryMiB) {
+      result[resource] = memoryMiB;
+    }
+  }
+  return Object.keys(result).length > 0 ? result : undefined;
+}
+
+/**
  * Whether a toleration lets a pod onto a node with this taint (Kubernetes' own rule).
  *
  * @public
@@ -111,7 +155,9 @@ function whyUnschedulable(
 
 /**
  * Describes the GPUs of one node: product, memory, count (GPU feature discovery labels),
- * allocatable GPU resources (whole GPUs, shared GPUs, MIG slices), sharing, MIG strategy,
+ * allocatable GPU resources (whole GPUs, shared GPUs, MIG slices), sharing (time-slicing or
+ * MPS, whichever resource name the device plugin gives shared GPUs — `nvidia.com/gpu` or
+ * `nvidia.com/gpu.shared`), the memory of a slice of each MIG resource, MIG strategy,
  * CUDA driver version, and whether engine pods can be scheduled there — not when the node is
  * NotReady, cordoned, or has a NoSchedule/NoExecute taint that none of `tolerations` (the
  * engine pods') tolerate.
@@ -129,10 +175,16 @@ export function describeGpuNode(
     allocatable: gpuResources(node.status?.allocatable),
     schedulable: unschedulableReason === undefined,
   };
-  const product = labels[GFD_LABELS.product];
+  const sharing = readSharing(labels);
+  const product = readProduct(labels, sharing);
   const memoryMiB = positiveInteger(labels[GFD_LABELS.memory]);
   const count = positiveInteger(labels[GFD_LABELS.count]);
-  const sharing = readSharing(labels);
+  const migMemoryMiB = readMigMemory(labels, [
+    ...new Set([
+      ...Object.keys(node.status?.allocatable ?? {}),
+      ...Object.keys(node.status?.capacity ?? {}),
+    ]),
+  ]);
   const migStrategy = labels[GFD_LABELS.migStrategy];
   const driverVersion = readDriverVersion(labels);
   Object.assign(
@@ -142,6 +194,7 @@ export function describeGpuNode(
     count && { count },
     sharing && { sharing },
     migStrategy && migStrategy !== 'none' && { migStrategy },
+    migMemoryMiB && { migMemoryMiB },
     driverVersion && { driverVersion },
     unschedulableReason && { unschedulableReason },
   );

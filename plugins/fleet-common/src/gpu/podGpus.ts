@@ -1,6 +1,6 @@
 import type { KubePod } from './kubernetes';
 import { isGpuResource, parseGpuQuantity } from './resources';
-import type { PendingGpuPodObservation } from './types';
+import type { GpuPodObservation, PendingGpuPodObservation } from './types';
 
 /**
  * The GPU resources a pod asks for, summed over its containers. For extended resources
@@ -37,12 +37,14 @@ export function isActivePod(pod: KubePod): boolean {
 /**
  * The pod when it asks for GPUs and the scheduler could not place it (phase `Pending`,
  * condition `PodScheduled` false); `undefined` otherwise — a pod that is scheduled and only
- * pulling its image is not waiting for GPUs.
+ * pulling its image is not waiting for GPUs. `requests` are the GPUs it asks for, when more
+ * than its containers' (its DRA claims'); by default {@link podGpuRequests}.
  *
  * @public
  */
 export function describePendingGpuPod(
   pod: KubePod,
+  requests: Record<string, number> = podGpuRequests(pod),
 ): PendingGpuPodObservation | undefined {
   if (pod.status?.phase !== 'Pending') {
     return undefined;
@@ -51,7 +53,6 @@ export function describePendingGpuPod(
   if (!scheduled || scheduled.status !== 'False') {
     return undefined;
   }
-  const requests = podGpuRequests(pod);
   if (Object.keys(requests).length === 0) {
     return undefined;
   }
@@ -59,5 +60,20 @@ export function describePendingGpuPod(
     name: pod.metadata?.name ?? '(unnamed)',
     requests,
     ...(scheduled.message && { message: scheduled.message }),
+  };
+}
+
+/** A GPU pod of the deployment: where it runs, what it asks for, and what it is (its labels). */
+export function describeDeploymentPod(
+  pod: KubePod,
+  requests: Record<string, number>,
+): GpuPodObservation {
+  const labels = pod.metadata?.labels ?? {};
+  const app = labels['app.kubernetes.io/component'] ?? labels.app;
+  return {
+    name: pod.metadata?.name ?? '(unnamed)',
+    ...(pod.spec?.nodeName && { node: pod.spec.nodeName }),
+    requests,
+    ...(app && { app }),
   };
 }

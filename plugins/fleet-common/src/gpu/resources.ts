@@ -31,3 +31,57 @@ export function gpuResources(
   }
   return result;
 }
+
+/** The whole GPU resource of the NVIDIA device plugin. */
+export const WHOLE_GPU_RESOURCE = 'nvidia.com/gpu';
+
+const MIG_RESOURCE = /^nvidia\.com\/mig-(.+)$/;
+
+/** The MIG profile of a MIG resource (`nvidia.com/mig-3g.40gb` → `3g.40gb`), else undefined. */
+export function migProfileOf(resourceName: string): string | undefined {
+  return MIG_RESOURCE.exec(resourceName)?.[1];
+}
+
+/** The memory a MIG profile's name carries (`3g.40gb` → 40 GiB), in MiB. */
+export function migProfileMemoryMiB(profile: string): number | undefined {
+  const gigabytes = /^\d+g\.(\d+)gb/.exec(profile)?.[1];
+  return gigabytes ? Number(gigabytes) * 1024 : undefined;
+}
+
+const BINARY_SUFFIXES: Record<string, number> = {
+  Ki: 2 ** 10,
+  Mi: 2 ** 20,
+  Gi: 2 ** 30,
+  Ti: 2 ** 40,
+  Pi: 2 ** 50,
+  Ei: 2 ** 60,
+};
+const DECIMAL_SUFFIXES: Record<string, number> = {
+  '': 1,
+  k: 1e3,
+  M: 1e6,
+  G: 1e9,
+  T: 1e12,
+  P: 1e15,
+  E: 1e18,
+};
+
+/**
+ * A memory quantity (`80Gi`, `81559Mi`, `85899345920`, `80G`, `8e10`) in whole MiB; undefined
+ * when it is not one.
+ */
+export function parseMemoryMiB(value: string | undefined): number | undefined {
+  const match = /^(\d+(?:\.\d+)?)(?:([KMGTPE]i|[kMGTPE])?|[eE](\d+))$/.exec(
+    String(value ?? '').trim(),
+  );
+  if (!match) {
+    return undefined;
+  }
+  const [, number, suffix = '', exponent] = match;
+  const bytes =
+    Number(number) *
+    (exponent !== undefined
+      ? 10 ** Number(exponent)
+      : BINARY_SUFFIXES[suffix] ?? DECIMAL_SUFFIXES[suffix]);
+  return Number.isFinite(bytes) ? Math.floor(bytes / 2 ** 20) : undefined;
+}
