@@ -85,7 +85,7 @@ describe('validateStatusReport', () => {
       'kind: must be StatusReport, got "Report"',
       'metadata.generatedAt: is required: the time the collector ran, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z"',
       expect.stringMatching(/^spec\.pods: is required: a list of Pod objects/),
-      'spec.extra: is not a field of a StatusReport here; allowed: namespace, chart, kubernetes, nodes, pods',
+      'spec.extra: is not a field of a StatusReport here; allowed: namespace, chart, kubernetes, nodes, pods, clusterPods, dra, resourceSlices, resourceClaims',
       'spec.chart.version: must be the installed chart version, such as "0.40.2", got ""',
       'spec.nodes[0].status.allocatable.nvidia.com/gpu: must be a string, got 4',
     ]);
