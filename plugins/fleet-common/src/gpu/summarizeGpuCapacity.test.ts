@@ -1,8 +1,17 @@
 import type { CustomerDeploymentSpec } from '../kinds';
 import { evaluateGpu } from '../status/evaluateGpu';
 import { describeGpuNode } from './describeGpuNode';
-import type { KubeNode, KubePod, KubeTaint } from './kubernetes';
-import { summarizeGpuCapacity } from './summarizeGpuCapacity';
+import type {
+  KubeNode,
+  KubePod,
+  KubeResourceClaim,
+  KubeResourceSlice,
+  KubeTaint,
+} from './kubernetes';
+import {
+  summarizeGpuCapacity,
+  type GpuCapacityInput,
+} from './summarizeGpuCapacity';
 
 const gpuNode = (
   name: string,
@@ -145,6 +154,56 @@ describe('describeGpuNode', () => {
     });
   });
 
+  it('gives the memory of a MIG slice from its .memory label, else from the profile name', () => {
+    const node = gpuNode(
+      'mig-1',
+      {
+        'nvidia.com/gpu.product': 'NVIDIA-A100-SXM4-80GB',
+        'nvidia.com/mig.strategy': 'mixed',
+        'nvidia.com/mig-3g.40gb.memory': '40192',
+      },
+      { 'nvidia.com/mig-3g.40gb': '2', 'nvidia.com/mig-1g.10gb': '7' },
+    );
+    expect(describeGpuNode(node).migMemoryMiB).toEqual({
+      'nvidia.com/mig-3g.40gb': 40192,
+      'nvidia.com/mig-1g.10gb': 10240,
+    });
+  });
+
+  it.each([
+    ['nvidia.com/gpu', { 'nvidia.com/gpu': 16 }],
+    // renameByDefault: the device plugin advertises shared GPUs under their own name.
+    ['nvidia.com/gpu.shared', { 'nvidia.com/gpu.shared': 16 }],
+  ])(
+    'reads a time-sliced GPU advertised as %s, its product without GFD’s -SHARED',
+    (resource, allocatable) => {
+      const node = gpuNode(
+        't4-0',
+        {
+          'nvidia.com/gpu.product': 'Tesla-T4-SHARED',
+          'nvidia.com/gpu.count': '4',
+          'nvidia.com/gpu.replicas': '4',
+          'nvidia.com/gpu.sharing-strategy': 'time-slicing',
+        },
+        { [resource]: '16' },
+      );
+      expect(describeGpuNode(node)).toMatchObject({
+        product: 'Tesla-T4',
+        allocatable,
+        sharing: { strategy: 'time-slicing', replicas: 4 },
+      });
+    },
+  );
+
+  it('keeps a -SHARED product of a GPU that is not shared', () => {
+    const node = gpuNode(
+      'x',
+      { 'nvidia.com/gpu.product': 'Odd-GPU-SHARED' },
+      { 'nvidia.com/gpu': '1' },
+    );
+    expect(describeGpuNode(node).product).toBe('Odd-GPU-SHARED');
+  });
+
   it.each([
     [{ ready: false }, [], 'NotReady'],
     [{ unschedulable: true }, [], 'cordoned'],
@@ -279,6 +338,178 @@ describe('summarizeGpuCapacity', () => {
     );
     // The figures stay: a redacted word costs no GPU fact.
     expect(summary).toMatchObject({ allocatable: 8, pendingGpuPods: 1 });
+  });
+});
+
+describe('summarizeGpuCapacity: node requests, DRA and the deployment’s pods', () => {
+  const draSlice = (node: string, gpus: number): KubeResourceSlice => ({
+    spec: {
+      driver: 'gpu.nvidia.com',
+      nodeName: node,
+      pool: { name: node, generation: 1 },
+      devices: Array.from({ length: gpus }, (_, i) => ({
+        name: `gpu-${i}`,
+        attributes: {
+          type: { string: 'gpu' },
+          productName: { string: 'NVIDIA H100 80GB HBM3' },
+        },
+        capacity: { memory: { value: '80Gi' } },
+      })),
+    },
+  });
+  const draOnlyNode = (name: string, extra = {}): KubeNode =>
+    gpuNode(name, {}, {}, extra);
+  const claimedPod = (
+    name: string,
+    claimName: string,
+    options: { node?: string; unschedulable?: string } = {},
+  ): KubePod => ({
+    metadata: {
+      name,
+      namespace: 'dg',
+      labels: {
+        app: 'deepgram-engine',
+        'app.kubernetes.io/component': 'engine-fast',
+      },
+    },
+    spec: {
+      nodeName: options.node,
+      containers: [{ name: 'engine', resources: { requests: { cpu: '4' } } }],
+      resourceClaims: [{ name: 'gpu', resourceClaimTemplateName: 'gpu' }],
+    },
+    status: {
+      phase: options.node ? 'Running' : 'Pending',
+      conditions: [
+        options.unschedulable
+          ? {
+              type: 'PodScheduled',
+              status: 'False',
+              message: options.unschedulable,
+            }
+          : { type: 'PodScheduled', status: 'True' },
+      ],
+      resourceClaimStatuses: [{ name: 'gpu', resourceClaimName: claimName }],
+    },
+  });
+  const claim = (name: string, device?: string): KubeResourceClaim => ({
+    metadata: { name, namespace: 'dg' },
+    spec: {
+      devices: {
+        requests: [
+          { name: 'gpu', exactly: { deviceClassName: 'gpu.nvidia.com' } },
+        ],
+      },
+    },
+    ...(device && {
+      status: {
+        allocation: {
+          devices: {
+            results: [
+              {
+                driver: 'gpu.nvidia.com',
+                pool: 'dra-0',
+                device,
+                request: 'gpu',
+              },
+            ],
+          },
+        },
+      },
+    }),
+  });
+  const summarizeDra = (input: Partial<GpuCapacityInput>) =>
+    summarizeGpuCapacity({
+      nodes: [],
+      pods: [],
+      resourceName: 'nvidia.com/gpu',
+      observedAt: '2026-11-20T02:00:00Z',
+      source: 'cluster',
+      ...input,
+    });
+
+  it('sums what every listed pod on a node asks for, the other namespaces’ too', () => {
+    const other = pod('trainer-0', 3, { node: 'a100-0' });
+    other.metadata!.namespace = 'research';
+    const summary = summarizeDra({
+      nodes: [a100('a100-0'), a100('a100-1')],
+      pods: [...engines(2, 'a100-0'), pod('pending', 1)],
+      clusterPods: [
+        other,
+        pod('finished', 4, { node: 'a100-1', phase: 'Failed' }),
+      ],
+    });
+    expect(summary.podScope).toBe('cluster');
+    expect(summary.nodes?.map(node => node.requested)).toEqual([
+      { 'nvidia.com/gpu': 5 },
+      {},
+    ]);
+    // The deployment's figure stays its own.
+    expect(summary.requested).toBe(3);
+  });
+
+  it('takes a node that only DRA publishes GPUs for as a GPU node, its facts from the devices', () => {
+    const summary = summarizeDra({
+      nodes: [
+        draOnlyNode('dra-0'),
+        draOnlyNode('dra-1', { unschedulable: true }),
+      ],
+      resourceSlices: [draSlice('dra-0', 4), draSlice('dra-1', 8)],
+      resourceClaims: [claim('engine-0-gpu', 'gpu-2')],
+      pods: [claimedPod('engine-0', 'engine-0-gpu', { node: 'dra-0' })],
+    });
+    expect(summary.dra).toBe('read');
+    expect(summary.nodes?.[0]).toMatchObject({
+      name: 'dra-0',
+      product: 'NVIDIA-H100-80GB-HBM3',
+      count: 4,
+      memoryMiB: 81920,
+      allocatable: {},
+      requested: { 'nvidia.com/gpu': 1 },
+    });
+    // The cordoned node's devices are no capacity.
+    expect(summary.allocatable).toBe(4);
+    expect(summary.deploymentPods).toEqual([
+      {
+        name: 'engine-0',
+        node: 'dra-0',
+        requests: { 'nvidia.com/gpu': 1 },
+        app: 'engine-fast',
+      },
+    ]);
+  });
+
+  it('lists a pod waiting for the GPUs its claim asks for as pending', () => {
+    const summary = summarizeDra({
+      nodes: [draOnlyNode('dra-0')],
+      resourceSlices: [draSlice('dra-0', 1)],
+      resourceClaims: [claim('engine-1-gpu')],
+      pods: [
+        claimedPod('engine-1', 'engine-1-gpu', {
+          unschedulable:
+            '0/1 nodes are available: 1 cannot allocate all claims.',
+        }),
+      ],
+    });
+    expect(summary).toMatchObject({
+      requested: 1,
+      pendingGpuPods: 1,
+      pendingPods: [{ name: 'engine-1', requests: { 'nvidia.com/gpu': 1 } }],
+      deploymentPods: [{ name: 'engine-1', requests: { 'nvidia.com/gpu': 1 } }],
+    });
+    expect(summary.deploymentPods?.[0].node).toBeUndefined();
+  });
+
+  it('keeps draError only when DRA was unreadable, redacted like every other word', () => {
+    expect(
+      summarizeDra({ dra: 'absent', draError: 'not this' }).draError,
+    ).toBeUndefined();
+    expect(
+      summarizeDra({
+        dra: 'unreadable',
+        draError:
+          'forbidden with token ghp_R2d2C3poX9wing5Falcon7Ewok1Jedi4Sith8',
+      }).draError,
+    ).toBe('[redacted: looks like a GitHub token]');
   });
 });
 

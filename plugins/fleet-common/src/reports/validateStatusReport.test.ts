@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { CustomerDeploymentEntity } from '../kinds';
 import { evaluateUpgrade } from '../status/upgrade';
+import { GPU_CLUSTER_FIXTURES, gpuClusterStatusReport } from '../testUtils';
 import { summarizeStatusReport } from './summarizeStatusReport';
 import { validateStatusReport } from './validateStatusReport';
 
@@ -134,6 +135,63 @@ describe('validateStatusReport', () => {
     expect(validateStatusReport(report).errors).toEqual([]);
   });
 
+  it.each(Object.keys(GPU_CLUSTER_FIXTURES))(
+    'accepts the report of %s with other namespaces’ pods and DRA objects',
+    name => {
+      const report = gpuClusterStatusReport(
+        GPU_CLUSTER_FIXTURES[name as keyof typeof GPU_CLUSTER_FIXTURES],
+      );
+      expect(validateStatusReport(report).errors).toEqual([]);
+    },
+  );
+
+  it('checks the shape of the DRA fields and what the collector says of them', () => {
+    const report = gpuClusterStatusReport(GPU_CLUSTER_FIXTURES['gpu-dra']);
+    const broken = {
+      ...report,
+      spec: {
+        ...report.spec,
+        dra: 'maybe',
+        resourceSlices: [
+          { spec: { nodeName: 7, devices: [{ attributes: { type: 'gpu' } }] } },
+        ],
+        resourceClaims: [
+          { status: { allocation: { devices: { results: {} } } } },
+        ],
+      },
+    };
+    expect(
+      validateStatusReport(broken).errors.map(e => `${e.path}: ${e.message}`),
+    ).toEqual([
+      expect.stringMatching(
+        /^spec\.dra: must be "read", "absent" or "unreadable"/,
+      ),
+      'spec.resourceSlices[0].spec.nodeName: must be a string, got 7',
+      'spec.resourceSlices[0].spec.devices[0].attributes.type: must be a device attribute: one of string, int, bool or version, got "gpu"',
+      'spec.resourceClaims[0].status.allocation.devices.results: must be a list of allocated devices, got a map',
+    ]);
+  });
+
+  it('refuses a kept DRA or pod field that looks like a secret, and scans no other namespace’s pod names', () => {
+    const token = 'ghp_R2d2C3poX9wing5Falcon7Ewok1Jedi4Sith8';
+    const report = gpuClusterStatusReport(GPU_CLUSTER_FIXTURES['gpu-dra']);
+    report.spec.resourceSlices![0].spec!.devices![0].attributes!.productName = {
+      string: token,
+    };
+    report.spec.resourceClaims![0].metadata!.name = token;
+    report.spec.pods[1].metadata!.labels!.app = token;
+    report.spec.clusterPods![0].metadata!.name = token;
+    report.spec.clusterPods![0].spec!.nodeName = token;
+    const result = validateStatusReport(report);
+    expect(result.errors.map(e => e.path)).toEqual([
+      'spec.pods[1].metadata.labels["app"]',
+      'spec.clusterPods[0].spec.nodeName',
+      'spec.resourceSlices[0].spec.devices[0].attributes.productName.string',
+      'spec.resourceClaims[0].metadata.name',
+    ]);
+    expect(JSON.stringify(result)).not.toContain(token);
+  });
+
   it('refuses what is not an object', () => {
     expect(validateStatusReport([]).errors[0].path).toBe('(report)');
   });
@@ -171,6 +229,63 @@ describe('summarizeStatusReport', () => {
     });
     expect(observations.gpu.nodes).toHaveLength(1);
     expect(JSON.stringify(observations)).not.toMatch(/DEEPGRAM_API_KEY|image/);
+  });
+});
+
+describe('summarizeStatusReport, collect-status.sh 2', () => {
+  const summarize = (report: ReturnType<typeof gpuClusterStatusReport>) => {
+    const result = validateStatusReport(report);
+    if (!result.valid) {
+      throw new Error(JSON.stringify(result.errors));
+    }
+    return summarizeStatusReport(result.report).gpu;
+  };
+
+  it("counts other namespaces' pods on the nodes when the collector listed them", () => {
+    const fixture = GPU_CLUSTER_FIXTURES['gpu-shared-cluster'];
+    expect(summarize(gpuClusterStatusReport(fixture))).toMatchObject({
+      source: 'report',
+      podScope: 'cluster',
+      dra: 'absent',
+      nodes: [
+        { requested: { 'nvidia.com/gpu': 8 } },
+        { requested: { 'nvidia.com/gpu': 8 } },
+      ],
+    });
+    expect(
+      summarize(gpuClusterStatusReport(fixture, { clusterPods: false })),
+    ).toMatchObject({
+      podScope: 'namespace',
+      nodes: [
+        { requested: { 'nvidia.com/gpu': 2 } },
+        { requested: { 'nvidia.com/gpu': 2 } },
+      ],
+    });
+  });
+
+  it('counts DRA devices, and says why when the collector could not read them', () => {
+    const fixture = GPU_CLUSTER_FIXTURES['gpu-dra'];
+    const read = summarize(gpuClusterStatusReport(fixture));
+    expect(read).toMatchObject({ dra: 'read', allocatable: 8, requested: 3 });
+    expect(read.nodes?.[0].draDevices).toHaveLength(8);
+
+    const unreadable = summarize(
+      gpuClusterStatusReport(fixture, { dra: 'unreadable' }),
+    );
+    expect(unreadable).toMatchObject({
+      dra: 'unreadable',
+      draError: expect.stringContaining(
+        'the status collector could not list the cluster',
+      ),
+      allocatable: 0,
+      nodes: [{ draUnread: true, allocatable: {} }],
+    });
+  });
+
+  it('reads a report of collect-status.sh 1 as before: the namespace only, DRA not tried', () => {
+    const observations = summarizeStatusReport(example());
+    expect(observations.gpu.podScope).toBe('namespace');
+    expect(observations.gpu.dra).toBeUndefined();
   });
 });
 

@@ -9,3 +9,11 @@ export {
   customerEntity,
   type FleetEntityOverrides,
 } from './entities';
+export {
+  GPU_CLUSTER_FIXTURES,
+  gpuCapacityInputOf,
+  gpuClusterDeploymentEntity,
+  gpuClusterPods,
+  gpuClusterStatusReport,
+  type GpuClusterFixture,
+} from './gpuClusters';
