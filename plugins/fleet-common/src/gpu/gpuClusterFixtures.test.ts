@@ -1,9 +1,9 @@
 import {
   GPU_CLUSTER_FIXTURES,
   gpuCapacityInputOf,
+  gpuClusterAsV1beta1,
   type GpuClusterFixture,
 } from '../testUtils';
-import type { KubeResourceClaim, KubeResourceSlice } from './kubernetes';
 import {
   summarizeGpuCapacity,
   type GpuCapacityInput,
@@ -244,34 +244,12 @@ describe('summarizeGpuCapacity on the GPU cluster fixtures', () => {
     });
 
     it('reads resource.k8s.io/v1beta1 objects alike', () => {
-      const v1beta1Slices: KubeResourceSlice[] =
-        fixture.resourceSlices!.items.map(slice => ({
-          ...slice,
-          spec: {
-            ...slice.spec,
-            devices: slice.spec?.devices?.map(({ name, ...basic }) => ({
-              name,
-              basic,
-            })),
-          },
-        }));
-      const v1beta1Claims: KubeResourceClaim[] =
-        fixture.resourceClaims!.items.map(claim => ({
-          ...claim,
-          spec: {
-            devices: {
-              requests: claim.spec?.devices?.requests?.map(
-                ({ exactly, ...request }) => ({ ...request, ...exactly }),
-              ),
-            },
-          },
-        }));
-      expect(
-        summarize(fixture, {
-          resourceSlices: v1beta1Slices,
-          resourceClaims: v1beta1Claims,
-        }),
-      ).toEqual(summarize(fixture));
+      const v1beta1 = gpuClusterAsV1beta1(fixture);
+      expect(v1beta1.resourceSlices?.items[0].spec?.devices?.[0]).toEqual({
+        name: 'gpu-0',
+        basic: expect.objectContaining({ attributes: expect.any(Object) }),
+      });
+      expect(summarize(v1beta1)).toEqual(summarize(fixture));
     });
 
     it.each([

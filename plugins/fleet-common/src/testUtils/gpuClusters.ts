@@ -90,6 +90,52 @@ export const GPU_CLUSTER_FIXTURES: Readonly<
   'gpu-shared-cluster': asFixture(gpuSharedCluster),
 };
 
+/**
+ * The fixture's DRA objects as a Kubernetes 1.32 or 1.33 server serves them at
+ * `resource.k8s.io/v1beta1`: device attributes and capacity under `basic`, a request's
+ * `exactly` fields on the request itself.
+ *
+ * @public
+ */
+export function gpuClusterAsV1beta1(
+  fixture: GpuClusterFixture,
+): GpuClusterFixture {
+  const { resourceSlices, resourceClaims } = fixture;
+  return {
+    ...fixture,
+    ...(resourceSlices && {
+      resourceSlices: {
+        ...resourceSlices,
+        items: resourceSlices.items.map(slice => ({
+          ...slice,
+          spec: {
+            ...slice.spec,
+            devices: slice.spec?.devices?.map(({ name, ...basic }) => ({
+              name,
+              basic,
+            })),
+          },
+        })),
+      },
+    }),
+    ...(resourceClaims && {
+      resourceClaims: {
+        ...resourceClaims,
+        items: resourceClaims.items.map(claim => ({
+          ...claim,
+          spec: {
+            devices: {
+              requests: claim.spec?.devices?.requests?.map(
+                ({ exactly, ...request }) => ({ ...request, ...exactly }),
+              ),
+            },
+          },
+        })),
+      },
+    }),
+  };
+}
+
 const isActive = (pod: KubePod) =>
   pod.status?.phase !== 'Succeeded' && pod.status?.phase !== 'Failed';
 

@@ -12,6 +12,7 @@ export {
 export {
   GPU_CLUSTER_FIXTURES,
   gpuCapacityInputOf,
+  gpuClusterAsV1beta1,
   gpuClusterDeploymentEntity,
   gpuClusterPods,
   gpuClusterStatusReport,
