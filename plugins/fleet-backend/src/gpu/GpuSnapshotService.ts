@@ -141,11 +141,10 @@ export class GpuSnapshotService {
   ): Promise<string | undefined> {
     const at = this.now().toISOString();
     try {
-      const view = await this.source.read(entity);
+      const { cluster, ...objects } = await this.source.read(entity);
       await this.store.setObservations(entityRef, {
         gpu: summarizeGpuCapacity({
-          nodes: view.nodes,
-          pods: view.pods,
+          ...objects,
           resourceName: entity.spec.gpu?.resourceName ?? 'nvidia.com/gpu',
           observedAt: at,
           source: 'cluster',

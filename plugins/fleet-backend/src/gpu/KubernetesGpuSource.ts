@@ -8,20 +8,29 @@ import type {
   KubeNode,
   KubePod,
 } from '@fleetdeck/plugin-fleet-common';
+import { listOtherGpuPods } from './clusterPods';
+import { readDraObjects, type DraObjects } from './draObjects';
+import {
+  fetchJson,
+  GpuSourceError,
+  type CallDescription,
+  type ProxyGet,
+} from './kubernetesPluginFetch';
 
 /** The annotation naming the cluster of an entity, as the Kubernetes plugin reads it. */
 export const KUBERNETES_CLUSTER_ANNOTATION = 'backstage.io/kubernetes-cluster';
 
 /** What one deployment's cluster looks like, read through the Kubernetes plugin. */
-export interface ClusterGpuView {
+export interface ClusterGpuView extends DraObjects {
   cluster: string;
   nodes: KubeNode[];
+  /** The deployment's pods in its namespace. */
   pods: KubePod[];
-}
-
-/** A failure to read a cluster, in words an SE can act on. */
-export class GpuSourceError extends Error {
-  name = 'GpuSourceError';
+  /**
+   * Every other active pod holding GPUs on a node, any namespace's; undefined when the
+   * cluster account may not list pods in every namespace.
+   */
+  clusterPods?: KubePod[];
 }
 
 type ObjectsResponse = {
@@ -39,18 +48,26 @@ type ObjectsResponse = {
 
 const CLUSTER_HEADER = 'Backstage-Kubernetes-Cluster';
 
+/** What the cluster account must be allowed for the reads a snapshot cannot do without. */
+const NODES_AND_PODS = 'list nodes and pods';
+
 /**
  * Reads a connected deployment's nodes and pods through `@backstage/plugin-kubernetes-backend`
  * — its cluster configuration and authentication, no Kubernetes client of our own:
  *
  * - pods through its objects API (`POST /resources/workloads/query`), which finds the
  *   entity's clusters and pods by `backstage.io/kubernetes-id`;
- * - nodes, which that API does not fetch, through its proxy (`GET /proxy/api/v1/nodes` with
- *   the `Backstage-Kubernetes-Cluster` header): the cluster of annotation
- *   `backstage.io/kubernetes-cluster`, else the one the objects API answered for.
+ * - the rest, which that API does not fetch, through its proxy (`GET /proxy/...` with the
+ *   `Backstage-Kubernetes-Cluster` header) on the cluster of annotation
+ *   `backstage.io/kubernetes-cluster`, else the one the objects API answered for, at once:
+ *   nodes (`/api/v1/nodes`); every namespace's active pods
+ *   (`/api/v1/pods?fieldSelector=status.phase!=Succeeded,status.phase!=Failed`, paged; left
+ *   out on 403); and `ResourceSlice`s and `ResourceClaim`s (`/apis/resource.k8s.io/v1/…`,
+ *   else `v1beta1`; `absent` on 404, `unreadable` with the reason otherwise).
  *
  * Calls carry a plugin-to-plugin token for the fleet backend's own service identity, so
- * the permissions `kubernetes.resources.read` and `kubernetes.proxy` apply to it.
+ * the permissions `kubernetes.resources.read` and `kubernetes.proxy` apply to it. Each call
+ * has the request timeout; the pages of the pod list share one.
  */
 export class KubernetesGpuSource {
   private readonly auth: AuthService;
@@ -78,7 +95,10 @@ export class KubernetesGpuSource {
       const body = (await this.call(
         `${await this.discovery.getBaseUrl('kubernetes')}/clusters`,
         { headers: { Authorization: `Bearer ${token}` } },
-        'the Kubernetes plugin cluster list',
+        {
+          what: 'the Kubernetes plugin cluster list',
+          clusterAccountMust: NODES_AND_PODS,
+        },
       )) as { items?: unknown[] };
       return (body.items ?? []).length > 0;
     } catch {
@@ -103,7 +123,10 @@ export class KubernetesGpuSource {
         },
         body: JSON.stringify({ entityRef, auth: {} }),
       },
-      'the Kubernetes plugin objects API',
+      {
+        what: 'the Kubernetes plugin objects API',
+        clusterAccountMust: NODES_AND_PODS,
+      },
     )) as ObjectsResponse;
 
     const { cluster, pods } = pickCluster(
@@ -112,25 +135,41 @@ export class KubernetesGpuSource {
       entity.metadata.annotations?.[KUBERNETES_CLUSTER_ANNOTATION],
     );
 
-    const nodes = (await this.call(
-      `${baseUrl}/proxy/api/v1/nodes`,
-      {
-        headers: {
-          Authorization: `Bearer ${token}`,
-          [CLUSTER_HEADER]: cluster,
-          Accept: 'application/json',
-        },
-      },
-      `cluster ${cluster} (Kubernetes plugin proxy, /api/v1/nodes)`,
-    )) as { items?: KubeNode[] };
-
     const namespace = entity.spec.cluster?.namespace;
+    const deploymentPods = namespace
+      ? pods.filter(p => (p.metadata?.namespace ?? namespace) === namespace)
+      : pods;
+
+    const get: ProxyGet = (path, call) =>
+      this.call(
+        `${baseUrl}/proxy${path}`,
+        {
+          headers: {
+            Authorization: `Bearer ${token}`,
+            [CLUSTER_HEADER]: cluster,
+            Accept: 'application/json',
+          },
+        },
+        call,
+      );
+    const [nodes, clusterPods, dra] = await Promise.all([
+      get('/api/v1/nodes', {
+        what: `cluster ${cluster} (Kubernetes plugin proxy, /api/v1/nodes)`,
+        clusterAccountMust: NODES_AND_PODS,
+      }) as Promise<{ items?: KubeNode[] }>,
+      listOtherGpuPods(get, {
+        known: deploymentPods,
+        cluster,
+        timeoutMs: this.timeoutMs,
+      }),
+      readDraObjects(get, cluster),
+    ]);
     return {
       cluster,
       nodes: nodes.items ?? [],
-      pods: namespace
-        ? pods.filter(p => (p.metadata?.namespace ?? namespace) === namespace)
-        : pods,
+      pods: deploymentPods,
+      ...(clusterPods && { clusterPods }),
+      ...dra,
     };
   }
 
@@ -141,35 +180,12 @@ export class KubernetesGpuSource {
     });
   }
 
-  private async call(
+  private call(
     url: string,
     init: RequestInit,
-    what: string,
+    call: CallDescription & { signal?: AbortSignal },
   ): Promise<unknown> {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        ...init,
-        signal: AbortSignal.timeout(this.timeoutMs),
-      });
-    } catch (error) {
-      const name = (error as Error).name;
-      throw new GpuSourceError(
-        name === 'TimeoutError' || name === 'AbortError'
-          ? `${what} did not answer within ${this.timeoutMs / 1000} s`
-          : `${what} could not be reached: ${(error as Error).message}`,
-      );
-    }
-    if (!response.ok) {
-      throw new GpuSourceError(
-        `${what} answered ${response.status}${
-          response.status === 403
-            ? ' (forbidden: the fleet backend needs kubernetes.resources.read and kubernetes.proxy, and the cluster account must list nodes and pods)'
-            : ''
-        }: ${await errorMessage(response)}`,
-      );
-    }
-    return response.json();
+    return fetchJson(url, init, { ...call, timeoutMs: this.timeoutMs });
   }
 }
 
@@ -225,19 +241,4 @@ function pickCluster(
       ? `no pods of ${entityRef} found; ${failures.join('; ')}`
       : `the Kubernetes plugin found no pods labelled for ${entityRef} on any cluster; check its backstage.io/kubernetes-id annotation and the pods' label, or name the cluster with ${KUBERNETES_CLUSTER_ANNOTATION}`,
   );
-}
-
-/** The message of a Backstage or Kubernetes error body, short; never the whole body. */
-async function errorMessage(response: Response): Promise<string> {
-  const text = await response.text().catch(() => '');
-  try {
-    const body = JSON.parse(text);
-    const message = body?.error?.message ?? body?.message;
-    if (typeof message === 'string') {
-      return message.slice(0, 300);
-    }
-  } catch {
-    // not JSON: fall through to the status text
-  }
-  return response.statusText || 'no message';
 }
