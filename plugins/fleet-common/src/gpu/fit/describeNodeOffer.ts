@@ -61,6 +61,27 @@ function unitMemory(
   }
 }
 
+function whyNotCapacity(
+  node: GpuNodeObservation,
+  units: number,
+  resourceName: string,
+  product: string | undefined,
+  unsupported: ReturnType<typeof unsupportedGpuRule>,
+): string | undefined {
+  if (!node.schedulable) {
+    return node.unschedulableReason ?? 'not schedulable';
+  }
+  if (node.draUnread) {
+    return 'its GPUs are managed by DRA and its ResourceSlices could not be read';
+  }
+  if (unsupported) {
+    return `${product} is not supported from ${unsupported.since}${
+      unsupported.note ? ` (${unsupported.note})` : ''
+    }`;
+  }
+  return units === 0 ? `it offers no ${resourceName}` : undefined;
+}
+
 /** How a unit of the node is made, in words: `NVIDIA-L4 time-sliced 4 ways`. */
 export function describeUnit(offer: GpuNodeFit, resourceName: string): string {
   const product = offer.product ?? 'an unlabelled GPU';
@@ -138,17 +159,13 @@ export function describeNodeOffer(
     product,
     options.version,
   );
-  const excluded = !node.schedulable
-    ? node.unschedulableReason ?? 'not schedulable'
-    : node.draUnread
-    ? 'its GPUs are managed by DRA and its ResourceSlices could not be read'
-    : unsupported
-    ? `${product} is not supported from ${unsupported.since}${
-        unsupported.note ? ` (${unsupported.note})` : ''
-      }`
-    : units === 0
-    ? `it offers no ${resourceName}`
-    : undefined;
+  const excluded = whyNotCapacity(
+    node,
+    units,
+    resourceName,
+    product,
+    unsupported,
+  );
   if (excluded) {
     offer.counts = false;
     offer.blocked = true;

@@ -33,37 +33,7 @@ export function judgeGpuFit(
   options: { pendingGpuPods?: number; needs: string },
 ): GpuFitVerdict {
   const pending = options.pendingGpuPods ?? 0;
-  const facts = describeNodeFacts(fit);
-  const noRoom = `no node has ${describeEngineNeed(fit)}`;
-  const verdict: GpuFitVerdict =
-    fit.unplaced.length > 0
-      ? {
-          status: 'insufficient',
-          reason: `${options.needs}, but ${describeUnplaced(fit)}; ${facts}`,
-        }
-      : pending > 0
-      ? {
-          status: 'insufficient',
-          reason: `${plural(pending, 'pod')} ${
-            pending === 1 ? 'is' : 'are'
-          } pending for want of ${fit.resourceName}; ${facts}`,
-        }
-      : fit.moreEnginePods === 0
-      ? {
-          status: 'tight',
-          reason: `${noRoom} for one more engine pod, which a rolling upgrade needs; ${facts}`,
-        }
-      : {
-          status: 'ok',
-          reason: `${options.needs}; room for ${plural(
-            fit.moreEnginePods,
-            'more engine pod',
-            'more engine pods',
-          )} (${fit.nodes
-            .filter(node => node.moreEnginePods > 0)
-            .map(node => `${node.node} ${node.moreEnginePods}`)
-            .join(', ')})`,
-        };
+  const verdict = verdictOfPacking(fit, pending, options.needs);
   const unread = fit.nodes.filter(node =>
     node.excluded?.includes('managed by DRA'),
   );
@@ -80,4 +50,46 @@ export function judgeGpuFit(
     };
   }
   return verdict;
+}
+
+function verdictOfPacking(
+  fit: GpuFit,
+  pending: number,
+  needs: string,
+): GpuFitVerdict {
+  const facts = describeNodeFacts(fit);
+  if (fit.unplaced.length > 0) {
+    return {
+      status: 'insufficient',
+      reason: `${needs}, but ${describeUnplaced(fit)}; ${facts}`,
+    };
+  }
+  if (pending > 0) {
+    return {
+      status: 'insufficient',
+      reason: `${plural(pending, 'pod')} ${
+        pending === 1 ? 'is' : 'are'
+      } pending for want of ${fit.resourceName}; ${facts}`,
+    };
+  }
+  if (fit.moreEnginePods === 0) {
+    return {
+      status: 'tight',
+      reason: `no node has ${describeEngineNeed(
+        fit,
+      )} for one more engine pod, which a rolling upgrade needs; ${facts}`,
+    };
+  }
+  const room = fit.nodes
+    .filter(node => node.moreEnginePods > 0)
+    .map(node => `${node.node} ${node.moreEnginePods}`)
+    .join(', ');
+  return {
+    status: 'ok',
+    reason: `${needs}; room for ${plural(
+      fit.moreEnginePods,
+      'more engine pod',
+      'more engine pods',
+    )} (${room})`,
+  };
 }
