@@ -1138,6 +1138,9 @@ export const spec = {
           excluded: {
             type: 'string',
           },
+          draUnread: {
+            type: 'boolean',
+          },
           running: {
             type: 'array',
             items: {

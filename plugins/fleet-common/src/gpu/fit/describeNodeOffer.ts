@@ -170,6 +170,9 @@ export function describeNodeOffer(
     offer.counts = false;
     offer.blocked = true;
     offer.excluded = excluded;
+    if (node.draUnread) {
+      offer.draUnread = true;
+    }
     return offer;
   }
   const need = options.engineMemoryMiB;

@@ -34,9 +34,7 @@ export function judgeGpuFit(
 ): GpuFitVerdict {
   const pending = options.pendingGpuPods ?? 0;
   const verdict = verdictOfPacking(fit, pending, options.needs);
-  const unread = fit.nodes.filter(node =>
-    node.excluded?.includes('managed by DRA'),
-  );
+  const unread = fit.nodes.filter(node => node.draUnread);
   if (verdict.status !== 'ok' && unread.length > 0) {
     return {
       status: 'unknown',
