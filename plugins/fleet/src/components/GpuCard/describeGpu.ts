@@ -7,12 +7,16 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import { formatTimestamp } from '../shared/fleetStatus';
 
-/** `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034. */
+/**
+ * `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034; one decimal
+ * below 10 GiB (`5.6 GiB`), where a share or a small slice would lose too much to rounding.
+ */
 export function formatGpuMemory(memoryMiB: number | undefined): string {
   if (memoryMiB === undefined) {
     return '—';
   }
-  return `${Math.round(memoryMiB / 1024)} GiB`;
+  const gib = memoryMiB / 1024;
+  return `${gib < 10 ? Math.round(gib * 10) / 10 : Math.round(gib)} GiB`;
 }
 
 /** `time-slicing × 4`, `MPS × 2`, `MIG mixed`, `none`. */
