@@ -1,10 +1,16 @@
 import { screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import {
   MockFetchApi,
   mockApis,
   registerMswTestHooks,
 } from '@backstage/test-utils';
-import type { GpuSignal } from '@fleetdeck/plugin-fleet-common';
+import type {
+  GpuFit,
+  GpuNodeFit,
+  GpuSignal,
+  GpuSizingSignal,
+} from '@fleetdeck/plugin-fleet-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { FleetClient } from '../../api';
@@ -94,6 +100,87 @@ const clusterSignal: Partial<GpuSignal> = {
       message: '0/7 nodes are available: 2 Insufficient nvidia.com/gpu.',
     },
   ],
+};
+
+/** A node as the packing saw it: whole GPUs, all free, none of the deployment's pods. */
+function nodeFit(
+  node: string,
+  overrides: Partial<GpuNodeFit> = {},
+): GpuNodeFit {
+  return {
+    node,
+    isolation: 'whole',
+    units: 4,
+    taken: 0,
+    free: 4,
+    counts: true,
+    running: [],
+    placed: [],
+    moreEnginePods: 0,
+    ...overrides,
+  };
+}
+
+/** A fit judged node by node for engine pods of 1 nvidia.com/gpu and 16 GiB. */
+function fitOf(overrides: Partial<GpuFit>): GpuFit {
+  return {
+    basis: 'nodes',
+    resourceName: 'nvidia.com/gpu',
+    enginePod: { gpus: 1, memoryMiB: 16384 },
+    nodes: [],
+    unplaced: [],
+    moreEnginePods: 0,
+    notes: [],
+    ...overrides,
+  };
+}
+
+/** A signal observed on the live cluster with the given fit. */
+function fitSignal(
+  fit: GpuFit,
+  overrides: Partial<GpuSignal> = {},
+): Partial<GpuSignal> {
+  return {
+    status: 'ok',
+    source: 'cluster',
+    observedAt: '2026-11-22T11:55:00Z',
+    resourceName: fit.resourceName,
+    models: [],
+    fit,
+    ...overrides,
+  };
+}
+
+/** The GPU nodes table's body, cell by cell. */
+function nodeCells(): string[][] {
+  const table = screen.getByRole('table', { name: 'GPU nodes' });
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map(row =>
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent ?? ''),
+    );
+}
+
+const undersized: GpuSizingSignal = {
+  expectedStreams: 8,
+  version: '0.42.0',
+  since: '0.40.0',
+  tier: {
+    name: 'medium',
+    upToStreams: 10,
+    engineReplicas: 2,
+    gpusPerEngine: 1,
+    gpuMemoryGiB: 16,
+    cpu: '4',
+    memory: '16Gi',
+  },
+  verdict: 'undersized',
+  message:
+    'A load of 8 streams needs 2 engine pods of 1 GPU with 16 GiB; the deployment declares 1 engine pod with 12 GiB. The cluster holds 3 engine pods of that size.',
+  clusterHolds: 3,
 };
 
 describe('GpuCard', () => {
@@ -192,6 +279,479 @@ describe('GpuCard', () => {
     ).toBeInTheDocument();
     expect(screen.queryByText('What to do:')).not.toBeInTheDocument();
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('answers the scale-up question for whole GPUs, node by node, sortable', async () => {
+    serve(
+      fitSignal(
+        fitOf({
+          moreEnginePods: 3,
+          nodes: [
+            nodeFit('gpu-a100-0', {
+              product: 'NVIDIA-A100-SXM4-80GB',
+              physicalGpus: 4,
+              unitMemoryMiB: 81920,
+              taken: 3,
+              free: 1,
+              running: [
+                'deepgram-engine-7c9d-abcde',
+                'deepgram-engine-7c9d-fghij',
+              ],
+              moreEnginePods: 1,
+            }),
+            nodeFit('gpu-h100-10', {
+              product: 'NVIDIA-H100-80GB-HBM3',
+              physicalGpus: 8,
+              unitMemoryMiB: 81559,
+              units: 8,
+              taken: 8,
+              free: 0,
+            }),
+            nodeFit('gpu-h100-2', {
+              product: 'NVIDIA-H100-80GB-HBM3',
+              physicalGpus: 8,
+              unitMemoryMiB: 81559,
+              units: 8,
+              taken: 6,
+              free: 2,
+              moreEnginePods: 2,
+            }),
+          ],
+        }),
+        {
+          nodes: [
+            {
+              name: 'gpu-a100-0',
+              allocatable: { 'nvidia.com/gpu': 4 },
+              driverVersion: '550.54.15',
+              schedulable: true,
+            },
+          ],
+        },
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('3 more engine pods fit now'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'An engine pod asks for 1 nvidia.com/gpu and 16 GiB of GPU memory.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('list', { name: 'Caveats' })).toBeNull();
+    expect(screen.queryByText('Sized for the load')).toBeNull();
+    expect(screen.queryByText('Pods that fit on no node')).toBeNull();
+
+    const table = screen.getByRole('table', { name: 'GPU nodes' });
+    expect(
+      within(table)
+        .getAllByRole('columnheader')
+        .map(header => header.textContent),
+    ).toEqual([
+      'Node',
+      'Product',
+      'GPU memory',
+      'Physical GPUs',
+      'Shared or sliced',
+      'Free',
+      'Counted',
+      "This deployment's pods",
+    ]);
+    // By name at first, in natural order: gpu-h100-2 before gpu-h100-10.
+    expect(nodeCells()).toEqual([
+      [
+        'gpu-a100-0',
+        'NVIDIA-A100-SXM4-80GBdriver 550.54.15',
+        '80 GiB per GPU',
+        '4',
+        'Whole GPUs',
+        '1 of 4 free',
+        'Yes',
+        'Runs deepgram-engine-7c9d-abcde, deepgram-engine-7c9d-fghijRoom for 1 more engine pod',
+      ],
+      [
+        'gpu-h100-2',
+        'NVIDIA-H100-80GB-HBM3',
+        '80 GiB per GPU',
+        '8',
+        'Whole GPUs',
+        '2 of 8 free',
+        'Yes',
+        'Room for 2 more engine pods',
+      ],
+      [
+        'gpu-h100-10',
+        'NVIDIA-H100-80GB-HBM3',
+        '80 GiB per GPU',
+        '8',
+        'Whole GPUs',
+        '0 of 8 free',
+        'Yes',
+        'None',
+      ],
+    ]);
+    const byNode = within(table).getByRole('columnheader', { name: 'Node' });
+    expect(byNode).toHaveAttribute('aria-sort', 'ascending');
+
+    // Fewest free first, then most.
+    const byFree = within(table).getByRole('button', { name: 'Free' });
+    await userEvent.click(byFree);
+    expect(nodeCells().map(([node]) => node)).toEqual([
+      'gpu-h100-10',
+      'gpu-a100-0',
+      'gpu-h100-2',
+    ]);
+    expect(
+      within(table).getByRole('columnheader', { name: 'Free' }),
+    ).toHaveAttribute('aria-sort', 'ascending');
+    await userEvent.click(byFree);
+    expect(nodeCells().map(([node]) => node)).toEqual([
+      'gpu-h100-2',
+      'gpu-a100-0',
+      'gpu-h100-10',
+    ]);
+    expect(
+      within(table).getByRole('columnheader', { name: 'Free' }),
+    ).toHaveAttribute('aria-sort', 'descending');
+    expect(byNode).not.toHaveAttribute('aria-sort');
+  });
+
+  it("shows a MIG node by its slice and the slice's memory", async () => {
+    serve(
+      fitSignal(
+        fitOf({
+          resourceName: 'nvidia.com/mig-3g.40gb',
+          enginePod: { gpus: 1, memoryMiB: 32768 },
+          moreEnginePods: 1,
+          nodes: [
+            nodeFit('gpu-mig-0', {
+              product: 'NVIDIA-A100-SXM4-80GB',
+              isolation: 'mig',
+              physicalGpus: 1,
+              unitMemoryMiB: 40960,
+              units: 2,
+              taken: 1,
+              free: 1,
+              running: ['deepgram-engine-5f6b-klmno'],
+              moreEnginePods: 1,
+            }),
+          ],
+        }),
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('1 more engine pod fits now'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'An engine pod asks for 1 nvidia.com/mig-3g.40gb and 32 GiB of GPU memory.',
+      ),
+    ).toBeInTheDocument();
+    expect(nodeCells()).toEqual([
+      [
+        'gpu-mig-0',
+        'NVIDIA-A100-SXM4-80GB',
+        '40 GiB per slice',
+        '1',
+        'MIG 3g.40gb slices',
+        '1 of 2 free',
+        'Yes',
+        'Runs deepgram-engine-5f6b-klmnoRoom for 1 more engine pod',
+      ],
+    ]);
+  });
+
+  it('shows a time-sliced node with its share, and the caveat that memory is not isolated', async () => {
+    const caveat =
+      'gpu-l4-0 time-slices each GPU 4 ways without memory isolation: a pod can use more than its 5.6 GiB share and starve the others.';
+    serve(
+      fitSignal(
+        fitOf({
+          enginePod: { gpus: 1, memoryMiB: 4096 },
+          moreEnginePods: 2,
+          notes: [caveat],
+          nodes: [
+            nodeFit('gpu-l4-0', {
+              product: 'NVIDIA-L4',
+              isolation: 'time-slicing',
+              physicalGpus: 1,
+              sharedWays: 4,
+              unitMemoryMiB: 23034 / 4,
+              units: 4,
+              taken: 2,
+              free: 2,
+              running: ['deepgram-engine-0', 'deepgram-engine-1'],
+              moreEnginePods: 2,
+            }),
+          ],
+        }),
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('2 more engine pods fit now'),
+    ).toBeInTheDocument();
+    const caveats = screen.getByRole('list', { name: 'Caveats' });
+    expect(
+      within(caveats)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([caveat]);
+    expect(nodeCells()).toEqual([
+      [
+        'gpu-l4-0',
+        'NVIDIA-L4',
+        '5.6 GiB per share',
+        '1',
+        'Time-sliced 4 ways — no memory isolation',
+        '2 of 4 free',
+        'Yes',
+        'Runs deepgram-engine-0, deepgram-engine-1Room for 2 more engine pods',
+      ],
+    ]);
+  });
+
+  it('shows an MPS node by its ways and the memory of a share', async () => {
+    serve(
+      fitSignal(
+        fitOf({
+          enginePod: { gpus: 1, memoryMiB: 24576 },
+          moreEnginePods: 1,
+          nodes: [
+            nodeFit('gpu-h100-mps', {
+              product: 'NVIDIA-H100-80GB-HBM3',
+              isolation: 'mps',
+              physicalGpus: 2,
+              sharedWays: 2,
+              unitMemoryMiB: 40960,
+              units: 4,
+              taken: 2,
+              free: 2,
+              placed: ['engine 2'],
+              moreEnginePods: 1,
+            }),
+          ],
+        }),
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('1 more engine pod fits now'),
+    ).toBeInTheDocument();
+    expect(nodeCells()).toEqual([
+      [
+        'gpu-h100-mps',
+        'NVIDIA-H100-80GB-HBM3',
+        '40 GiB per share',
+        '2',
+        'MPS 2 ways',
+        '2 of 4 free',
+        'Yes',
+        'Could take engine 2Room for 1 more engine pod',
+      ],
+    ]);
+  });
+
+  it('shows DRA devices next to a node that does not count, and why it does not', async () => {
+    serve(
+      fitSignal(
+        fitOf({
+          moreEnginePods: 6,
+          nodes: [
+            nodeFit('gpu-dra-0', {
+              product: 'NVIDIA H100 80GB HBM3',
+              isolation: 'dra',
+              physicalGpus: 8,
+              unitMemoryMiB: 81559,
+              units: 8,
+              taken: 2,
+              free: 6,
+              running: ['deepgram-engine-0', 'deepgram-engine-1'],
+              moreEnginePods: 6,
+            }),
+            nodeFit('gpu-t4-0', {
+              product: 'Tesla-T4',
+              physicalGpus: 4,
+              unitMemoryMiB: 15360,
+              counts: false,
+              excluded: 'Tesla-T4 is not supported from 0.40.0',
+            }),
+            nodeFit('gpu-a10g-1', {
+              product: 'NVIDIA-A10G',
+              physicalGpus: 4,
+              unitMemoryMiB: 23028,
+              counts: false,
+              excluded: 'cordoned',
+            }),
+          ],
+        }),
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('6 more engine pods fit now'),
+    ).toBeInTheDocument();
+    expect(nodeCells()).toEqual([
+      [
+        'gpu-a10g-1',
+        'NVIDIA-A10G',
+        '22 GiB per GPU',
+        '4',
+        'Whole GPUs',
+        '4 of 4 free',
+        'No: cordoned',
+        'None',
+      ],
+      [
+        'gpu-dra-0',
+        'NVIDIA H100 80GB HBM3',
+        '80 GiB per device',
+        '8',
+        'DRA devices',
+        '6 of 8 free',
+        'Yes',
+        'Runs deepgram-engine-0, deepgram-engine-1Room for 6 more engine pods',
+      ],
+      [
+        'gpu-t4-0',
+        'Tesla-T4',
+        '15 GiB per GPU',
+        '4',
+        'Whole GPUs',
+        '4 of 4 free',
+        'No: Tesla-T4 is not supported from 0.40.0',
+        'None',
+      ],
+    ]);
+
+    // Counted nodes first, then the others by their reason.
+    await userEvent.click(screen.getByRole('button', { name: 'Counted' }));
+    expect(nodeCells().map(([node]) => node)).toEqual([
+      'gpu-dra-0',
+      'gpu-a10g-1',
+      'gpu-t4-0',
+    ]);
+  });
+
+  it('lists the pods that fit on no node', async () => {
+    serve(
+      fitSignal(
+        fitOf({
+          unplaced: [
+            {
+              name: 'engine 3',
+              role: 'engine',
+              resourceName: 'nvidia.com/gpu',
+              gpus: 1,
+              memoryMiB: 16384,
+            },
+            {
+              name: 'agent-text-to-speech 1',
+              role: 'agent-text-to-speech',
+              resourceName: 'nvidia.com/gpu',
+              gpus: 2,
+            },
+          ],
+          nodes: [
+            nodeFit('gpu-a100-0', {
+              product: 'NVIDIA-A100-SXM4-80GB',
+              physicalGpus: 4,
+              unitMemoryMiB: 81920,
+              taken: 3,
+              free: 1,
+              running: ['deepgram-engine-0', 'deepgram-engine-1'],
+            }),
+          ],
+        }),
+        {
+          status: 'insufficient',
+          reason:
+            'engine 3 and agent-text-to-speech 1 fit on no node; free: gpu-a100-0 1',
+        },
+      ),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('No more engine pods fit now'),
+    ).toBeInTheDocument();
+    const section = screen
+      .getByRole('heading', { name: 'Pods that fit on no node' })
+      .closest('section')!;
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'engine 3 needs 1 nvidia.com/gpu and 16 GiB of GPU memory',
+      'agent-text-to-speech 1 needs 2 nvidia.com/gpu',
+    ]);
+  });
+
+  it('says when the answer is judged by totals, and shows no node table', async () => {
+    serve(
+      fitSignal(fitOf({ basis: 'totals', moreEnginePods: 2 }), {
+        source: 'report',
+        observedAt: '2026-11-20T02:00:00Z',
+        allocatable: 8,
+        requested: 6,
+        required: 6,
+      }),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    expect(
+      await screen.findByText('2 more engine pods fit now'),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(
+        'An engine pod asks for 1 nvidia.com/gpu and 16 GiB of GPU memory. Judged by totals: this observation lists no nodes.',
+      ),
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('table')).not.toBeInTheDocument();
+  });
+
+  it('compares the expected load with the sizing table and says when it is undersized', async () => {
+    serve(
+      fitSignal(fitOf({ moreEnginePods: 1 }), {
+        status: 'ok',
+        sizing: undersized,
+      }),
+    );
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+
+    const section = (
+      await screen.findByRole('heading', { name: 'Sized for the load' })
+    ).closest('section')!;
+    const terms = within(section)
+      .getAllByRole('term')
+      .map(term => term.textContent);
+    const definitions = within(section)
+      .getAllByRole('definition')
+      .map(definition => definition.textContent);
+    expect(terms).toEqual([
+      'Expected load',
+      'Tier',
+      'The tier needs',
+      'Verdict',
+    ]);
+    expect(definitions).toEqual([
+      '8 concurrent streams at peak',
+      "medium (up to 10 streams), from the release policy's table for 0.42.0 (in force since 0.40.0)",
+      '2 engine pods × 1 GPU, each with 16 GiB of GPU memory, 4 CPU and 16Gi of memory',
+      'Undersized for the load',
+    ]);
+    expect(
+      within(section).getByText('Undersized for the load'),
+    ).toHaveAttribute('data-verdict', 'undersized');
+    expect(within(section).getByText(undersized.message)).toBeInTheDocument();
   });
 
   it('tells how to get data when nothing was observed', async () => {

@@ -4,6 +4,7 @@ import {
   type DeploymentProfile,
   type GpuNodeObservation,
   type GpuSignal,
+  type PendingGpuPodObservation,
 } from '@fleetdeck/plugin-fleet-common';
 import { formatTimestamp } from '../shared/fleetStatus';
 
@@ -51,6 +52,19 @@ export function describeAllocatable(node: GpuNodeObservation): string {
         }`,
     )
     .join(', ');
+}
+
+/**
+ * `deepgram-engine-…-z9y3k asks for 1 nvidia.com/gpu — 0/7 nodes are available: …`, with the
+ * scheduler's message when it gave one.
+ */
+export function describeWaitingPod(pod: PendingGpuPodObservation): string {
+  const requests = Object.entries(pod.requests)
+    .map(([resource, count]) => `${count} ${resource}`)
+    .join(', ');
+  return `${pod.name} asks for ${requests}${
+    pod.message ? ` — ${pod.message}` : ''
+  }`;
 }
 
 /** `Schedulable`, or why not: `Not schedulable: cordoned`. */
