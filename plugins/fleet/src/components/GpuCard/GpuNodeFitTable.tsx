@@ -27,6 +27,8 @@ type Column = {
   /** What the column sorts by; the rendered text where that reads the same. */
   sortValue: (node: GpuNodeFit) => SortValue;
   render: (node: GpuNodeFit) => ReactNode;
+  /** Kept on one line: a node's name, `1 of 4 free`. */
+  noWrap?: boolean;
 };
 
 function Lines(props: { lines: string[] }) {
@@ -46,7 +48,12 @@ function columnsFor(
   driverOf: (node: string) => string | undefined,
 ): Column[] {
   return [
-    { label: 'Node', sortValue: node => node.node, render: node => node.node },
+    {
+      label: 'Node',
+      sortValue: node => node.node,
+      render: node => node.node,
+      noWrap: true,
+    },
     {
       label: 'Product',
       sortValue: node => node.product,
@@ -84,7 +91,12 @@ function columnsFor(
       sortValue: node => describeIsolation(node, resourceName),
       render: node => describeIsolation(node, resourceName),
     },
-    { label: 'Free', sortValue: node => node.free, render: describeFree },
+    {
+      label: 'Free',
+      sortValue: node => node.free,
+      render: describeFree,
+      noWrap: true,
+    },
     {
       label: 'Counted',
       // Counted nodes first, then the excluded ones by their reason.
@@ -160,7 +172,12 @@ export function GpuNodeFitTable(props: {
 
   return (
     <TableContainer>
-      <Table size="small" aria-label="GPU nodes">
+      <Table
+        size="small"
+        aria-label="GPU nodes"
+        // Cards break words anywhere; the table breaks between words, and never in a name.
+        sx={{ '& th, & td': { wordBreak: 'normal' } }}
+      >
         <TableHead>
           <TableRow>
             {columns.map(column => {
@@ -186,7 +203,12 @@ export function GpuNodeFitTable(props: {
           {rows.map(node => (
             <TableRow key={node.node}>
               {columns.map(column => (
-                <TableCell key={column.label}>{column.render(node)}</TableCell>
+                <TableCell
+                  key={column.label}
+                  sx={column.noWrap ? { whiteSpace: 'nowrap' } : undefined}
+                >
+                  {column.render(node)}
+                </TableCell>
               ))}
             </TableRow>
           ))}
