@@ -5,16 +5,16 @@ import {
   mockApis,
   registerMswTestHooks,
 } from '@backstage/test-utils';
-import type {
-  GpuFit,
-  GpuNodeFit,
-  GpuSignal,
-  GpuSizingSignal,
-} from '@fleetdeck/plugin-fleet-common';
+import type { GpuFit, GpuSignal } from '@fleetdeck/plugin-fleet-common';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { FleetClient } from '../../api';
 import { deploymentEntity } from '../../__fixtures__/entities';
+import {
+  gpuFit,
+  gpuNodeFit,
+  undersizedGpuSizing,
+} from '../../__fixtures__/gpuFit';
 import { deploymentStatus } from '../../__fixtures__/statuses';
 import { renderEntityCard } from '../../__testUtils__/renderEntityCard';
 import { GpuCard } from './GpuCard';
@@ -102,36 +102,25 @@ const clusterSignal: Partial<GpuSignal> = {
   ],
 };
 
-/** A node as the packing saw it: whole GPUs, all free, none of the deployment's pods. */
-function nodeFit(
-  node: string,
-  overrides: Partial<GpuNodeFit> = {},
-): GpuNodeFit {
-  return {
-    node,
-    isolation: 'whole',
-    units: 4,
-    taken: 0,
-    free: 4,
-    counts: true,
-    running: [],
-    placed: [],
-    moreEnginePods: 0,
-    ...overrides,
-  };
+/** The text of each element of `role` in the card's section headed `heading`. */
+function textsIn(heading: string, role: 'listitem' | 'term' | 'definition') {
+  const section = screen
+    .getByRole('heading', { name: heading })
+    .closest('section');
+  return within(section!)
+    .getAllByRole(role)
+    .map(element => element.textContent ?? '');
 }
 
-/** A fit judged node by node for engine pods of 1 nvidia.com/gpu and 16 GiB. */
-function fitOf(overrides: Partial<GpuFit>): GpuFit {
+/** Clicks a column's sort label: the nodes in their new order, and the column's `aria-sort`. */
+async function sortBy(column: string) {
+  const table = screen.getByRole('table', { name: 'GPU nodes' });
+  await userEvent.click(within(table).getByRole('button', { name: column }));
   return {
-    basis: 'nodes',
-    resourceName: 'nvidia.com/gpu',
-    enginePod: { gpus: 1, memoryMiB: 16384 },
-    nodes: [],
-    unplaced: [],
-    moreEnginePods: 0,
-    notes: [],
-    ...overrides,
+    nodes: nodeCells().map(([node]) => node),
+    sort: within(table)
+      .getByRole('columnheader', { name: column })
+      .getAttribute('aria-sort'),
   };
 }
 
@@ -163,25 +152,6 @@ function nodeCells(): string[][] {
         .map(cell => cell.textContent ?? ''),
     );
 }
-
-const undersized: GpuSizingSignal = {
-  expectedStreams: 8,
-  version: '0.42.0',
-  since: '0.40.0',
-  tier: {
-    name: 'medium',
-    upToStreams: 10,
-    engineReplicas: 2,
-    gpusPerEngine: 1,
-    gpuMemoryGiB: 16,
-    cpu: '4',
-    memory: '16Gi',
-  },
-  verdict: 'undersized',
-  message:
-    'A load of 8 streams needs 2 engine pods of 1 GPU with 16 GiB; the deployment declares 1 engine pod with 12 GiB. The cluster holds 3 engine pods of that size.',
-  clusterHolds: 3,
-};
 
 describe('GpuCard', () => {
   const server = setupServer();
@@ -281,16 +251,20 @@ describe('GpuCard', () => {
     expect(screen.queryByRole('table')).not.toBeInTheDocument();
   });
 
+  /** Serves the signal and renders the card; resolves once the scale-up answer shows. */
+  async function showFit(gpu: Partial<GpuSignal>, answer: string) {
+    serve(gpu);
+    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
+    expect(await screen.findByText(answer)).toBeInTheDocument();
+  }
+
   it('answers the scale-up question for whole GPUs, node by node, sortable', async () => {
-    serve(
+    await showFit(
       fitSignal(
-        fitOf({
+        gpuFit({
           moreEnginePods: 3,
           nodes: [
-            nodeFit('gpu-a100-0', {
-              product: 'NVIDIA-A100-SXM4-80GB',
-              physicalGpus: 4,
-              unitMemoryMiB: 81920,
+            gpuNodeFit('gpu-a100-0', {
               taken: 3,
               free: 1,
               running: [
@@ -299,7 +273,7 @@ describe('GpuCard', () => {
               ],
               moreEnginePods: 1,
             }),
-            nodeFit('gpu-h100-10', {
+            gpuNodeFit('gpu-h100-10', {
               product: 'NVIDIA-H100-80GB-HBM3',
               physicalGpus: 8,
               unitMemoryMiB: 81559,
@@ -307,7 +281,7 @@ describe('GpuCard', () => {
               taken: 8,
               free: 0,
             }),
-            nodeFit('gpu-h100-2', {
+            gpuNodeFit('gpu-h100-2', {
               product: 'NVIDIA-H100-80GB-HBM3',
               physicalGpus: 8,
               unitMemoryMiB: 81559,
@@ -329,12 +303,9 @@ describe('GpuCard', () => {
           ],
         },
       ),
+      '3 more engine pods fit now',
     );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
 
-    expect(
-      await screen.findByText('3 more engine pods fit now'),
-    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'An engine pod asks for 1 nvidia.com/gpu and 16 GiB of GPU memory.',
@@ -392,66 +363,46 @@ describe('GpuCard', () => {
         'None',
       ],
     ]);
-    const byNode = within(table).getByRole('columnheader', { name: 'Node' });
-    expect(byNode).toHaveAttribute('aria-sort', 'ascending');
+    expect(
+      within(table).getByRole('columnheader', { name: 'Node' }),
+    ).toHaveAttribute('aria-sort', 'ascending');
 
     // Fewest free first, then most.
-    const byFree = within(table).getByRole('button', { name: 'Free' });
-    await userEvent.click(byFree);
-    expect(nodeCells().map(([node]) => node)).toEqual([
-      'gpu-h100-10',
-      'gpu-a100-0',
-      'gpu-h100-2',
-    ]);
+    expect(await sortBy('Free')).toEqual({
+      nodes: ['gpu-h100-10', 'gpu-a100-0', 'gpu-h100-2'],
+      sort: 'ascending',
+    });
+    expect(await sortBy('Free')).toEqual({
+      nodes: ['gpu-h100-2', 'gpu-a100-0', 'gpu-h100-10'],
+      sort: 'descending',
+    });
     expect(
-      within(table).getByRole('columnheader', { name: 'Free' }),
-    ).toHaveAttribute('aria-sort', 'ascending');
-    await userEvent.click(byFree);
-    expect(nodeCells().map(([node]) => node)).toEqual([
-      'gpu-h100-2',
-      'gpu-a100-0',
-      'gpu-h100-10',
-    ]);
-    expect(
-      within(table).getByRole('columnheader', { name: 'Free' }),
-    ).toHaveAttribute('aria-sort', 'descending');
-    expect(byNode).not.toHaveAttribute('aria-sort');
+      within(table).getByRole('columnheader', { name: 'Node' }),
+    ).not.toHaveAttribute('aria-sort');
   });
 
-  it("shows a MIG node by its slice and the slice's memory", async () => {
-    serve(
-      fitSignal(
-        fitOf({
-          resourceName: 'nvidia.com/mig-3g.40gb',
-          enginePod: { gpus: 1, memoryMiB: 32768 },
-          moreEnginePods: 1,
-          nodes: [
-            nodeFit('gpu-mig-0', {
-              product: 'NVIDIA-A100-SXM4-80GB',
-              isolation: 'mig',
-              physicalGpus: 1,
-              unitMemoryMiB: 40960,
-              units: 2,
-              taken: 1,
-              free: 1,
-              running: ['deepgram-engine-5f6b-klmno'],
-              moreEnginePods: 1,
-            }),
-          ],
-        }),
-      ),
-    );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('1 more engine pod fits now'),
-    ).toBeInTheDocument();
-    expect(
-      screen.getByText(
-        'An engine pod asks for 1 nvidia.com/mig-3g.40gb and 32 GiB of GPU memory.',
-      ),
-    ).toBeInTheDocument();
-    expect(nodeCells()).toEqual([
+  it.each<[string, GpuFit, string, string[]]>([
+    [
+      'a MIG node by its slice and the slice’s memory',
+      gpuFit({
+        resourceName: 'nvidia.com/mig-3g.40gb',
+        enginePod: { gpus: 1, memoryMiB: 32768 },
+        moreEnginePods: 1,
+        nodes: [
+          gpuNodeFit('gpu-mig-0', {
+            product: 'NVIDIA-A100-SXM4-80GB',
+            isolation: 'mig',
+            physicalGpus: 1,
+            unitMemoryMiB: 40960,
+            units: 2,
+            taken: 1,
+            free: 1,
+            running: ['deepgram-engine-5f6b-klmno'],
+            moreEnginePods: 1,
+          }),
+        ],
+      }),
+      'An engine pod asks for 1 nvidia.com/mig-3g.40gb and 32 GiB of GPU memory.',
       [
         'gpu-mig-0',
         'NVIDIA-A100-SXM4-80GB',
@@ -462,47 +413,27 @@ describe('GpuCard', () => {
         'Yes',
         'Runs deepgram-engine-5f6b-klmnoRoom for 1 more engine pod',
       ],
-    ]);
-  });
-
-  it('shows a time-sliced node with its share, and the caveat that memory is not isolated', async () => {
-    const caveat =
-      'gpu-l4-0 time-slices each GPU 4 ways without memory isolation: a pod can use more than its 5.6 GiB share and starve the others.';
-    serve(
-      fitSignal(
-        fitOf({
-          enginePod: { gpus: 1, memoryMiB: 4096 },
-          moreEnginePods: 2,
-          notes: [caveat],
-          nodes: [
-            nodeFit('gpu-l4-0', {
-              product: 'NVIDIA-L4',
-              isolation: 'time-slicing',
-              physicalGpus: 1,
-              sharedWays: 4,
-              unitMemoryMiB: 23034 / 4,
-              units: 4,
-              taken: 2,
-              free: 2,
-              running: ['deepgram-engine-0', 'deepgram-engine-1'],
-              moreEnginePods: 2,
-            }),
-          ],
-        }),
-      ),
-    );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('2 more engine pods fit now'),
-    ).toBeInTheDocument();
-    const caveats = screen.getByRole('list', { name: 'Caveats' });
-    expect(
-      within(caveats)
-        .getAllByRole('listitem')
-        .map(item => item.textContent),
-    ).toEqual([caveat]);
-    expect(nodeCells()).toEqual([
+    ],
+    [
+      'a time-sliced node by its ways and the memory of a share, without isolation',
+      gpuFit({
+        enginePod: { gpus: 1, memoryMiB: 4096 },
+        moreEnginePods: 2,
+        nodes: [
+          gpuNodeFit('gpu-l4-0', {
+            product: 'NVIDIA-L4',
+            isolation: 'time-slicing',
+            physicalGpus: 1,
+            sharedWays: 4,
+            unitMemoryMiB: 23034 / 4,
+            taken: 2,
+            free: 2,
+            running: ['deepgram-engine-0', 'deepgram-engine-1'],
+            moreEnginePods: 2,
+          }),
+        ],
+      }),
+      'An engine pod asks for 1 nvidia.com/gpu and 4 GiB of GPU memory.',
       [
         'gpu-l4-0',
         'NVIDIA-L4',
@@ -513,38 +444,27 @@ describe('GpuCard', () => {
         'Yes',
         'Runs deepgram-engine-0, deepgram-engine-1Room for 2 more engine pods',
       ],
-    ]);
-  });
-
-  it('shows an MPS node by its ways and the memory of a share', async () => {
-    serve(
-      fitSignal(
-        fitOf({
-          enginePod: { gpus: 1, memoryMiB: 24576 },
-          moreEnginePods: 1,
-          nodes: [
-            nodeFit('gpu-h100-mps', {
-              product: 'NVIDIA-H100-80GB-HBM3',
-              isolation: 'mps',
-              physicalGpus: 2,
-              sharedWays: 2,
-              unitMemoryMiB: 40960,
-              units: 4,
-              taken: 2,
-              free: 2,
-              placed: ['engine 2'],
-              moreEnginePods: 1,
-            }),
-          ],
-        }),
-      ),
-    );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('1 more engine pod fits now'),
-    ).toBeInTheDocument();
-    expect(nodeCells()).toEqual([
+    ],
+    [
+      'an MPS node by its ways and the memory of a share',
+      gpuFit({
+        enginePod: { gpus: 1, memoryMiB: 24576 },
+        moreEnginePods: 1,
+        nodes: [
+          gpuNodeFit('gpu-h100-mps', {
+            product: 'NVIDIA-H100-80GB-HBM3',
+            isolation: 'mps',
+            physicalGpus: 2,
+            sharedWays: 2,
+            unitMemoryMiB: 40960,
+            taken: 2,
+            free: 2,
+            placed: ['engine 2'],
+            moreEnginePods: 1,
+          }),
+        ],
+      }),
+      'An engine pod asks for 1 nvidia.com/gpu and 24 GiB of GPU memory.',
       [
         'gpu-h100-mps',
         'NVIDIA-H100-80GB-HBM3',
@@ -555,60 +475,26 @@ describe('GpuCard', () => {
         'Yes',
         'Could take engine 2Room for 1 more engine pod',
       ],
-    ]);
-  });
-
-  it('shows DRA devices next to a node that does not count, and why it does not', async () => {
-    serve(
-      fitSignal(
-        fitOf({
-          moreEnginePods: 6,
-          nodes: [
-            nodeFit('gpu-dra-0', {
-              product: 'NVIDIA H100 80GB HBM3',
-              isolation: 'dra',
-              physicalGpus: 8,
-              unitMemoryMiB: 81559,
-              units: 8,
-              taken: 2,
-              free: 6,
-              running: ['deepgram-engine-0', 'deepgram-engine-1'],
-              moreEnginePods: 6,
-            }),
-            nodeFit('gpu-t4-0', {
-              product: 'Tesla-T4',
-              physicalGpus: 4,
-              unitMemoryMiB: 15360,
-              counts: false,
-              excluded: 'Tesla-T4 is not supported from 0.40.0',
-            }),
-            nodeFit('gpu-a10g-1', {
-              product: 'NVIDIA-A10G',
-              physicalGpus: 4,
-              unitMemoryMiB: 23028,
-              counts: false,
-              excluded: 'cordoned',
-            }),
-          ],
-        }),
-      ),
-    );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('6 more engine pods fit now'),
-    ).toBeInTheDocument();
-    expect(nodeCells()).toEqual([
-      [
-        'gpu-a10g-1',
-        'NVIDIA-A10G',
-        '22 GiB per GPU',
-        '4',
-        'Whole GPUs',
-        '4 of 4 free',
-        'No: cordoned',
-        'None',
-      ],
+    ],
+    [
+      'a DRA node by its devices',
+      gpuFit({
+        moreEnginePods: 6,
+        nodes: [
+          gpuNodeFit('gpu-dra-0', {
+            product: 'NVIDIA H100 80GB HBM3',
+            isolation: 'dra',
+            physicalGpus: 8,
+            unitMemoryMiB: 81559,
+            units: 8,
+            taken: 2,
+            free: 6,
+            running: ['deepgram-engine-0', 'deepgram-engine-1'],
+            moreEnginePods: 6,
+          }),
+        ],
+      }),
+      'An engine pod asks for 1 nvidia.com/gpu and 16 GiB of GPU memory.',
       [
         'gpu-dra-0',
         'NVIDIA H100 80GB HBM3',
@@ -619,31 +505,78 @@ describe('GpuCard', () => {
         'Yes',
         'Runs deepgram-engine-0, deepgram-engine-1Room for 6 more engine pods',
       ],
-      [
-        'gpu-t4-0',
-        'Tesla-T4',
-        '15 GiB per GPU',
-        '4',
-        'Whole GPUs',
-        '4 of 4 free',
-        'No: Tesla-T4 is not supported from 0.40.0',
-        'None',
-      ],
+    ],
+  ])('shows %s', async (_, fit, demand, cells) => {
+    await showFit(
+      fitSignal(fit),
+      `${fit.moreEnginePods} more engine ${
+        fit.moreEnginePods === 1 ? 'pod fits' : 'pods fit'
+      } now`,
+    );
+    expect(screen.getByText(demand)).toBeInTheDocument();
+    expect(nodeCells()).toEqual([cells]);
+  });
+
+  it('shows the caveats of the fit', async () => {
+    const caveat =
+      'gpu-l4-0 time-slices each GPU 4 ways without memory isolation: a pod can use more than its 5.6 GiB share and starve the others.';
+    await showFit(
+      fitSignal(gpuFit({ moreEnginePods: 2, notes: [caveat] })),
+      '2 more engine pods fit now',
+    );
+    const caveats = screen.getByRole('list', { name: 'Caveats' });
+    expect(
+      within(caveats)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([caveat]);
+  });
+
+  it('says why a node does not count, and sorts the counted ones first', async () => {
+    await showFit(
+      fitSignal(
+        gpuFit({
+          moreEnginePods: 4,
+          nodes: [
+            gpuNodeFit('gpu-a100-0', {
+              moreEnginePods: 4,
+            }),
+            gpuNodeFit('gpu-a10g-1', {
+              product: 'NVIDIA-A10G',
+              physicalGpus: 4,
+              unitMemoryMiB: 23028,
+              counts: false,
+              excluded: 'cordoned',
+            }),
+            gpuNodeFit('gpu-t4-0', {
+              product: 'Tesla-T4',
+              physicalGpus: 4,
+              unitMemoryMiB: 15360,
+              counts: false,
+              excluded: 'Tesla-T4 is not supported from 0.40.0',
+            }),
+          ],
+        }),
+      ),
+      '4 more engine pods fit now',
+    );
+    expect(nodeCells().map(row => [row[0], row[6], row[7]])).toEqual([
+      ['gpu-a10g-1', 'No: cordoned', 'None'],
+      ['gpu-a100-0', 'Yes', 'Room for 4 more engine pods'],
+      ['gpu-t4-0', 'No: Tesla-T4 is not supported from 0.40.0', 'None'],
     ]);
 
-    // Counted nodes first, then the others by their reason.
-    await userEvent.click(screen.getByRole('button', { name: 'Counted' }));
-    expect(nodeCells().map(([node]) => node)).toEqual([
-      'gpu-dra-0',
-      'gpu-a10g-1',
-      'gpu-t4-0',
-    ]);
+    // Counted first, then the others by their reason.
+    expect(await sortBy('Counted')).toEqual({
+      nodes: ['gpu-a100-0', 'gpu-a10g-1', 'gpu-t4-0'],
+      sort: 'ascending',
+    });
   });
 
   it('lists the pods that fit on no node', async () => {
-    serve(
+    await showFit(
       fitSignal(
-        fitOf({
+        gpuFit({
           unplaced: [
             {
               name: 'engine 3',
@@ -660,10 +593,7 @@ describe('GpuCard', () => {
             },
           ],
           nodes: [
-            nodeFit('gpu-a100-0', {
-              product: 'NVIDIA-A100-SXM4-80GB',
-              physicalGpus: 4,
-              unitMemoryMiB: 81920,
+            gpuNodeFit('gpu-a100-0', {
               taken: 3,
               free: 1,
               running: ['deepgram-engine-0', 'deepgram-engine-1'],
@@ -676,40 +606,25 @@ describe('GpuCard', () => {
             'engine 3 and agent-text-to-speech 1 fit on no node; free: gpu-a100-0 1',
         },
       ),
+      'No more engine pods fit now',
     );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('No more engine pods fit now'),
-    ).toBeInTheDocument();
-    const section = screen
-      .getByRole('heading', { name: 'Pods that fit on no node' })
-      .closest('section')!;
-    expect(
-      within(section)
-        .getAllByRole('listitem')
-        .map(item => item.textContent),
-    ).toEqual([
+    expect(textsIn('Pods that fit on no node', 'listitem')).toEqual([
       'engine 3 needs 1 nvidia.com/gpu and 16 GiB of GPU memory',
       'agent-text-to-speech 1 needs 2 nvidia.com/gpu',
     ]);
   });
 
   it('says when the answer is judged by totals, and shows no node table', async () => {
-    serve(
-      fitSignal(fitOf({ basis: 'totals', moreEnginePods: 2 }), {
+    await showFit(
+      fitSignal(gpuFit({ basis: 'totals', moreEnginePods: 2 }), {
         source: 'report',
         observedAt: '2026-11-20T02:00:00Z',
         allocatable: 8,
         requested: 6,
         required: 6,
       }),
+      '2 more engine pods fit now',
     );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    expect(
-      await screen.findByText('2 more engine pods fit now'),
-    ).toBeInTheDocument();
     expect(
       screen.getByText(
         'An engine pod asks for 1 nvidia.com/gpu and 16 GiB of GPU memory. Judged by totals: this observation lists no nodes.',
@@ -719,39 +634,27 @@ describe('GpuCard', () => {
   });
 
   it('compares the expected load with the sizing table and says when it is undersized', async () => {
-    serve(
-      fitSignal(fitOf({ moreEnginePods: 1 }), {
-        status: 'ok',
-        sizing: undersized,
-      }),
+    await showFit(
+      fitSignal(gpuFit({ moreEnginePods: 1 }), { sizing: undersizedGpuSizing }),
+      '1 more engine pod fits now',
     );
-    renderEntityCard(deploymentEntity(), <GpuCard now={now} />, client());
-
-    const section = (
-      await screen.findByRole('heading', { name: 'Sized for the load' })
-    ).closest('section')!;
-    const terms = within(section)
-      .getAllByRole('term')
-      .map(term => term.textContent);
-    const definitions = within(section)
-      .getAllByRole('definition')
-      .map(definition => definition.textContent);
-    expect(terms).toEqual([
+    expect(textsIn('Sized for the load', 'term')).toEqual([
       'Expected load',
       'Tier',
       'The tier needs',
       'Verdict',
     ]);
-    expect(definitions).toEqual([
+    expect(textsIn('Sized for the load', 'definition')).toEqual([
       '8 concurrent streams at peak',
       "medium (up to 10 streams), from the release policy's table for 0.42.0 (in force since 0.40.0)",
       '2 engine pods × 1 GPU, each with 16 GiB of GPU memory, 4 CPU and 16Gi of memory',
       'Undersized for the load',
     ]);
-    expect(
-      within(section).getByText('Undersized for the load'),
-    ).toHaveAttribute('data-verdict', 'undersized');
-    expect(within(section).getByText(undersized.message)).toBeInTheDocument();
+    expect(screen.getByText('Undersized for the load')).toHaveAttribute(
+      'data-verdict',
+      'undersized',
+    );
+    expect(screen.getByText(undersizedGpuSizing.message)).toBeInTheDocument();
   });
 
   it('tells how to get data when nothing was observed', async () => {

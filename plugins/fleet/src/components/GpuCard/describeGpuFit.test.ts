@@ -1,4 +1,5 @@
-import type { GpuFit, GpuNodeFit } from '@fleetdeck/plugin-fleet-common';
+import type { GpuNodeFit } from '@fleetdeck/plugin-fleet-common';
+import { gpuFit, gpuNodeFit } from '../../__fixtures__/gpuFit';
 import { formatGpuMemory } from './describeGpu';
 import {
   describeCounted,
@@ -12,34 +13,6 @@ import {
   describeUnitMemory,
 } from './describeGpuFit';
 
-function fitOf(overrides: Partial<GpuFit> = {}): GpuFit {
-  return {
-    basis: 'nodes',
-    resourceName: 'nvidia.com/gpu',
-    enginePod: { gpus: 1, memoryMiB: 16384 },
-    nodes: [],
-    unplaced: [],
-    moreEnginePods: 0,
-    notes: [],
-    ...overrides,
-  };
-}
-
-function nodeOf(overrides: Partial<GpuNodeFit> = {}): GpuNodeFit {
-  return {
-    node: 'gpu-0',
-    isolation: 'whole',
-    units: 4,
-    taken: 1,
-    free: 3,
-    counts: true,
-    running: [],
-    placed: [],
-    moreEnginePods: 0,
-    ...overrides,
-  };
-}
-
 describe('formatGpuMemory', () => {
   it('rounds to whole GiB from 10 GiB, to one decimal below', () => {
     expect(formatGpuMemory(81920)).toBe('80 GiB');
@@ -52,13 +25,13 @@ describe('formatGpuMemory', () => {
 
 describe('describeScaleUp', () => {
   it('answers how many more engine pods fit, in agreement', () => {
-    expect(describeScaleUp(fitOf({ moreEnginePods: 0 }))).toBe(
+    expect(describeScaleUp(gpuFit({ moreEnginePods: 0 }))).toBe(
       'No more engine pods fit now',
     );
-    expect(describeScaleUp(fitOf({ moreEnginePods: 1 }))).toBe(
+    expect(describeScaleUp(gpuFit({ moreEnginePods: 1 }))).toBe(
       '1 more engine pod fits now',
     );
-    expect(describeScaleUp(fitOf({ moreEnginePods: 3 }))).toBe(
+    expect(describeScaleUp(gpuFit({ moreEnginePods: 3 }))).toBe(
       '3 more engine pods fit now',
     );
   });
@@ -68,7 +41,7 @@ describe('describeEnginePod', () => {
   it('gives the GPUs and GPU memory one engine pod asks for', () => {
     expect(
       describeEnginePod(
-        fitOf({
+        gpuFit({
           resourceName: 'nvidia.com/mig-3g.40gb',
           enginePod: { gpus: 2, memoryMiB: 24576 },
         }),
@@ -79,7 +52,7 @@ describe('describeEnginePod', () => {
   });
 
   it('says that memory goes unchecked, and where to declare it, when it is not declared', () => {
-    expect(describeEnginePod(fitOf({ enginePod: { gpus: 1 } }))).toBe(
+    expect(describeEnginePod(gpuFit({ enginePod: { gpus: 1 } }))).toBe(
       'An engine pod asks for 1 nvidia.com/gpu; its GPU memory is not declared (spec.gpu.engineMemoryGiB), so no node is checked for it.',
     );
   });
@@ -87,10 +60,10 @@ describe('describeEnginePod', () => {
 
 describe('describeFitBasis', () => {
   it('speaks only of an answer judged by totals', () => {
-    expect(describeFitBasis(fitOf({ basis: 'totals' }))).toBe(
+    expect(describeFitBasis(gpuFit({ basis: 'totals' }))).toBe(
       'Judged by totals: this observation lists no nodes.',
     );
-    expect(describeFitBasis(fitOf())).toBeUndefined();
+    expect(describeFitBasis(gpuFit())).toBeUndefined();
   });
 });
 
@@ -143,7 +116,7 @@ describe('describeIsolation and describeUnitMemory', () => {
       '5.6 GiB per share',
     ],
     [
-      { isolation: 'time-slicing' },
+      { isolation: 'time-slicing', unitMemoryMiB: undefined },
       'nvidia.com/gpu',
       'Time-sliced — no memory isolation',
       '—',
@@ -161,19 +134,25 @@ describe('describeIsolation and describeUnitMemory', () => {
       '80 GiB per device',
     ],
   ])('%j of %s: %s, %s', (node, resourceName, isolation, memory) => {
-    expect(describeIsolation(nodeOf(node), resourceName)).toBe(isolation);
-    expect(describeUnitMemory(nodeOf(node))).toBe(memory);
+    expect(describeIsolation(gpuNodeFit('gpu-0', node), resourceName)).toBe(
+      isolation,
+    );
+    expect(describeUnitMemory(gpuNodeFit('gpu-0', node))).toBe(memory);
   });
 });
 
 describe('describeFree and describeCounted', () => {
   it('gives free of total, and why a node is not capacity', () => {
-    expect(describeFree(nodeOf({ units: 4, free: 1 }))).toBe('1 of 4 free');
-    expect(describeCounted(nodeOf())).toBe('Yes');
+    expect(describeFree(gpuNodeFit('gpu-0', { units: 4, free: 1 }))).toBe(
+      '1 of 4 free',
+    );
+    expect(describeCounted(gpuNodeFit('gpu-0'))).toBe('Yes');
     expect(
-      describeCounted(nodeOf({ counts: false, excluded: 'cordoned' })),
+      describeCounted(
+        gpuNodeFit('gpu-0', { counts: false, excluded: 'cordoned' }),
+      ),
     ).toBe('No: cordoned');
-    expect(describeCounted(nodeOf({ counts: false }))).toBe(
+    expect(describeCounted(gpuNodeFit('gpu-0', { counts: false }))).toBe(
       'No: no reason given',
     );
   });
@@ -183,7 +162,7 @@ describe('describeNodePods', () => {
   it('lists what runs there, what could go there and the room left', () => {
     expect(
       describeNodePods(
-        nodeOf({
+        gpuNodeFit('gpu-0', {
           running: ['deepgram-engine-0', 'deepgram-engine-1'],
           placed: ['engine 3'],
           moreEnginePods: 2,
@@ -198,7 +177,9 @@ describe('describeNodePods', () => {
 
   it('offers no room on a node that does not count', () => {
     expect(
-      describeNodePods(nodeOf({ counts: false, moreEnginePods: 1 })),
+      describeNodePods(
+        gpuNodeFit('gpu-0', { counts: false, moreEnginePods: 1 }),
+      ),
     ).toEqual(['None']);
   });
 });

@@ -1,4 +1,4 @@
-import type { GpuSizingSignal } from '@fleetdeck/plugin-fleet-common';
+import { undersizedGpuSizing } from '../../__fixtures__/gpuFit';
 import {
   describeExpectedLoad,
   describeSizingSource,
@@ -7,23 +7,7 @@ import {
   sizingVerdict,
 } from './describeGpuSizing';
 
-const sizing: GpuSizingSignal = {
-  expectedStreams: 8,
-  version: '0.42.0',
-  since: '0.40.0',
-  tier: {
-    name: 'medium',
-    upToStreams: 10,
-    engineReplicas: 2,
-    gpusPerEngine: 1,
-    gpuMemoryGiB: 16,
-    cpu: '4',
-    memory: '16Gi',
-  },
-  verdict: 'undersized',
-  message:
-    'medium load (8 streams) needs 2 engine pods × 1 GPU with 16 GiB; the deployment declares 1 engine pod with 12 GiB',
-};
+const sizing = undersizedGpuSizing;
 
 describe('describeGpuSizing', () => {
   it('words the load, the table and the tier', () => {
