@@ -33,6 +33,10 @@ jest.setTimeout(120_000);
 
 const databases = TestDatabases.create({ ids: FLEET_TEST_DATABASE_IDS });
 
+/** lumen-captions-live declares 4 engine pods on its one 4-GPU L4 node and runs 3. */
+const LUMEN_NO_ROOM =
+  'no node has 1 free nvidia.com/gpu for one more engine pod, which a rolling upgrade needs; free: gke-lumen-gpu-pool-7c1d-x2k9 0 (snapshot less than a minute old)';
+
 const EAST = 'https://k8s.example.test';
 const WEST = 'https://k8s-west.example.test';
 
@@ -290,8 +294,9 @@ describe.each(databases.eachSupportedId())(
           },
         ],
       });
+      // The node-level facts behind it, as the packing sees the nodes.
       expect(prod.reason).toBe(
-        '1 pod is pending for want of nvidia.com/gpu (snapshot less than a minute old)',
+        '1 pod is pending for want of nvidia.com/gpu; free: ip-10-0-1-11.ec2.internal 0, ip-10-0-1-12.ec2.internal 0, ip-10-0-1-13.ec2.internal 4; not capacity: ip-10-0-1-14.ec2.internal (NotReady), ip-10-0-1-15.ec2.internal (cordoned) (snapshot less than a minute old)',
       );
       const byName = new Map(prod.nodes!.map(node => [node.name, node]));
       expect(byName.size).toBe(6); // the CPU node is not a GPU node
@@ -335,8 +340,12 @@ describe.each(databases.eachSupportedId())(
       // The API pod's env held a key: nothing of it is kept.
       expect(JSON.stringify(prod)).not.toContain('dg-fixture-secret');
 
-      expect(await portal.gpuOf('lumen-captions-live')).toMatchObject({
-        status: 'ok',
+      // 3 of 4 engine pods run; the 4th takes the last free L4, leaving no room for a rolling
+      // upgrade (by totals, 1 free of 4 read as ok).
+      const lumen = await portal.gpuOf('lumen-captions-live');
+      expect(lumen.reason).toBe(LUMEN_NO_ROOM);
+      expect(lumen).toMatchObject({
+        status: 'tight',
         source: 'cluster',
         allocatable: 4,
         requested: 3,
@@ -425,7 +434,10 @@ describe.each(databases.eachSupportedId())(
       west.down = false;
       await portal.run();
       const recovered = await portal.gpuOf('lumen-captions-live');
-      expect(recovered.status).toBe('ok');
+      expect(recovered).toMatchObject({
+        status: 'tight',
+        reason: LUMEN_NO_ROOM,
+      });
       expect(recovered.error).toBeUndefined();
     });
 
@@ -438,7 +450,8 @@ describe.each(databases.eachSupportedId())(
       });
       await portal.run();
       expect(await portal.gpuOf('lumen-captions-live')).toMatchObject({
-        status: 'ok',
+        status: 'tight',
+        reason: LUMEN_NO_ROOM,
         allocatable: 4,
       });
       const prod = await portal.gpuOf('brightline-contact-prod');
@@ -486,7 +499,13 @@ describe.each(databases.eachSupportedId())(
       expect(sent.status).toBe(201);
       await portal.run();
       const lumen = await portal.gpuOf('lumen-captions-live');
-      expect(lumen).toMatchObject({ status: 'ok', source: 'report' });
+      expect(lumen).toMatchObject({
+        status: 'tight',
+        source: 'report',
+        reason: expect.stringContaining(
+          'no node has 1 free nvidia.com/gpu for one more engine pod',
+        ),
+      });
       expect(lumen.error).toBeUndefined();
     });
 

@@ -1,11 +1,6 @@
 import type { KubeNode, KubeTaint, KubeToleration } from './kubernetes';
-import {
-  gpuResources,
-  isGpuResource,
-  migProfileMemoryMiB,
-  migProfileOf,
-  parseGpuQuantity,
-} from './resources';
+import { migProfile, migProfileMemoryMiB } from './fit/gpuMemory';
+import { gpuResources, isGpuResource, parseGpuQuantity } from './resources';
 import type { GpuNodeObservation, GpuSharing } from './types';
 
 /** GPU feature discovery's node labels. */
@@ -93,11 +88,11 @@ function readMigMemory(
 ): Record<string, number> | undefined {
   const result: Record<string, number> = {};
   for (const resource of resources) {
-    const profile = migProfileOf(resource);
+    const profile = migProfile(resource);
     const memoryMiB =
       profile &&
       (positiveInteger(labels[`nvidia.com/mig-${profile}.memory`]) ??
-        migProfileMemoryMiB(profile));
+        migProfileMemoryMiB(resource));
     if (memoryMiB) {
       result[resource] = memoryMiB;
     }

@@ -5,5 +5,8 @@ export { describePendingGpuPod, podGpuRequests } from './podGpus';
 export * from './summarizeGpuCapacity';
 export * from './fit/types';
 export { evaluateGpuFit, type GpuFitInput } from './fit/evaluateGpuFit';
-export { evaluateGpuSizing, type GpuSizingInput } from './fit/evaluateGpuSizing';
+export {
+  evaluateGpuSizing,
+  type GpuSizingInput,
+} from './fit/evaluateGpuSizing';
 export { judgeGpuFit, type GpuFitVerdict } from './fit/judgeGpuFit';

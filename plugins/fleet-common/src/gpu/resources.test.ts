@@ -1,4 +1,4 @@
-import { migProfileMemoryMiB, parseMemoryMiB } from './resources';
+import { parseMemoryMiB } from './resources';
 
 describe('parseMemoryMiB', () => {
   it.each([
@@ -19,19 +19,4 @@ describe('parseMemoryMiB', () => {
       expect(parseMemoryMiB(quantity)).toBeUndefined();
     },
   );
-});
-
-describe('migProfileMemoryMiB', () => {
-  it.each([
-    ['3g.40gb', 40960],
-    ['1g.10gb', 10240],
-    ['1g.10gb+me', 10240],
-    ['7g.80gb', 81920],
-  ])('%s carries %d MiB in its name', (profile, mib) => {
-    expect(migProfileMemoryMiB(profile)).toBe(mib);
-  });
-
-  it('says nothing of a name without memory', () => {
-    expect(migProfileMemoryMiB('custom')).toBeUndefined();
-  });
 });

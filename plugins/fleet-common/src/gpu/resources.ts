@@ -35,19 +35,6 @@ export function gpuResources(
 /** The whole GPU resource of the NVIDIA device plugin. */
 export const WHOLE_GPU_RESOURCE = 'nvidia.com/gpu';
 
-const MIG_RESOURCE = /^nvidia\.com\/mig-(.+)$/;
-
-/** The MIG profile of a MIG resource (`nvidia.com/mig-3g.40gb` → `3g.40gb`), else undefined. */
-export function migProfileOf(resourceName: string): string | undefined {
-  return MIG_RESOURCE.exec(resourceName)?.[1];
-}
-
-/** The memory a MIG profile's name carries (`3g.40gb` → 40 GiB), in MiB. */
-export function migProfileMemoryMiB(profile: string): number | undefined {
-  const gigabytes = /^\d+g\.(\d+)gb/.exec(profile)?.[1];
-  return gigabytes ? Number(gigabytes) * 1024 : undefined;
-}
-
 const BINARY_SUFFIXES: Record<string, number> = {
   Ki: 2 ** 10,
   Mi: 2 ** 20,
