@@ -14,6 +14,7 @@ import {
   summarizeGpuCapacity,
   type DeploymentStatus,
   type GpuCapacityObservation,
+  type GpuStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import {
   GPU_CLUSTER_FIXTURES,
@@ -127,6 +128,13 @@ async function startPortal(databaseId: TestDatabaseId) {
     ],
   });
   const store = new DatabaseFleetStore(knex);
+  const status = async (name: FixtureName) => {
+    const response = await request(backend)
+      .get(`/api/fleet/deployments/default/${name}`)
+      .set('Authorization', mockCredentials.user.header());
+    expect(response.status).toBe(200);
+    return response.body as DeploymentStatus;
+  };
   return {
     snapshot: () => scheduler.trigger(GPU_SNAPSHOT_TASK_ID),
     report: (
@@ -148,15 +156,45 @@ async function startPortal(databaseId: TestDatabaseId) {
       }
       return gpu;
     },
-    /** The GPU signal as the fleet API serves it. */
-    signal: async (name: FixtureName) => {
-      const response = await request(backend)
-        .get(`/api/fleet/deployments/default/${name}`)
-        .set('Authorization', mockCredentials.user.header());
-      expect(response.status).toBe(200);
-      return (response.body as DeploymentStatus).gpu;
-    },
+    /** The deployment's status as the fleet API serves it. */
+    status,
+    /** Its GPU signal. */
+    signal: async (name: FixtureName) => (await status(name)).gpu,
   };
+}
+
+/** The GPU status each fixture earns, and the words of its reason that name the node-level fact. */
+const VERDICTS: Record<FixtureName, [GpuStatus, string]> = {
+  'gpu-whole': ['ok', 'room for 4 more engine pods'],
+  'gpu-mig-mixed': ['ok', 'room for 2 more engine pods'],
+  'gpu-l4-time-sliced': ['ok', 'room for 13 more engine pods'],
+  'gpu-h100-mps': ['ok', 'room for 6 more engine pods'],
+  'gpu-dra': [
+    'ok',
+    'room for 3 more engine pods (ip-10-24-1-11.ec2.internal 3)',
+  ],
+  // Enough GPUs in all (3 free), but no node with room for one more 2-GPU engine pod.
+  'gpu-fragmented': [
+    'tight',
+    'no node has 2 free nvidia.com/gpu with 16 GiB for one more engine pod, which a rolling upgrade needs; free: a1 1, a2 1, a3 1',
+  ],
+  'gpu-shared-cluster': [
+    'tight',
+    'no node has 1 free nvidia.com/gpu with 24 GiB for one more engine pod, which a rolling upgrade needs; free: ip-10-26-1-11.ec2.internal 0, ip-10-26-1-12.ec2.internal 0',
+  ],
+};
+
+async function expectVerdicts(
+  signalOf: (name: FixtureName) => Promise<DeploymentStatus['gpu']>,
+) {
+  for (const name of NAMES) {
+    const signal = await signalOf(name);
+    expect({ name, status: signal.status, reason: signal.reason }).toEqual({
+      name,
+      status: VERDICTS[name][0],
+      reason: expect.stringContaining(VERDICTS[name][1]),
+    });
+  }
 }
 
 const byNode = (observation: GpuCapacityObservation) =>
@@ -183,6 +221,19 @@ describe.each(databases.eachSupportedId())(
         // The signal carries the nodes as observed.
         expect((await portal.signal(name)).nodes).toEqual(observed.nodes);
       }
+
+      await expectVerdicts(portal.signal);
+      // The upgrade packs the target's pods: 0.35.0 makes agent-text-to-speech ask for 2 GPUs.
+      const upgrade = (await portal.status('gpu-fragmented')).upgrade;
+      const gpuCheck = upgrade.checks.find(check => check.id === 'gpu');
+      expect(upgrade.target).toBe('0.42.0');
+      expect(gpuCheck).toMatchObject({
+        outcome: 'fail',
+        message: expect.stringContaining(
+          '(2 since 0.35.0, was 1)), but 3 pods fit on no node',
+        ),
+      });
+      expect(gpuCheck?.message).toContain('free: a1 1, a2 1, a3 1');
 
       // Other namespaces' jobs fill both nodes; a finished one is not counted.
       const shared = await portal.observed('gpu-shared-cluster');
@@ -223,6 +274,12 @@ describe.each(databases.eachSupportedId())(
         { 'nvidia.com/gpu': 2 },
         { 'nvidia.com/gpu': 2 },
       ]);
+      // The room that seems free is said to be a guess.
+      const signal = await portal.signal('gpu-shared-cluster');
+      expect(signal.status).toBe('ok');
+      expect(signal.fit?.notes).toContain(
+        "only the release namespace's pods were listed: GPUs that other namespaces' pods hold on these nodes are not subtracted, so fewer may be free",
+      );
     });
 
     it('says why DRA is unreadable when the account may not list ResourceSlices (403), and reads the rest', async () => {
@@ -243,6 +300,11 @@ describe.each(databases.eachSupportedId())(
         allocatable: {},
         draUnread: true,
       });
+      const signal = await portal.signal('gpu-dra');
+      expect(signal.status).toBe('unknown');
+      expect(signal.reason).toMatch(
+        /^GPUs on ip-10-24-1-11\.ec2\.internal are managed by DRA and their ResourceSlices could not be read/,
+      );
     });
 
     it('reads resource.k8s.io/v1beta1 where the cluster does not serve v1 (Kubernetes 1.32, 1.33)', async () => {
@@ -268,6 +330,7 @@ describe.each(databases.eachSupportedId())(
         });
         expect(observed.source).toBe('report');
       }
+      await expectVerdicts(portal.signal);
     });
 
     it('takes a report whose collector could list neither other namespaces’ pods nor ResourceSlices', async () => {
@@ -295,6 +358,7 @@ describe.each(databases.eachSupportedId())(
         ),
         nodes: [{ name: 'ip-10-24-1-11.ec2.internal', draUnread: true }],
       });
+      expect((await portal.signal('gpu-dra')).status).toBe('unknown');
     });
   },
 );

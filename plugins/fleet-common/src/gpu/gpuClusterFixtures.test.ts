@@ -1,7 +1,14 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { DeploymentGpu } from '../kinds';
+import { readReleasePolicy } from '../releases/readReleasePolicy';
+import { evaluateGpu } from '../status/evaluateGpu';
 import {
   GPU_CLUSTER_FIXTURES,
   gpuCapacityInputOf,
   gpuClusterAsV1beta1,
+  gpuClusterDeploymentEntity,
   type GpuClusterFixture,
 } from '../testUtils';
 import {
@@ -287,5 +294,125 @@ describe('summarizeGpuCapacity on the GPU cluster fixtures', () => {
       });
       expect(byName(observation.nodes)[draNode].draUnread).toBeUndefined();
     });
+  });
+});
+
+describe('the GPU status each fixture earns', () => {
+  const now = new Date('2026-12-03T17:10:00Z');
+  const policy = readReleasePolicy(
+    parse(
+      fs.readFileSync(
+        path.resolve(__dirname, '../__fixtures__/releases/policy.yaml'),
+        'utf8',
+      ),
+    ),
+  );
+  const judge = (
+    name: keyof typeof GPU_CLUSTER_FIXTURES,
+    options: {
+      input?: Partial<GpuCapacityInput>;
+      gpu?: Partial<DeploymentGpu>;
+      target?: string;
+    } = {},
+  ) => {
+    const fixture = GPU_CLUSTER_FIXTURES[name];
+    const { spec } = gpuClusterDeploymentEntity(fixture);
+    return evaluateGpu(
+      { ...spec, gpu: { ...spec.gpu!, ...options.gpu } },
+      { gpu: summarize(fixture, options.input) },
+      now,
+      { policy, ...(options.target && { target: options.target }) },
+    );
+  };
+
+  it.each([
+    [
+      'gpu-whole',
+      'ok',
+      4,
+      'room for 4 more engine pods (ip-10-20-1-11.ec2.internal 2, ip-10-20-1-12.ec2.internal 2)',
+    ],
+    [
+      'gpu-mig-mixed',
+      'ok',
+      2,
+      'needs 6 nvidia.com/mig-3g.40gb (6 engine pods × 1); room for 2 more engine pods',
+    ],
+    ['gpu-l4-time-sliced', 'ok', 13, 'room for 13 more engine pods'],
+    ['gpu-h100-mps', 'ok', 6, 'room for 6 more engine pods'],
+    [
+      'gpu-dra',
+      'ok',
+      3,
+      'room for 3 more engine pods (ip-10-24-1-11.ec2.internal 3)',
+    ],
+    [
+      'gpu-fragmented',
+      'tight',
+      0,
+      'no node has 2 free nvidia.com/gpu with 16 GiB for one more engine pod, which a rolling upgrade needs; free: a1 1, a2 1, a3 1',
+    ],
+    [
+      'gpu-shared-cluster',
+      'tight',
+      0,
+      'no node has 1 free nvidia.com/gpu with 24 GiB for one more engine pod, which a rolling upgrade needs; free: ip-10-26-1-11.ec2.internal 0, ip-10-26-1-12.ec2.internal 0',
+    ],
+  ] as const)('%s: %s, %d more engine pods', (name, status, more, reason) => {
+    const signal = judge(name);
+    expect(signal.status).toBe(status);
+    expect(signal.reason).toContain(reason);
+    expect(signal.fit).toMatchObject({ basis: 'nodes', moreEnginePods: more });
+  });
+
+  it('says how shared GPUs are shared', () => {
+    expect(judge('gpu-l4-time-sliced').fit?.notes).toContain(
+      'time-slicing does not isolate GPU memory: pods sharing a GPU can run each other out of memory',
+    );
+    expect(judge('gpu-h100-mps').fit?.notes).toContain(
+      "MPS limits each pod to its share of the GPU's memory; a pod that needs more fails to allocate it",
+    );
+  });
+
+  it('takes no time-slice too small for an engine pod as capacity, and says which node and why', () => {
+    const signal = judge('gpu-l4-time-sliced', {
+      gpu: { engineMemoryGiB: 12 },
+    });
+    expect(signal.status).toBe('tight');
+    expect(signal.reason).toContain(
+      'not capacity: ip-10-22-1-11.ec2.internal (a time-slice of NVIDIA-L4 (4 ways, no memory isolation) has 5.6 GiB; an engine pod needs 12 GiB (time-slicing does not isolate memory: pods on one GPU share all of it))',
+    );
+  });
+
+  it("has room on the shared cluster only when other namespaces' pods were not listed, and says so", () => {
+    const signal = judge('gpu-shared-cluster', {
+      input: { clusterPods: undefined },
+    });
+    expect(signal).toMatchObject({ status: 'ok', fit: { moreEnginePods: 12 } });
+    expect(signal.fit?.notes[0]).toContain(
+      "only the release namespace's pods were listed",
+    );
+  });
+
+  it('is unknown, never insufficient or tight, where DRA manages the GPUs and could not be read', () => {
+    const signal = judge('gpu-dra', {
+      input: {
+        dra: 'unreadable',
+        draError: 'forbidden',
+        resourceSlices: undefined,
+        resourceClaims: undefined,
+      },
+    });
+    expect(signal.status).toBe('unknown');
+    expect(signal.reason).toMatch(
+      /^GPUs on ip-10-24-1-11\.ec2\.internal are managed by DRA and their ResourceSlices could not be read/,
+    );
+  });
+
+  it('finds no node for the 2-GPU agent-text-to-speech pods of 0.35.0 on the fragmented nodes', () => {
+    const signal = judge('gpu-fragmented', { target: '0.35.0' });
+    expect(signal.status).toBe('insufficient');
+    expect(signal.reason).toContain('fit on no node');
+    expect(signal.fit?.unplaced.map(pod => pod.gpus)).toEqual([2, 2, 2]);
   });
 });
