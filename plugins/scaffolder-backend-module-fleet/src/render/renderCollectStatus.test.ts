@@ -1,13 +1,19 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {
   describeSecretLike,
+  summarizeGpuCapacity,
   summarizeStatusReport,
   validateStatusReport,
   type StatusReport,
 } from '@fleetdeck/plugin-fleet-common';
+import {
+  GPU_CLUSTER_FIXTURES,
+  gpuCapacityInputOf,
+  type GpuClusterFixture,
+} from '@fleetdeck/plugin-fleet-common/testUtils';
 import { z } from 'zod/v3';
 import { onboardingAnswersSchema } from '../answers/schema';
 import {
@@ -15,28 +21,57 @@ import {
   FAKE_API_KEY,
   FAKE_LICENSE_KEY,
 } from '../__testUtils__/answerMatrix';
-import {
-  PODS_TEMPLATE_PREFIX,
-  PODS_TEMPLATE_SUFFIX,
-  renderCollectStatus,
-} from './renderCollectStatus';
+import { renderCollectStatus } from './renderCollectStatus';
 
-/** The real kubectl evaluates the pod template offline; the tests need it on PATH. */
+jest.setTimeout(60_000);
+
+/** The real kubectl runs the script's commands against a loopback API server; it must be on PATH. */
 function findKubectl(): string {
   const found = execFileSync('sh', ['-c', 'command -v kubectl || true'])
     .toString()
     .trim();
   if (!found) {
     throw new Error(
-      'collect-status.sh tests evaluate its go-template with kubectl; install kubectl (no cluster needed)',
+      'collect-status.sh tests run kubectl against a loopback API server; install kubectl (no cluster needed)',
     );
   }
   return found;
 }
 
+/** What the fake API server serves (see __fixtures__/fakeApiServer.js). */
+interface ServedCluster {
+  version: { major: string; minor: string; gitVersion: string };
+  nodes: object[];
+  pods: object[];
+  resourceSlices?: object[];
+  resourceClaims?: object[];
+  draVersions?: string[];
+  forbid?: Array<'clusterPods' | 'dra'>;
+}
+
+const versionOf = (gitVersion: string) => {
+  const [, major, minor] = /^v(\d+)\.(\d+)/.exec(gitVersion) ?? [];
+  return { major, minor, gitVersion, platform: 'linux/amd64' };
+};
+
+const servedFixture = (
+  fixture: GpuClusterFixture,
+  extra: Partial<ServedCluster> = {},
+): ServedCluster => ({
+  version: versionOf(fixture.kubernetesVersion),
+  nodes: fixture.nodes.items,
+  pods: fixture.pods.items,
+  ...(fixture.resourceSlices && {
+    resourceSlices: fixture.resourceSlices.items,
+    resourceClaims: fixture.resourceClaims?.items ?? [],
+  }),
+  ...extra,
+});
+
 const pod = (name: string, app: string) => ({
   metadata: {
     name,
+    namespace: 'dg-self-hosted',
     labels: {
       app,
       'helm.sh/chart': 'deepgram-self-hosted-0.40.2',
@@ -70,64 +105,99 @@ const pod = (name: string, app: string) => ({
   },
 });
 
+/** The cluster of the first tests: one L4 node, the release's pods and a pending one. */
+const l4Cluster = (): ServedCluster => ({
+  version: versionOf('v1.29.3-eks-4d1a2'),
+  nodes: [
+    {
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: {
+        name: 'ip-10-0-1-12.ec2.internal',
+        labels: {
+          'nvidia.com/gpu.product': 'NVIDIA-L4',
+          'nvidia.com/gpu.count': '4',
+        },
+      },
+      status: { allocatable: { 'nvidia.com/gpu': '4' } },
+    },
+  ],
+  pods: [
+    pod('deepgram-engine-5d9c-x7k2p', 'deepgram-engine'),
+    pod('deepgram-billing-0', 'deepgram-billing'),
+    // Pending: no node, no conditions, no labels.
+    {
+      metadata: { name: 'pending-1', namespace: 'dg-self-hosted' },
+      spec: { containers: [{ name: 'c' }] },
+      status: {},
+    },
+  ],
+});
+
+/** Starts __fixtures__/fakeApiServer.js on a free loopback port. */
+async function startApiServer(
+  fixtures: string,
+): Promise<{ port: number; child: ChildProcess }> {
+  const child = spawn(
+    process.execPath,
+    [path.join(__dirname, '__fixtures__', 'fakeApiServer.js')],
+    {
+      env: { FAKE_API_FIXTURES: fixtures },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const port = await new Promise<number>((resolve, reject) => {
+    child.stdout!.once('data', data => resolve(Number(String(data).trim())));
+    child.once('exit', code =>
+      reject(new Error(`the fake API server exited with ${code}`)),
+    );
+  });
+  return { port, child };
+}
+
 describe('collect-status.sh', () => {
   let dir: string;
   let fixtures: string;
   let bin: string;
+  let apiServer: ChildProcess;
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'collect-status-'));
     fixtures = path.join(dir, 'fixtures');
     bin = path.join(dir, 'bin');
     fs.mkdirSync(fixtures);
     fs.mkdirSync(bin);
-    const fake = path.join(bin, 'kubectl');
-    fs.copyFileSync(
-      path.join(__dirname, '__fixtures__', 'fakeKubectl.js'),
-      fake,
-    );
-    fs.chmodSync(fake, 0o755);
+    fs.symlinkSync(findKubectl(), path.join(bin, 'kubectl'));
+    serve(l4Cluster());
+    const started = await startApiServer(fixtures);
+    apiServer = started.child;
     fs.writeFileSync(
-      path.join(fixtures, 'version.json'),
-      '{\n  "major": "1",\n  "minor": "29",\n  "gitVersion": "v1.29.3-eks-4d1a2",\n  "platform": "linux/amd64"\n}',
-    );
-    fs.writeFileSync(
-      path.join(fixtures, 'nodes.json'),
-      JSON.stringify({
-        items: [
-          {
-            apiVersion: 'v1',
-            kind: 'Node',
-            metadata: {
-              name: 'ip-10-0-1-12.ec2.internal',
-              labels: {
-                'nvidia.com/gpu.product': 'NVIDIA-L4',
-                'nvidia.com/gpu.count': '4',
-              },
-            },
-            status: { allocatable: { 'nvidia.com/gpu': '4' } },
-          },
-        ],
-      }),
-    );
-    fs.writeFileSync(
-      path.join(fixtures, 'pods.json'),
-      JSON.stringify({
-        items: [
-          pod('deepgram-engine-5d9c-x7k2p', 'deepgram-engine'),
-          pod('deepgram-billing-0', 'deepgram-billing'),
-          // Pending: no node, no conditions, no labels.
-          {
-            metadata: { name: 'pending-1' },
-            spec: { containers: [{ name: 'c' }] },
-            status: {},
-          },
-        ],
-      }),
+      path.join(dir, 'kubeconfig'),
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        `clusters: [{name: fake, cluster: {server: "http://127.0.0.1:${started.port}"}}]`,
+        'contexts: [{name: fake, context: {cluster: fake, user: collector}}]',
+        'users: [{name: collector, user: {}}]',
+        'current-context: fake',
+      ].join('\n'),
     );
   });
 
-  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterEach(async () => {
+    const exited = new Promise(resolve => apiServer.once('exit', resolve));
+    apiServer.kill();
+    await exited;
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** What the API server serves from now on (it reads it on every request). */
+  function serve(cluster: ServedCluster) {
+    fs.writeFileSync(
+      path.join(fixtures, 'cluster.json'),
+      JSON.stringify(cluster),
+    );
+  }
 
   function run() {
     const answers = onboardingAnswersSchema(z).parse(
@@ -139,14 +209,20 @@ describe('collect-status.sh', () => {
     const stdout = execFileSync('sh', [script, out], {
       env: {
         PATH: `${bin}:/usr/bin:/bin`,
-        FAKE_KUBECTL_FIXTURES: fixtures,
-        REAL_KUBECTL: findKubectl(),
-        PODS_TEMPLATE_PREFIX,
-        PODS_TEMPLATE_SUFFIX,
+        HOME: dir,
+        KUBECONFIG: path.join(dir, 'kubeconfig'),
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     }).toString();
     return { answers, stdout, out };
+  }
+
+  /** The report the script prints, validated. */
+  function runReport(): StatusReport {
+    const report = JSON.parse(run().stdout);
+    const validation = validateStatusReport(report);
+    expect(validation.errors).toEqual([]);
+    return report as StatusReport;
   }
 
   it('prints a StatusReport and writes it beside the journal archives', () => {
@@ -158,7 +234,7 @@ describe('collect-status.sh', () => {
       metadata: {
         deployment: answers.deployment.name,
         generatedAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-        collector: 'collect-status.sh 1',
+        collector: 'collect-status.sh 2',
       },
       spec: {
         namespace: 'dg-self-hosted',
@@ -166,6 +242,9 @@ describe('collect-status.sh', () => {
         kubernetes: { version: 'v1.29.3-eks-4d1a2' },
         nodes: [expect.objectContaining({ kind: 'Node' })],
         pods: expect.any(Array),
+        // No other namespace runs GPU pods, and the cluster serves no resource.k8s.io.
+        clusterPods: [],
+        dra: 'absent',
       },
     });
     const files = fs.readdirSync(path.join(out, answers.deployment.name));
@@ -205,6 +284,7 @@ describe('collect-status.sh', () => {
     expect(report.spec.pods[1]).toEqual({
       metadata: {
         name: 'deepgram-billing-0',
+        namespace: 'dg-self-hosted',
         labels: {
           app: 'deepgram-billing',
           'helm.sh/chart': 'deepgram-self-hosted-0.40.2',
@@ -232,7 +312,7 @@ describe('collect-status.sh', () => {
       },
     });
     expect(report.spec.pods[2]).toEqual({
-      metadata: { name: 'pending-1', labels: {} },
+      metadata: { name: 'pending-1', namespace: 'dg-self-hosted', labels: {} },
       spec: { nodeName: '', containers: [{ name: 'c', resources: {} }] },
       status: { phase: '', conditions: [] },
     });
@@ -244,15 +324,114 @@ describe('collect-status.sh', () => {
 
   it('uses kubectl only, and only reads', () => {
     run();
-    const calls = fs
-      .readFileSync(path.join(fixtures, 'calls.log'), 'utf8')
+    const requests = fs
+      .readFileSync(path.join(fixtures, 'requests.log'), 'utf8')
       .trim()
-      .split('\n')
-      .map(line => JSON.parse(line) as string[]);
-    expect(calls.map(c => c[0])).toEqual(['get', 'get', 'get', 'get']);
+      .split('\n');
+    expect(requests.length).toBeGreaterThan(4);
+    expect(requests.filter(line => !line.startsWith('GET '))).toEqual([]);
     const script = renderCollectStatus(
       onboardingAnswersSchema(z).parse(answersFor('airgapped', 'ebs', 'nfs')),
     );
     expect(script).not.toMatch(/\b(jq|curl|wget|apt-get|apk|pip)\b/);
+  });
+
+  describe('on the GPU cluster fixtures', () => {
+    it.each(Object.keys(GPU_CLUSTER_FIXTURES))(
+      '%s: the portal reads the report as it reads the cluster whole',
+      name => {
+        const fixture =
+          GPU_CLUSTER_FIXTURES[name as keyof typeof GPU_CLUSTER_FIXTURES];
+        serve(servedFixture(fixture));
+        const report = runReport();
+        expect(report.spec).toMatchObject({
+          chart: fixture.deployment.chart,
+          kubernetes: { version: fixture.kubernetesVersion },
+          dra: fixture.resourceSlices ? 'read' : 'absent',
+        });
+        const { gpu } = summarizeStatusReport(report, {
+          resourceName: fixture.deployment.gpu.resourceName,
+        });
+        expect(gpu).toEqual(
+          summarizeGpuCapacity({
+            ...gpuCapacityInputOf(fixture),
+            observedAt: gpu.observedAt,
+            source: 'report',
+          }),
+        );
+      },
+    );
+
+    it("keeps of other namespaces' pods those holding GPUs on a node, reduced", () => {
+      serve(servedFixture(GPU_CLUSTER_FIXTURES['gpu-shared-cluster']));
+      const { stdout } = run();
+      const report = JSON.parse(stdout) as StatusReport;
+      // Not the finished job, the notebook waiting for a node, or coredns.
+      expect(
+        report.spec.clusterPods?.map(
+          other => `${other.metadata?.namespace}/${other.metadata?.name}`,
+        ),
+      ).toEqual([
+        'research/trainer-0',
+        expect.stringMatching(/^ml-batch\/embeddings-/),
+      ]);
+      expect(report.spec.clusterPods?.[0].spec?.containers).toEqual([
+        {
+          name: 'main',
+          resources: {
+            requests: { cpu: '4', memory: '16Gi', 'nvidia.com/gpu': '6' },
+            limits: { memory: '16Gi', 'nvidia.com/gpu': '6' },
+          },
+        },
+      ]);
+      expect(stdout).not.toMatch(/pytorch|secretKeyRef|env/);
+    });
+
+    it("leaves other namespaces' pods out when the account may not list them", () => {
+      serve(
+        servedFixture(GPU_CLUSTER_FIXTURES['gpu-shared-cluster'], {
+          forbid: ['clusterPods'],
+        }),
+      );
+      const report = runReport();
+      expect(report.spec.clusterPods).toBeUndefined();
+      expect(summarizeStatusReport(report).gpu).toMatchObject({
+        podScope: 'namespace',
+        nodes: [
+          { requested: { 'nvidia.com/gpu': 2 } },
+          { requested: { 'nvidia.com/gpu': 2 } },
+        ],
+      });
+    });
+
+    it('says DRA is unreadable when the account may not list ResourceSlices', () => {
+      serve(
+        servedFixture(GPU_CLUSTER_FIXTURES['gpu-dra'], { forbid: ['dra'] }),
+      );
+      const report = runReport();
+      expect(report.spec.dra).toBe('unreadable');
+      expect(report.spec.resourceSlices).toBeUndefined();
+      expect(summarizeStatusReport(report).gpu.nodes?.[0]).toMatchObject({
+        draUnread: true,
+      });
+    });
+
+    it('reads resource.k8s.io/v1beta1 (Kubernetes 1.32, 1.33) into the same report shape', () => {
+      const fixture = GPU_CLUSTER_FIXTURES['gpu-dra'];
+      serve(servedFixture(fixture));
+      const v1 = runReport();
+      serve(servedFixture(fixture, { draVersions: ['v1beta1'] }));
+      const v1beta1 = runReport();
+      expect(v1beta1.spec.resourceSlices).toEqual(v1.spec.resourceSlices);
+      expect(v1beta1.spec.resourceClaims).toEqual(v1.spec.resourceClaims);
+      expect(v1.spec.resourceSlices?.[0].spec?.devices?.[0]).toEqual({
+        name: 'gpu-0',
+        attributes: {
+          productName: { string: 'NVIDIA H100 80GB HBM3' },
+          type: { string: 'gpu' },
+        },
+        capacity: { memory: { value: '80Gi' } },
+      });
+    });
   });
 });
