@@ -3,13 +3,9 @@ import { http, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
 import {
   summarizeGpuCapacity,
   type DeploymentStatus,
@@ -24,19 +20,16 @@ import {
   type GpuClusterFixture,
 } from '@fleetdeck/plugin-fleet-common/testUtils';
 import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
-import { fleetPlugin } from '../plugin';
-import { GPU_SNAPSHOT_TASK_ID } from '../service/tasks/gpuSnapshotTask';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
-import {
-  EXAMPLE_RELEASE_INDEX,
-  EXAMPLE_RELEASE_POLICY,
-} from '../__testUtils__/examples';
-import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
 import {
   fixtureApiServer,
   servingEverything,
   type FixtureApiServerState,
 } from './__testUtils__/fixtureApiServer';
+import {
+  kubernetesCluster,
+  startGpuPortal,
+} from './__testUtils__/startGpuPortal';
 
 jest.setTimeout(120_000);
 
@@ -87,61 +80,23 @@ const readDirectly = (
 
 async function startPortal(databaseId: TestDatabaseId) {
   const knex = await databases.init(databaseId);
-  const scheduler = schedulerOfFleet();
-  const { server: backend } = await startTestBackend({
-    features: [
-      fleetPlugin,
-      kubernetesPlugin,
-      scheduler.module,
-      catalogServiceMock.factory({
-        entities: FIXTURES.map(([, fixture]) =>
-          gpuClusterDeploymentEntity(fixture),
-        ),
-      }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          fleet: {
-            releases: {
-              index: EXAMPLE_RELEASE_INDEX,
-              policy: EXAMPLE_RELEASE_POLICY,
-            },
-          },
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters: NAMES.map(name => ({
-                  name,
-                  url: apiServerUrl(name),
-                  authProvider: 'serviceAccount',
-                  serviceAccountToken: `${name}-token`,
-                  skipTLSVerify: true,
-                })),
-              },
-            ],
-          },
-        },
-      }),
-    ],
+  const portal = await startGpuPortal({
+    knex,
+    entities: FIXTURES.map(([, fixture]) =>
+      gpuClusterDeploymentEntity(fixture),
+    ),
+    clusters: NAMES.map(name =>
+      kubernetesCluster(name, apiServerUrl(name), `${name}-token`),
+    ),
   });
   const store = new DatabaseFleetStore(knex);
-  const status = async (name: FixtureName) => {
-    const response = await request(backend)
-      .get(`/api/fleet/deployments/default/${name}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return response.body as DeploymentStatus;
-  };
   return {
-    snapshot: () => scheduler.trigger(GPU_SNAPSHOT_TASK_ID),
+    snapshot: portal.snapshot,
     report: (
       name: FixtureName,
       options?: { clusterPods?: boolean; dra?: 'unreadable' },
     ) =>
-      request(backend)
+      request(portal.server)
         .post(`/api/fleet/deployments/default/${name}/reports`)
         .set('Authorization', mockCredentials.user.header())
         .send(gpuClusterStatusReport(GPU_CLUSTER_FIXTURES[name], options)),
@@ -157,9 +112,9 @@ async function startPortal(databaseId: TestDatabaseId) {
       return gpu;
     },
     /** The deployment's status as the fleet API serves it. */
-    status,
+    status: portal.status,
     /** Its GPU signal. */
-    signal: async (name: FixtureName) => (await status(name)).gpu,
+    signal: async (name: FixtureName) => (await portal.status(name)).gpu,
   };
 }
 

@@ -3,26 +3,18 @@ import { delay, http, HttpResponse, passthrough } from 'msw';
 import { setupServer } from 'msw/node';
 import {
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestDatabaseId,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import kubernetesPlugin from '@backstage/plugin-kubernetes-backend';
-import type { DeploymentStatus } from '@fleetdeck/plugin-fleet-common';
-import { fleetPlugin } from '../plugin';
-import { GPU_SNAPSHOT_TASK_ID } from '../service/tasks/gpuSnapshotTask';
-import {
-  EXAMPLE_RELEASE_INDEX,
-  EXAMPLE_RELEASE_POLICY,
-  loadExampleEntities,
-} from '../__testUtils__/examples';
+import { loadExampleEntities } from '../__testUtils__/examples';
 import eastNodes from './__fixtures__/gpu-east.nodes.json';
 import eastPods from './__fixtures__/gpu-east.pods.json';
 import westNodes from './__fixtures__/gpu-west.nodes.json';
 import westPods from './__fixtures__/gpu-west.pods.json';
-import { schedulerOfFleet } from '../__testUtils__/schedulerOfFleet';
+import {
+  kubernetesCluster,
+  startGpuPortal,
+} from './__testUtils__/startGpuPortal';
 import {
   allFleetRowsText,
   capturingRootLogger,
@@ -175,14 +167,6 @@ beforeEach(() => {
   Object.assign(west, healthy());
 });
 
-const cluster = (name: string, url: string, token: string) => ({
-  name,
-  url,
-  authProvider: 'serviceAccount',
-  serviceAccountToken: token,
-  skipTLSVerify: true,
-});
-
 async function startPortal(
   databaseId: TestDatabaseId,
   options: {
@@ -195,75 +179,42 @@ async function startPortal(
   const {
     clusterAnnotations = {},
     clusters = [
-      cluster('gpu-east', EAST, 'east-token'),
-      cluster('gpu-west', WEST, 'west-token'),
+      kubernetesCluster('gpu-east', EAST, 'east-token'),
+      kubernetesCluster('gpu-west', WEST, 'west-token'),
     ],
     requestTimeoutSeconds = 30,
   } = options;
   const knex = await databases.init(databaseId);
-  const scheduler = schedulerOfFleet();
   const logger = capturingRootLogger();
-  const { server: backend } = await startTestBackend({
-    features: [
-      logger.factory,
-      fleetPlugin,
-      kubernetesPlugin,
-      scheduler.module,
-      catalogServiceMock.factory({
-        entities: loadExampleEntities().map(entity =>
-          clusterAnnotations[entity.metadata.name]
-            ? {
-                ...entity,
-                metadata: {
-                  ...entity.metadata,
-                  annotations: {
-                    ...entity.metadata.annotations,
-                    'backstage.io/kubernetes-cluster':
-                      clusterAnnotations[entity.metadata.name],
-                  },
-                },
-              }
-            : entity,
-        ),
-      }),
-      mockServices.database.factory({ knex }),
-      mockServices.scheduler.factory(),
-      mockServices.rootConfig.factory({
-        data: {
-          fleet: {
-            releases: {
-              index: EXAMPLE_RELEASE_INDEX,
-              policy: EXAMPLE_RELEASE_POLICY,
-            },
-            gpu: { requestTimeout: { seconds: requestTimeoutSeconds } },
-          },
-          kubernetes: {
-            serviceLocatorMethod: { type: 'multiTenant' },
-            clusterLocatorMethods: [
-              {
-                type: 'config',
-                clusters,
+  const portal = await startGpuPortal({
+    knex,
+    services: [logger.factory],
+    entities: loadExampleEntities().map(entity =>
+      clusterAnnotations[entity.metadata.name]
+        ? {
+            ...entity,
+            metadata: {
+              ...entity.metadata,
+              annotations: {
+                ...entity.metadata.annotations,
+                'backstage.io/kubernetes-cluster':
+                  clusterAnnotations[entity.metadata.name],
               },
-            ],
-          },
-        },
-      }),
-    ],
+            },
+          }
+        : entity,
+    ),
+    clusters,
+    fleet: { gpu: { requestTimeout: { seconds: requestTimeoutSeconds } } },
   });
-  const gpuOf = async (name: string) => {
-    const response = await request(backend)
-      .get(`/api/fleet/deployments/default/${name}`)
-      .set('Authorization', mockCredentials.user.header());
-    expect(response.status).toBe(200);
-    return (response.body as DeploymentStatus).gpu;
-  };
+  const gpuOf = async (name: string) => (await portal.status(name)).gpu;
   const sendReport = (name: string, report: object) =>
-    request(backend)
+    request(portal.server)
       .post(`/api/fleet/deployments/default/${name}/reports`)
       .set('Authorization', mockCredentials.user.header())
       .send(report);
   return {
-    run: () => scheduler.trigger(GPU_SNAPSHOT_TASK_ID),
+    run: portal.snapshot,
     gpuOf,
     sendReport,
     /** The logs and every fleet row, to search for a secret. */
