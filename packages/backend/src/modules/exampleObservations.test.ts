@@ -94,6 +94,78 @@ describe('readExampleObservations', () => {
   });
 });
 
+describe('readExampleObservations: node-level GPU detail', () => {
+  const gpu = {
+    source: 'cluster',
+    observedDaysAgo: 0,
+    allocatable: 8,
+    requested: 3,
+    models: [],
+    podScope: 'cluster',
+    dra: 'read',
+    nodes: [
+      {
+        name: 'h100-a',
+        allocatable: {},
+        requested: { 'nvidia.com/gpu': 3 },
+        schedulable: true,
+        draDevices: [
+          {
+            name: 'gpu-0',
+            driver: 'gpu.nvidia.com',
+            resourceName: 'nvidia.com/gpu',
+            allocatedTo: 'dg/engine-0-gpu',
+          },
+        ],
+      },
+    ],
+    deploymentPods: [
+      {
+        name: 'engine-0',
+        node: 'h100-a',
+        requests: { 'nvidia.com/gpu': 1 },
+        app: 'deepgram-engine',
+      },
+    ],
+  };
+  const read = (detail: object) =>
+    readExampleObservations(
+      {
+        kind: 'ExampleObservations',
+        deployments: { acme: { gpu: { ...gpu, ...detail } } },
+      },
+      now,
+    );
+
+  it('passes nodes, the deployment’s pods, pod scope and DRA through', () => {
+    expect(read({}).get('customerdeployment:default/acme')?.gpu).toMatchObject({
+      podScope: 'cluster',
+      dra: 'read',
+      nodes: gpu.nodes,
+      deploymentPods: gpu.deploymentPods,
+      pendingGpuPods: 0,
+      observedAt: now.toISOString(),
+    });
+  });
+
+  it('names the field a typo would silently change', () => {
+    expect(() => read({ podScope: 'everything' })).toThrow(
+      'deployments.acme.gpu.podScope: must be one of namespace, cluster, got "everything"',
+    );
+    expect(() => read({ dra: 'yes' })).toThrow(
+      'deployments.acme.gpu.dra: must be one of read, absent, unreadable, got "yes"',
+    );
+    expect(() => read({ nodes: 'h100-a' })).toThrow(
+      'deployments.acme.gpu.nodes: must be a list',
+    );
+    expect(() =>
+      read({ deploymentPods: [{ ...gpu.deploymentPods[0], node: 'h100-b' }] }),
+    ).toThrow(
+      'deployments.acme.gpu.deploymentPods[0].node: names no node of deployments.acme.gpu.nodes, got "h100-b"',
+    );
+  });
+});
+
 describe('mergeJournalReceipts', () => {
   it('keeps a journal that really arrived over an older seeded one, per replica', () => {
     const seeded = [
@@ -140,6 +212,44 @@ describe('the example fleet with its observations', () => {
       now,
     ),
   );
+
+  const gpuOf = (name: string) =>
+    patches.get(`customerdeployment:default/${name}`)?.gpu;
+  const statusOf = (name: string) =>
+    statuses.find(s => s.entityRef === `customerdeployment:default/${name}`)!;
+
+  it('shows a time-sliced deployment, a DRA one and one whose free GPUs are fragmented, node by node', () => {
+    // GPU sharing: every node of cascadia-courts-prod time-slices its L4s two ways
+    const shared = gpuOf('cascadia-courts-prod')!;
+    expect(shared.nodes?.map(n => n.sharing)).toEqual([
+      { strategy: 'time-slicing', replicas: 2 },
+      { strategy: 'time-slicing', replicas: 2 },
+    ]);
+    // DRA: no nvidia.com/gpu in allocatable, the GPUs published as ResourceSlice devices
+    const dra = gpuOf('brightline-contact-uat')!;
+    expect(dra.dra).toBe('read');
+    expect(dra.nodes?.map(n => [n.allocatable, n.draDevices?.length])).toEqual([
+      [{}, 8],
+    ]);
+    // fragmented: enough free in total for one more engine pod, on no single node
+    const fragmented = gpuOf('lumen-captions-dubbing')!;
+    const free = fragmented.nodes!.map(
+      n =>
+        n.allocatable['nvidia.com/gpu'] -
+        (n.requested?.['nvidia.com/gpu'] ?? 0),
+    );
+    expect(free).toEqual([1, 1, 1]);
+    expect(free.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(2);
+    for (const status of [
+      statusOf('cascadia-courts-prod'),
+      statusOf('brightline-contact-uat'),
+    ]) {
+      expect([status.entityRef, status.gpu.status]).toEqual([
+        status.entityRef,
+        'ok',
+      ]);
+    }
+  });
 
   it('observes only deployments that exist', () => {
     const refs = new Set(
