@@ -1049,8 +1049,281 @@ export const spec = {
           unschedulableReason: {
             type: 'string',
           },
+          requested: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          migMemoryMiB: {
+            type: 'object',
+            additionalProperties: {
+              type: 'number',
+            },
+          },
+          draDevices: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/DraGpuDevice',
+            },
+          },
+          draUnread: {
+            type: 'boolean',
+          },
         },
         required: ['name', 'allocatable', 'schedulable'],
+      },
+      DraGpuDevice: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          driver: {
+            type: 'string',
+          },
+          resourceName: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          memoryMiB: {
+            type: 'number',
+          },
+          allocatedTo: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'driver', 'resourceName'],
+      },
+      GpuNodeFit: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "What one node offers the deployment's GPU resource, after every pod already on it.",
+        properties: {
+          node: {
+            type: 'string',
+          },
+          product: {
+            type: 'string',
+          },
+          isolation: {
+            type: 'string',
+            enum: ['whole', 'mig', 'mps', 'time-slicing', 'dra'],
+          },
+          physicalGpus: {
+            type: 'number',
+          },
+          sharedWays: {
+            type: 'number',
+          },
+          units: {
+            type: 'number',
+          },
+          taken: {
+            type: 'number',
+          },
+          free: {
+            type: 'number',
+          },
+          unitMemoryMiB: {
+            type: 'number',
+          },
+          counts: {
+            type: 'boolean',
+          },
+          excluded: {
+            type: 'string',
+          },
+          draUnread: {
+            type: 'boolean',
+          },
+          running: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          placed: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          moreEnginePods: {
+            type: 'number',
+          },
+        },
+        required: [
+          'node',
+          'isolation',
+          'units',
+          'taken',
+          'free',
+          'counts',
+          'running',
+          'placed',
+          'moreEnginePods',
+        ],
+      },
+      GpuPodDemand: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          role: {
+            type: 'string',
+          },
+          resourceName: {
+            type: 'string',
+          },
+          gpus: {
+            type: 'number',
+          },
+          memoryMiB: {
+            type: 'number',
+          },
+        },
+        required: ['name', 'role', 'resourceName', 'gpus'],
+      },
+      GpuFit: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'Where the pods a deployment needs fit, node by node, and how many more engine pods would.',
+        properties: {
+          basis: {
+            type: 'string',
+            enum: ['nodes', 'totals'],
+          },
+          resourceName: {
+            type: 'string',
+          },
+          enginePod: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              gpus: {
+                type: 'number',
+              },
+              memoryMiB: {
+                type: 'number',
+              },
+            },
+            required: ['gpus'],
+          },
+          nodes: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GpuNodeFit',
+            },
+          },
+          unplaced: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/GpuPodDemand',
+            },
+          },
+          moreEnginePods: {
+            type: 'number',
+          },
+          notes: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        required: [
+          'basis',
+          'resourceName',
+          'enginePod',
+          'nodes',
+          'unplaced',
+          'moreEnginePods',
+          'notes',
+        ],
+      },
+      GpuSizingTier: {
+        type: 'object',
+        additionalProperties: false,
+        properties: {
+          name: {
+            type: 'string',
+          },
+          upToStreams: {
+            type: 'number',
+          },
+          engineReplicas: {
+            type: 'number',
+          },
+          gpusPerEngine: {
+            type: 'number',
+          },
+          gpuMemoryGiB: {
+            type: 'number',
+          },
+          cpu: {
+            type: 'string',
+          },
+          memory: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+        required: [
+          'name',
+          'engineReplicas',
+          'gpusPerEngine',
+          'gpuMemoryGiB',
+          'cpu',
+          'memory',
+        ],
+      },
+      GpuSizingSignal: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The expected load against the release policy's sizing row.",
+        properties: {
+          expectedStreams: {
+            type: 'number',
+          },
+          version: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+          },
+          tier: {
+            $ref: '#/components/schemas/GpuSizingTier',
+          },
+          verdict: {
+            type: 'string',
+            enum: ['matches', 'undersized'],
+          },
+          message: {
+            type: 'string',
+          },
+          clusterHolds: {
+            type: 'number',
+          },
+        },
+        required: [
+          'expectedStreams',
+          'version',
+          'since',
+          'tier',
+          'verdict',
+          'message',
+        ],
       },
       PendingGpuPod: {
         type: 'object',
@@ -1148,6 +1421,12 @@ export const spec = {
             items: {
               $ref: '#/components/schemas/PendingGpuPod',
             },
+          },
+          fit: {
+            $ref: '#/components/schemas/GpuFit',
+          },
+          sizing: {
+            $ref: '#/components/schemas/GpuSizingSignal',
           },
         },
         required: ['status', 'models'],

@@ -5,7 +5,11 @@ import type { DeploymentObservations } from './observations';
 import { describeSpan } from '../time/durationWords';
 import { plural } from '../words/plural';
 import { parseInstant } from './time';
-import type { GpuSignal } from './types';
+import type { GpuSignal, GpuSizingSignal } from './types';
+import { evaluateGpuFit } from '../gpu/fit/evaluateGpuFit';
+import { evaluateGpuSizing } from '../gpu/fit/evaluateGpuSizing';
+import { gibToMiB } from '../gpu/fit/gpuMemory';
+import { judgeGpuFit } from '../gpu/fit/judgeGpuFit';
 
 /** @public */
 export interface GpuComponentRequirement {
@@ -137,22 +141,41 @@ export interface GpuEvaluationOptions {
   target?: string;
 }
 
+/**
+ * The GPU memory one engine pod needs, MiB: declared (`spec.gpu.engineMemoryGiB`), else the
+ * sizing row's for the expected load.
+ *
+ * @internal
+ */
+export function engineMemoryMiBOf(
+  gpu: DeploymentGpu,
+  sizing: GpuSizingSignal | undefined,
+): number | undefined {
+  const gib = gpu.engineMemoryGiB ?? sizing?.tier.gpuMemoryGiB;
+  return gib === undefined ? undefined : gibToMiB(gib);
+}
+
 const gpus = (count: number, resourceName: string) =>
   `${count} ${resourceName}`;
 
 /**
- * Evaluates whether a deployment's cluster has the GPUs it needs, from the latest capacity
- * observation (cluster snapshot or status report) and `spec.gpu`:
+ * Evaluates whether the pods a deployment needs can be scheduled on its cluster, from the latest
+ * capacity observation (cluster snapshot or status report) and `spec.gpu`.
  *
- * - `insufficient` when the GPUs required ({@link computeGpuRequirement}) exceed those
- *   allocatable, or when any GPU pod is pending for want of GPUs;
- * - `tight` when fewer than `perEngine` GPUs are free (`allocatable − requested`): no room for
- *   one more engine pod, which a rolling upgrade needs;
- * - `ok` otherwise;
- * - `unknown`, with the reason, when there is no observation, no `spec.gpu`, or the latest
- *   observation failed (the figures of the last good snapshot are still returned, with its
- *   age in the reason).
+ * When the observation lists the nodes and the deployment's pods, the pods are packed node by
+ * node ({@link evaluateGpuFit}; GPU memory, MIG slices, shared and DRA GPUs, unsupported
+ * products at the version judged) and {@link judgeGpuFit} decides: `insufficient` when a pod fits
+ * on no node or GPU pods are pending, `tight` when no node has room for one more engine pod (a
+ * rolling upgrade needs it), `ok` otherwise, `unknown` instead of a worse verdict while DRA
+ * nodes cannot be read. `fit` holds the per-node detail, `sizing` the expected load against the
+ * release policy's sizing row.
  *
+ * An observation with figures only (from before node-level observations) is judged by totals:
+ * `insufficient` when the GPUs required exceed those allocatable or pods are pending, `tight`
+ * when fewer than `perEngine` are free, `ok` otherwise.
+ *
+ * `unknown`, with the reason, when there is no observation, no `spec.gpu`, or the latest
+ * observation failed (the figures of the last good snapshot are still returned, with its age).
  * `reason` is set for every status.
  *
  * @public
@@ -221,11 +244,41 @@ export function evaluateGpu(
     return signal;
   }
 
-  const free = observed.allocatable - observed.requested;
+  const version = options.target ?? options.current ?? spec.chart.version;
   const needs = `needs ${gpus(
     requirement.required,
     resourceName,
   )} (${describeGpuRequirement(requirement)})`;
+  const sizing = evaluateGpuSizing({
+    gpu: spec.gpu,
+    policy: options.policy,
+    version,
+    requirement,
+    observation: observed,
+  });
+  if (sizing) {
+    signal.sizing = sizing;
+  }
+  const fit = evaluateGpuFit({
+    observation: observed,
+    requirement,
+    engineMemoryMiB: engineMemoryMiBOf(spec.gpu, sizing),
+    policy: options.policy,
+    version,
+  });
+  if (fit) {
+    signal.fit = fit;
+    const verdict = judgeGpuFit(fit, {
+      pendingGpuPods: observed.pendingGpuPods,
+      needs,
+    });
+    signal.status = verdict.status;
+    signal.reason = `${verdict.reason} (snapshot ${age})`;
+    return signal;
+  }
+
+  // An observation with figures only (from before node-level observations): by totals.
+  const free = observed.allocatable - observed.requested;
   if (requirement.required > observed.allocatable) {
     signal.status = 'insufficient';
     signal.reason = `${needs} but only ${observed.allocatable} are allocatable`;

@@ -48,6 +48,8 @@ export interface GpuNodeFit {
   /** Whether the node counts at all; when not, `excluded` says why in words. */
   counts: boolean;
   excluded?: string;
+  /** Excluded because DRA manages its GPUs and its `ResourceSlice`s could not be read. */
+  draUnread?: boolean;
   /** This deployment's pods running there now. */
   running: string[];
   /** Pods the packing placed there (missing, pending, or replaced for a target). */

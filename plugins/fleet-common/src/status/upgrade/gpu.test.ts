@@ -142,5 +142,149 @@ describe('evaluateUpgrade', () => {
       });
       expect(signal.status).toBe('ready-with-warnings');
     });
+
+    describe('packed node by node', () => {
+      const nodes = (free: number[]) =>
+        free.map((f, i) => ({
+          name: `a${i + 1}`,
+          product: 'NVIDIA-A100-SXM4-80GB',
+          memoryMiB: 81920,
+          allocatable: { 'nvidia.com/gpu': 2 },
+          requested: { 'nvidia.com/gpu': 2 - f },
+          schedulable: true,
+        }));
+      const voiceAgent = {
+        chart: { name: 'deepgram-self-hosted', version: '0.34.0' },
+        gpu: {
+          resourceName: 'nvidia.com/gpu',
+          perEngine: 1,
+          engineReplicas: 1,
+          components: [
+            { name: 'agent-text-to-speech', replicas: 1, gpusPerPod: 1 },
+          ],
+        },
+      };
+      const running = [
+        { name: 'engine-1', node: 'a1', requests: { 'nvidia.com/gpu': 1 } },
+        {
+          name: 'tts-1',
+          node: 'a1',
+          requests: { 'nvidia.com/gpu': 1 },
+          app: 'deepgram-agent-text-to-speech',
+        },
+      ];
+
+      it('fails when the 0.35.0 text-to-speech pod (2 GPUs) fits on no node, though 2 are free in total', () => {
+        const check = checkOf(
+          evaluate({
+            spec: voiceAgent,
+            observations: gpuObservation({
+              nodes: nodes([0, 1, 1]),
+              deploymentPods: running,
+              podScope: 'cluster',
+            }),
+          }),
+          'gpu',
+        );
+        expect(check.outcome).toBe('fail');
+        expect(check.message).toContain(
+          '1 pod fit on no node (agent-text-to-speech pod replacing tts-1: 2 nvidia.com/gpu); free: a1 0, a2 1, a3 1',
+        );
+      });
+
+      it("passes when the new pod fits on another node, and the old pod's GPU is released", () => {
+        const check = checkOf(
+          evaluate({
+            spec: voiceAgent,
+            observations: gpuObservation({
+              nodes: nodes([0, 2]),
+              deploymentPods: running,
+              podScope: 'cluster',
+            }),
+          }),
+          'gpu',
+        );
+        expect(check.outcome).toBe('pass');
+        expect(check.message).toContain('room for 1 more engine pod (a1 1)');
+      });
+
+      it('warns when the target fits but leaves no node with room for one more engine pod', () => {
+        const check = checkOf(
+          evaluate({
+            spec: {
+              ...voiceAgent,
+              gpu: { ...voiceAgent.gpu, perEngine: 2 },
+            },
+            observations: gpuObservation({
+              // a1 runs the 2-GPU engine pod, a3 (one GPU) the text-to-speech pod
+              nodes: [
+                ...nodes([0, 2]),
+                {
+                  ...nodes([0])[0],
+                  name: 'a3',
+                  allocatable: { 'nvidia.com/gpu': 1 },
+                  requested: { 'nvidia.com/gpu': 1 },
+                },
+              ],
+              deploymentPods: [
+                {
+                  name: 'engine-1',
+                  node: 'a1',
+                  requests: { 'nvidia.com/gpu': 2 },
+                },
+                { ...running[1], node: 'a3' },
+              ],
+              podScope: 'cluster',
+            }),
+          }),
+          'gpu',
+        );
+        expect(check).toMatchObject({
+          outcome: 'warn',
+          fix: 'free 2 nvidia.com/gpu on one node, or scale the engine down by one pod for the upgrade',
+        });
+        expect(check.message).toContain(
+          'no node has 2 free nvidia.com/gpu for one more engine pod, which a rolling upgrade needs; free: a1 0, a2 0, a3 1',
+        );
+      });
+
+      it('warns when the expected load sizes for more than the cluster holds at the target', () => {
+        const sizedPolicy = {
+          ...POLICY,
+          sizing: [
+            {
+              since: '0.30.0',
+              loads: [
+                {
+                  name: 'heavy',
+                  engineReplicas: 4,
+                  gpusPerEngine: 1,
+                  gpuMemoryGiB: 24,
+                  cpu: '8',
+                  memory: '32Gi',
+                },
+              ],
+            },
+          ],
+        };
+        const signal = evaluate({
+          spec: {
+            ...voiceAgent,
+            gpu: { ...voiceAgent.gpu, expectedStreams: 20 },
+          },
+          policy: sizedPolicy,
+          observations: gpuObservation({
+            nodes: nodes([0, 2]),
+            deploymentPods: running,
+            podScope: 'cluster',
+          }),
+        });
+        const check = checkOf(signal, 'gpu');
+        expect(check.outcome).toBe('warn');
+        expect(check.message).toContain(
+          '20 streams at 0.42.0 size as heavy: 4 engine pods × 1 nvidia.com/gpu with 24 GiB GPU memory, 8 CPU and 32Gi memory each; declared 1 engine pod × 1 — short on engine pods; the cluster holds 2 such engine pods, 2 short',
+        );
+      });
+    });
   });
 });
