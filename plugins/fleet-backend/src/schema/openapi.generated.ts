@@ -1249,44 +1249,6 @@ export const spec = {
           'notes',
         ],
       },
-      GpuSizingTier: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          name: {
-            type: 'string',
-          },
-          upToStreams: {
-            type: 'number',
-          },
-          engineReplicas: {
-            type: 'number',
-          },
-          gpusPerEngine: {
-            type: 'number',
-          },
-          gpuMemoryGiB: {
-            type: 'number',
-          },
-          cpu: {
-            type: 'string',
-          },
-          memory: {
-            type: 'string',
-          },
-          note: {
-            type: 'string',
-          },
-        },
-        required: [
-          'name',
-          'engineReplicas',
-          'gpusPerEngine',
-          'gpuMemoryGiB',
-          'cpu',
-          'memory',
-        ],
-      },
       GpuSizingSignal: {
         type: 'object',
         additionalProperties: false,
