@@ -240,15 +240,29 @@ describe('the example fleet with its observations', () => {
     );
     expect(free).toEqual([1, 1, 1]);
     expect(free.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(2);
-    for (const status of [
-      statusOf('cascadia-courts-prod'),
-      statusOf('brightline-contact-uat'),
-    ]) {
-      expect([status.entityRef, status.gpu.status]).toEqual([
-        status.entityRef,
-        'ok',
-      ]);
-    }
+    const cascadia = statusOf('cascadia-courts-prod').gpu;
+    expect(cascadia.status).toBe('ok');
+    expect(cascadia.fit?.nodes.map(n => n.isolation)).toEqual([
+      'time-slicing',
+      'time-slicing',
+    ]);
+    expect(cascadia.fit?.notes).toContain(
+      'time-slicing does not isolate GPU memory: pods sharing a GPU can run each other out of memory',
+    );
+    const uat = statusOf('brightline-contact-uat').gpu;
+    expect(uat.status).toBe('ok');
+    expect(uat.fit).toMatchObject({
+      basis: 'nodes',
+      nodes: [{ isolation: 'dra', units: 8, free: 5 }],
+      moreEnginePods: 5,
+    });
+    expect(uat.sizing?.verdict).toBe('matches');
+    const dubbing = statusOf('lumen-captions-dubbing').gpu;
+    expect(dubbing.status).toBe('tight');
+    expect(dubbing.reason).toMatch(
+      /^no node has 2 free nvidia\.com\/gpu with 16 GiB for one more engine pod, .*; free: gke-lumen-dubbing-a100-pool-a1 1, gke-lumen-dubbing-a100-pool-a2 1, gke-lumen-dubbing-a100-pool-a3 1/,
+    );
+    expect(dubbing.fit?.moreEnginePods).toBe(0);
   });
 
   it('observes only deployments that exist', () => {
