@@ -129,9 +129,9 @@ export const FleetChartVersionPickerFieldExtension = fleetPlugin.provide(
  * The scaffolder field `FleetGpuSizing`: asks for the expected load (concurrent streams) and
  * proposes engine replicas, GPUs per engine, GPU memory, CPU and memory per engine pod from the
  * release policy's sizing table at the chart version the form picked, each editable. Add it
- * inside `<ScaffolderFieldExtensions>` in a legacy app; templates use `ui:field:
- * FleetGpuSizing` on an object (`ui:options.chartVersionField` names the chart version's
- * field when it is not `chartVersion`).
+ * inside `<ScaffolderFieldExtensions>` in a legacy app; templates use
+ * `ui:field: FleetGpuSizing` on an object (`ui:options.chartVersionField` names the chart
+ * version's field when it is not `chartVersion`).
  *
  * @public
  */

@@ -12,11 +12,15 @@ import {
  * @public
  */
 export interface GpuSizingAnswer {
+  /** Concurrent streams (users) expected at peak. */
   expectedStreams?: number;
   engineReplicas?: number;
   gpusPerEngine?: number;
+  /** GPU memory one engine pod needs, GiB. */
   engineMemoryGiB?: number;
+  /** CPU of one engine pod, e.g. `4`. */
   cpu?: string;
+  /** Memory of one engine pod, e.g. `24Gi`. */
   memory?: string;
 }
 
