@@ -22,15 +22,20 @@ const sidebarLink = (page: Page, name: string) =>
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name, exact: true });
 
+/** The guest's token, for reading the portal's APIs as the platform admin. */
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const guest = await request.post('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await guest.json()).backstageIdentity.token;
+}
+
 /**
  * A fresh portal: waits until the catalog has read each entity — and, for a person, her teams,
  * since sign-in takes her ownership refs (and so what the policy grants her) from those.
  */
 async function waitForCatalog(request: APIRequestContext, entities: string[]) {
-  const guest = await request.post('/api/auth/guest/refresh', {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  const { token } = (await guest.json()).backstageIdentity;
+  const token = await guestToken(request);
   for (const entity of entities) {
     await expect
       .poll(async () => {
@@ -56,10 +61,7 @@ async function waitForCatalog(request: APIRequestContext, entities: string[]) {
  * list is complete when she opens it.
  */
 async function waitForFleet(request: APIRequestContext) {
-  const guest = await request.post('/api/auth/guest/refresh', {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  const { token } = (await guest.json()).backstageIdentity;
+  const token = await guestToken(request);
   await expect
     .poll(
       async () => {
