@@ -215,7 +215,7 @@ describe('the example fleet with its observations', () => {
 
   const gpuOf = (name: string) =>
     patches.get(`customerdeployment:default/${name}`)?.gpu;
-  const statusOf = (name: string) =>
+  const statusNamed = (name: string) =>
     statuses.find(s => s.entityRef === `customerdeployment:default/${name}`)!;
 
   it('shows a time-sliced deployment, a DRA one and one whose free GPUs are fragmented, node by node', () => {
@@ -240,7 +240,7 @@ describe('the example fleet with its observations', () => {
     );
     expect(free).toEqual([1, 1, 1]);
     expect(free.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(2);
-    const cascadia = statusOf('cascadia-courts-prod').gpu;
+    const cascadia = statusNamed('cascadia-courts-prod').gpu;
     expect(cascadia.status).toBe('ok');
     expect(cascadia.fit?.nodes.map(n => n.isolation)).toEqual([
       'time-slicing',
@@ -249,7 +249,7 @@ describe('the example fleet with its observations', () => {
     expect(cascadia.fit?.notes).toContain(
       'time-slicing does not isolate GPU memory: pods sharing a GPU can run each other out of memory',
     );
-    const uat = statusOf('brightline-contact-uat').gpu;
+    const uat = statusNamed('brightline-contact-uat').gpu;
     expect(uat.status).toBe('ok');
     expect(uat.fit).toMatchObject({
       basis: 'nodes',
@@ -257,7 +257,7 @@ describe('the example fleet with its observations', () => {
       moreEnginePods: 5,
     });
     expect(uat.sizing?.verdict).toBe('matches');
-    const dubbing = statusOf('lumen-captions-dubbing').gpu;
+    const dubbing = statusNamed('lumen-captions-dubbing').gpu;
     expect(dubbing.status).toBe('tight');
     expect(dubbing.reason).toMatch(
       /^no node has 2 free nvidia\.com\/gpu with 16 GiB for one more engine pod, .*; free: gke-lumen-dubbing-a100-pool-a1 1, gke-lumen-dubbing-a100-pool-a2 1, gke-lumen-dubbing-a100-pool-a3 1/,
