@@ -9,8 +9,16 @@ import type {
 import { DeploymentStatusCardFrame } from '../shared/DeploymentCardFrame';
 import { GpuStatusLabel } from '../status';
 import { GpuCapacityBars } from './GpuCapacityBars';
+import { GpuFitSummary } from './GpuFitSummary';
+import { GpuNodeFitTable } from './GpuNodeFitTable';
 import { GpuNodeTable } from './GpuNodeTable';
-import { describeGpuSource, gpuAdvice } from './describeGpu';
+import { GpuSizing } from './GpuSizing';
+import {
+  describeGpuSource,
+  describeWaitingPod,
+  gpuAdvice,
+} from './describeGpu';
+import { describePodDemand } from './describeGpuFit';
 
 const TITLE = 'GPU capacity';
 
@@ -21,6 +29,20 @@ function Section(props: { title: string; children: ReactNode }) {
         {props.title}
       </Typography>
       {props.children}
+    </Box>
+  );
+}
+
+function TextList(props: { items: string[] }) {
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 3 }}>
+      {props.items.map(item => (
+        <li key={item}>
+          <Typography variant="body2" component="span">
+            {item}
+          </Typography>
+        </li>
+      ))}
     </Box>
   );
 }
@@ -37,7 +59,15 @@ function GpuDetails(props: {
     profile: entity.spec.profile,
     perEngine: entity.spec.gpu?.perEngine,
   });
+  const { fit, sizing } = signal;
   const pending = signal.pendingPods ?? [];
+  // A status judged before node-level fit, or one without a fit, still lists its nodes.
+  let nodeTable: ReactNode = null;
+  if (fit && fit.nodes.length > 0) {
+    nodeTable = <GpuNodeFitTable fit={fit} observed={signal.nodes} />;
+  } else if (signal.nodes && signal.nodes.length > 0) {
+    nodeTable = <GpuNodeTable nodes={signal.nodes} />;
+  }
   return (
     <>
       <GpuStatusLabel signal={signal} />
@@ -46,6 +76,7 @@ function GpuDetails(props: {
           {signal.reason}
         </Typography>
       ) : null}
+      {fit ? <GpuFitSummary fit={fit} /> : null}
       <Typography
         variant="body2"
         color="text.secondary"
@@ -66,31 +97,25 @@ function GpuDetails(props: {
           {advice}
         </Alert>
       ) : null}
+      {sizing ? (
+        <Section title="Sized for the load">
+          <GpuSizing sizing={sizing} />
+        </Section>
+      ) : null}
+      {fit && fit.unplaced.length > 0 ? (
+        <Section title="Pods that fit on no node">
+          <TextList items={fit.unplaced.map(describePodDemand)} />
+        </Section>
+      ) : null}
       {signal.models.length > 0 || signal.allocatable !== undefined ? (
         <Section title="Allocatable, requested and needed">
           <GpuCapacityBars signal={signal} />
         </Section>
       ) : null}
-      {signal.nodes && signal.nodes.length > 0 ? (
-        <Section title="GPU nodes">
-          <GpuNodeTable nodes={signal.nodes} />
-        </Section>
-      ) : null}
+      {nodeTable ? <Section title="GPU nodes">{nodeTable}</Section> : null}
       {pending.length > 0 ? (
         <Section title="Pods waiting for GPUs">
-          <Box component="ul" sx={{ m: 0, pl: 3 }}>
-            {pending.map(pod => (
-              <li key={pod.name}>
-                <Typography variant="body2" component="span">
-                  {pod.name} asks for{' '}
-                  {Object.entries(pod.requests)
-                    .map(([resource, count]) => `${count} ${resource}`)
-                    .join(', ')}
-                  {pod.message ? ` — ${pod.message}` : ''}
-                </Typography>
-              </li>
-            ))}
-          </Box>
+          <TextList items={pending.map(describeWaitingPod)} />
         </Section>
       ) : null}
     </>
@@ -99,9 +124,11 @@ function GpuDetails(props: {
 
 /**
  * A CustomerDeployment's GPU capacity, from its live cluster (task `fleet-gpu-snapshot`) or
- * its latest status report: status and why, allocatable vs requested vs needed per GPU model
- * (bars with the figures beside them), the GPU nodes, pods waiting for GPUs, where the data
- * came from and how old it is, and what to do when it is not `ok`.
+ * its latest status report: status and why, how many more engine pods fit now and what one
+ * asks for, the expected load against the sizing table, pods that fit on no node,
+ * allocatable vs requested vs needed per GPU model (bars with the figures beside them), the
+ * GPU nodes as the packing saw them, pods waiting for GPUs, where the data came from and how
+ * old it is, and what to do when it is not `ok`.
  */
 export function GpuCard(props: { now?: Date } = {}) {
   return (

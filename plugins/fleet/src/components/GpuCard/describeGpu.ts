@@ -4,15 +4,20 @@ import {
   type DeploymentProfile,
   type GpuNodeObservation,
   type GpuSignal,
+  type PendingGpuPodObservation,
 } from '@fleetdeck/plugin-fleet-common';
 import { formatTimestamp } from '../shared/fleetStatus';
 
-/** `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034. */
+/**
+ * `80 GiB` from GPU feature discovery's MiB (81920), `22 GiB` for an L4's 23034; one decimal
+ * below 10 GiB (`5.6 GiB`), where a share or a small slice would lose too much to rounding.
+ */
 export function formatGpuMemory(memoryMiB: number | undefined): string {
   if (memoryMiB === undefined) {
     return '—';
   }
-  return `${Math.round(memoryMiB / 1024)} GiB`;
+  const gib = memoryMiB / 1024;
+  return `${gib < 10 ? Math.round(gib * 10) / 10 : Math.round(gib)} GiB`;
 }
 
 /** `time-slicing × 4`, `MPS × 2`, `MIG mixed`, `none`. */
@@ -47,6 +52,19 @@ export function describeAllocatable(node: GpuNodeObservation): string {
         }`,
     )
     .join(', ');
+}
+
+/**
+ * `deepgram-engine-…-z9y3k asks for 1 nvidia.com/gpu — 0/7 nodes are available: …`, with the
+ * scheduler's message when it gave one.
+ */
+export function describeWaitingPod(pod: PendingGpuPodObservation): string {
+  const requests = Object.entries(pod.requests)
+    .map(([resource, count]) => `${count} ${resource}`)
+    .join(', ');
+  return `${pod.name} asks for ${requests}${
+    pod.message ? ` — ${pod.message}` : ''
+  }`;
 }
 
 /** `Schedulable`, or why not: `Not schedulable: cordoned`. */
