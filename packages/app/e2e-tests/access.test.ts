@@ -22,15 +22,20 @@ const sidebarLink = (page: Page, name: string) =>
     .getByRole('navigation', { name: 'sidebar nav' })
     .getByRole('link', { name, exact: true });
 
+/** The guest's token, for reading the portal's APIs as the platform admin. */
+async function guestToken(request: APIRequestContext): Promise<string> {
+  const guest = await request.post('/api/auth/guest/refresh', {
+    headers: { 'X-Requested-With': 'XMLHttpRequest' },
+  });
+  return (await guest.json()).backstageIdentity.token;
+}
+
 /**
  * A fresh portal: waits until the catalog has read each entity — and, for a person, her teams,
  * since sign-in takes her ownership refs (and so what the policy grants her) from those.
  */
 async function waitForCatalog(request: APIRequestContext, entities: string[]) {
-  const guest = await request.post('/api/auth/guest/refresh', {
-    headers: { 'X-Requested-With': 'XMLHttpRequest' },
-  });
-  const { token } = (await guest.json()).backstageIdentity;
+  const token = await guestToken(request);
   for (const entity of entities) {
     await expect
       .poll(async () => {
@@ -48,6 +53,27 @@ async function waitForCatalog(request: APIRequestContext, entities: string[]) {
       })
       .toBe(true);
   }
+}
+
+/**
+ * A fresh portal: waits until the fleet has evaluated every example deployment (it reads the
+ * catalog every 30 s, so a larger catalog shows in the fleet a refresh later), so a person's
+ * list is complete when she opens it.
+ */
+async function waitForFleet(request: APIRequestContext) {
+  const token = await guestToken(request);
+  await expect
+    .poll(
+      async () => {
+        const response = await request.get('/api/fleet/deployments?limit=500', {
+          headers: { Authorization: `Bearer ${token}` },
+        });
+        return response.ok() ? (await response.json()).totalCount : 0;
+      },
+      { timeout: 90_000 },
+    )
+    // at least: a portal kept from an earlier run also lists what its onboarding test added
+    .toBeGreaterThanOrEqual(deployments.length);
 }
 
 test('scripts signing in through the guest provider are the platform admin', async ({
@@ -125,6 +151,7 @@ test('an SE of solutions-east sees only the deployments her team owns, and is to
     'user/default/priya.raman',
     `customerdeployment/default/${other.metadata.name}`,
   ]);
+  await waitForFleet(request);
 
   await page.goto('/');
   await page.getByRole('button', { name: 'Sign in as Priya Raman' }).click();

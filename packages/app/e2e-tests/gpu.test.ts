@@ -45,6 +45,28 @@ test('a connected deployment shows its live GPU snapshot: figures, nodes and sta
   ).toContainText('Not schedulable: cordoned');
 });
 
+test('a deployment with GPUs enough in total but on no one node is tight, and the reason names each node’s free GPUs', async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  // lumen-captions-dubbing: 2 GPUs per engine pod, three nodes with 1 free each
+  // (examples/observations.yaml)
+  await page.goto(
+    '/catalog/default/customerdeployment/lumen-captions-dubbing/fleet',
+  );
+
+  const card = page
+    .locator('.MuiCard-root')
+    .filter({ has: page.getByText('GPU capacity', { exact: true }) })
+    .filter({ has: page.getByText(/^Source: /) });
+  await expect(card.getByText('Tight', { exact: true })).toBeVisible();
+  await expect(
+    card.getByText(
+      /^no node has 2 free nvidia\.com\/gpu .*; free: gke-lumen-dubbing-a100-pool-a1 1, gke-lumen-dubbing-a100-pool-a2 1, gke-lumen-dubbing-a100-pool-a3 1/,
+    ),
+  ).toBeVisible();
+});
+
 test('an air-gapped deployment shows the GPUs of the status report it sent', async ({
   page,
 }) => {

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import { test, expect, Page } from '@playwright/test';
+import { parse } from 'yaml';
 
 /**
  * An SE onboards a new air-gapped customer with the "New customer deployment" template: fills
@@ -73,7 +74,26 @@ test('onboarding a customer through the template puts the deployment in the cata
   await schedule.fill('0 2 * * *');
   await next(page);
 
-  // GPUs and license
+  // Load and GPUs: the sizing table of the chosen release proposes the engines for the load;
+  // the SE overrides one figure and keeps the rest.
+  await page
+    .getByRole('spinbutton', { name: 'Expected concurrent streams' })
+    .fill('8');
+  await expect(
+    page.getByText(
+      "For 8 concurrent streams, chart 0.42.0's sizing proposes medium: 2 engine pods with 1 GPU, 16 GiB of GPU memory, 4 CPU and 24Gi memory each.",
+      { exact: false },
+    ),
+  ).toBeVisible();
+  const replicas = page.getByRole('spinbutton', { name: 'Engine replicas' });
+  await expect(replicas).toHaveValue('2');
+  await replicas.fill('3');
+  await expect(
+    page.getByRole('button', { name: 'Use the proposal' }),
+  ).toBeVisible();
+  await next(page);
+
+  // License
   await field(page, 'License id').fill(`LIC-E2E-${run.toUpperCase()}`);
   await page.getByLabel('License expiry').fill('2027-03-31');
   await page.getByRole('button', { name: 'Review' }).click();
@@ -124,6 +144,13 @@ test('onboarding a customer through the template puts the deployment in the cata
     'registry.e2e.internal:5000/deepgram/self-hosted-engine',
   );
   expect(values).not.toMatch(/[0-9a-f]{32,}/);
+  const chartValues = parse(values);
+  expect(chartValues.scaling.replicas.engine).toBe(3);
+  expect(chartValues.engine.resources.requests).toEqual({
+    gpu: 1,
+    cpu: '4',
+    memory: '24Gi',
+  });
 
   // The fleet page lists it (its status was evaluated when the entity page asked for it).
   await page.goto(`/fleet?q=${deployment}`);

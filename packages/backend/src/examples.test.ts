@@ -8,6 +8,8 @@ import {
   isCustomerDeploymentEntity,
   isCustomerEntity,
   parseCalendarDate,
+  readReleasePolicy,
+  sizeForLoad,
   validateCustomerDeploymentEntity,
   validateCustomerEntity,
 } from '@fleetdeck/plugin-fleet-common';
@@ -129,5 +131,40 @@ describe('the example fleet', () => {
     expect(
       deployments.some(d => d.spec.profile !== 'airgapped' && !d.spec.license),
     ).toBe(true);
+  });
+});
+
+describe('the example release policy', () => {
+  const policy = readReleasePolicy(
+    parseAllDocuments(
+      fs.readFileSync(path.join(EXAMPLES_DIR, 'releases/policy.yaml'), 'utf8'),
+    )[0].toJSON(),
+  );
+
+  it.each([
+    [1, 'light', 1, 12],
+    [2, 'light', 1, 12],
+    [3, 'medium', 2, 16],
+    [10, 'medium', 2, 16],
+    [11, 'heavy', 3, 24],
+    [200, 'heavy', 3, 24],
+  ])(
+    'sizes %i concurrent streams as %s: %i engine pods with %i GiB GPU memory each',
+    (streams, tier, engineReplicas, gpuMemoryGiB) => {
+      expect(sizeForLoad(policy, '0.42.0', streams)?.tier).toMatchObject({
+        name: tier,
+        engineReplicas,
+        gpuMemoryGiB,
+      });
+    },
+  );
+
+  it('has a sizing for every chart version the example fleet runs', () => {
+    for (const d of deployments) {
+      expect([
+        d.metadata.name,
+        sizeForLoad(policy, d.spec.chart.version, 1)?.tier.name,
+      ]).toEqual([d.metadata.name, 'light']);
+    }
   });
 });

@@ -42,8 +42,15 @@ const AIRGAPPED_VALUES = {
   backupSchedule: '0 2 * * *',
   nfsServer: 'nfs.acme.internal',
   nfsPath: '/exports/journals',
-  engineReplicas: 2,
-  gpusPerEngine: 1,
+  // as the form's FleetGpuSizing field proposes them for 8 streams at 0.42.0
+  gpuSizing: {
+    expectedStreams: 8,
+    engineReplicas: 2,
+    gpusPerEngine: 1,
+    engineMemoryGiB: 16,
+    cpu: '4',
+    memory: '24Gi',
+  },
   gpuResourceName: 'nvidia.com/gpu',
   licenseId: 'LIC-ACME-7',
   licenseExpiresAt: '2027-03-31',
@@ -71,8 +78,13 @@ const CONNECTED_VALUES = {
   s3Bucket: 'brightline-journals',
   s3Region: 'eu-west-1',
   s3RoleArn: 'arn:aws:iam::123456789012:role/journal-backup',
-  engineReplicas: 4,
-  gpusPerEngine: 1,
+  // the proposal overridden, CPU and memory left to the chart's defaults
+  gpuSizing: {
+    expectedStreams: 40,
+    engineReplicas: 4,
+    gpusPerEngine: 1,
+    engineMemoryGiB: 20,
+  },
   gpuResourceName: 'nvidia.com/mig-3g.40gb',
   licenseId: 'LIC-BRIGHT-2',
   licenseExpiresAt: '2027-06-30',
@@ -179,6 +191,37 @@ describe('the new-customer-deployment template, dry-run through the real scaffol
     expect(connected['RUNBOOK.md']).toContain('Customer `brightline-contact`');
     expect(parse(connected['values.yaml']).global.deepgramSecretRef).toBe(
       'dg-api-key',
+    );
+  });
+
+  it('carries the load and the engines sized for it into values.yaml, RUNBOOK.md and the entity', async () => {
+    const airgapped = (await dryRun(AIRGAPPED_VALUES)).body as DryRunResponse;
+    const files = filesOf(airgapped);
+    const values = parse(files['values.yaml']);
+    expect(values.scaling.replicas.engine).toBe(2);
+    expect(values.engine.resources).toEqual({
+      gpuResourceName: 'nvidia.com/gpu',
+      requests: { gpu: 1, cpu: '4', memory: '24Gi' },
+      limits: { gpu: 1, cpu: '4', memory: '24Gi' },
+    });
+    expect(files['RUNBOOK.md']).toContain(
+      'Sized for 8 concurrent streams at peak: 2 engine pods with 1 nvidia.com/gpu, 16 GiB of GPU memory, 4 CPU and 24Gi memory each.',
+    );
+    // the register step's input, as the dry-run logs it: the entity keeps load and memory
+    const registerInput = airgapped.log
+      .map(l => l.body.message)
+      .find(m => m.includes('fleet:deployment:register in dry-run mode'));
+    expect(registerInput).toMatch(/"expectedStreams": 8,/);
+    expect(registerInput).toMatch(/"engineMemoryGiB": 16,/);
+
+    const connected = filesOf((await dryRun(CONNECTED_VALUES)).body);
+    expect(parse(connected['values.yaml']).engine.resources).toEqual({
+      gpuResourceName: 'nvidia.com/mig-3g.40gb',
+      requests: { gpu: 1 },
+      limits: { gpu: 1 },
+    });
+    expect(connected['RUNBOOK.md']).toContain(
+      'Sized for 40 concurrent streams at peak: 4 engine pods with 1 nvidia.com/mig-3g.40gb and 20 GiB of GPU memory each.',
     );
   });
 

@@ -36,10 +36,12 @@ const EXAMPLES = {
     'brightline-contact-prod',
     'brightline-contact-sandbox',
     'brightline-contact-staging',
+    'brightline-contact-uat',
     'cascadia-courts-prod',
     'harbor-trust-bank-prod',
     'harbor-trust-bank-staging',
     'lumen-captions-dedicated',
+    'lumen-captions-dubbing',
     'lumen-captions-live',
     'nordtel-dr',
     'nordtel-prod',
@@ -194,10 +196,10 @@ describe('fleetPlugin', () => {
     it('lists every example deployment, evaluated at startup', async () => {
       const body = await list('');
       expect(names(body.items)).toEqual(EXAMPLES.all);
-      expect(body.totalCount).toBe(14);
+      expect(body.totalCount).toBe(16);
       expect(body.nextCursor).toBeUndefined();
       expect(body.summary).toEqual(summarizeStatuses(body.items));
-      expect(body.summary.total).toBe(14);
+      expect(body.summary.total).toBe(16);
 
       const northwind = body.items.find(
         item => item.entityRef === ref('northwind-health-prod'),
@@ -270,7 +272,7 @@ describe('fleetPlugin', () => {
             s.journal.health === 'warning',
         ),
       ).toBe(true);
-      expect((await list('journal=not-applicable')).totalCount).toBe(7);
+      expect((await list('journal=not-applicable')).totalCount).toBe(9);
     });
 
     it('takes short customer and owner names and free text', async () => {
@@ -294,6 +296,7 @@ describe('fleetPlugin', () => {
       });
       expect(names((await list(encoded.toString())).items)).toEqual([
         'lumen-captions-dedicated',
+        'lumen-captions-dubbing',
         'lumen-captions-live',
         'nordtel-dr',
         'nordtel-prod',
@@ -335,7 +338,7 @@ describe('fleetPlugin', () => {
       expect(behind.slice(0, known.length)).toEqual(known);
 
       const received = await list('orderBy=journal.lastReceivedAt');
-      expect(received.totalCount).toBe(14);
+      expect(received.totalCount).toBe(16);
     });
 
     it('pages with cursors, each page carrying the total and the summary', async () => {
@@ -349,12 +352,12 @@ describe('fleetPlugin', () => {
           }`,
         );
         seen.push(...names(body.items));
-        expect(body.totalCount).toBe(14);
+        expect(body.totalCount).toBe(16);
         expect(body.summary).toEqual(summarizeStatuses(all));
         cursor = body.nextCursor;
         pages += 1;
       } while (cursor && pages < 10);
-      expect(pages).toBe(3);
+      expect(pages).toBe(4);
       expect(seen).toEqual(names((await list('orderBy=health')).items));
     });
 

@@ -16,6 +16,7 @@ export {
   EntityLicenseCard,
   EntityArtifactsCard,
   FleetChartVersionPickerFieldExtension,
+  FleetGpuSizingFieldExtension,
   EntityUpgradeReadinessCard,
   EntityJournalCard,
   EntityGpuCard,
@@ -34,6 +35,10 @@ export type {
 } from './api';
 export { isJournalBillingDeployment } from './predicates';
 export type { ChartVersionPickerUiOptions } from './components/ChartVersionPicker';
+export type {
+  GpuSizingAnswer,
+  GpuSizingFieldUiOptions,
+} from './components/GpuSizingField';
 
 // Entity predicates for `EntitySwitch.Case` in legacy apps, re-exported (both `@public` in
 // `@fleetdeck/plugin-fleet-common`) so that an app needs only this package.

@@ -13,6 +13,7 @@ import {
   ChartVersionPicker,
   chartVersionValidation,
 } from './components/ChartVersionPicker';
+import { GpuSizingField } from './components/GpuSizingField';
 import { rootRouteRef } from './routes';
 
 /**
@@ -121,6 +122,23 @@ export const FleetChartVersionPickerFieldExtension = fleetPlugin.provide(
     name: 'FleetChartVersionPicker',
     component: ChartVersionPicker,
     validation: chartVersionValidation,
+  }),
+);
+
+/**
+ * The scaffolder field `FleetGpuSizing`: asks for the expected load (concurrent streams) and
+ * proposes engine replicas, GPUs per engine, GPU memory, CPU and memory per engine pod from the
+ * release policy's sizing table at the chart version the form picked, each editable. Add it
+ * inside `<ScaffolderFieldExtensions>` in a legacy app; templates use
+ * `ui:field: FleetGpuSizing` on an object (`ui:options.chartVersionField` names the chart
+ * version's field when it is not `chartVersion`).
+ *
+ * @public
+ */
+export const FleetGpuSizingFieldExtension = fleetPlugin.provide(
+  createScaffolderFieldExtension({
+    name: 'FleetGpuSizing',
+    component: GpuSizingField,
   }),
 );
 

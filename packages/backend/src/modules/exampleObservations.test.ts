@@ -94,6 +94,78 @@ describe('readExampleObservations', () => {
   });
 });
 
+describe('readExampleObservations: node-level GPU detail', () => {
+  const gpu = {
+    source: 'cluster',
+    observedDaysAgo: 0,
+    allocatable: 8,
+    requested: 3,
+    models: [],
+    podScope: 'cluster',
+    dra: 'read',
+    nodes: [
+      {
+        name: 'h100-a',
+        allocatable: {},
+        requested: { 'nvidia.com/gpu': 3 },
+        schedulable: true,
+        draDevices: [
+          {
+            name: 'gpu-0',
+            driver: 'gpu.nvidia.com',
+            resourceName: 'nvidia.com/gpu',
+            allocatedTo: 'dg/engine-0-gpu',
+          },
+        ],
+      },
+    ],
+    deploymentPods: [
+      {
+        name: 'engine-0',
+        node: 'h100-a',
+        requests: { 'nvidia.com/gpu': 1 },
+        app: 'deepgram-engine',
+      },
+    ],
+  };
+  const read = (detail: object) =>
+    readExampleObservations(
+      {
+        kind: 'ExampleObservations',
+        deployments: { acme: { gpu: { ...gpu, ...detail } } },
+      },
+      now,
+    );
+
+  it('passes nodes, the deployment’s pods, pod scope and DRA through', () => {
+    expect(read({}).get('customerdeployment:default/acme')?.gpu).toMatchObject({
+      podScope: 'cluster',
+      dra: 'read',
+      nodes: gpu.nodes,
+      deploymentPods: gpu.deploymentPods,
+      pendingGpuPods: 0,
+      observedAt: now.toISOString(),
+    });
+  });
+
+  it('names the field a typo would silently change', () => {
+    expect(() => read({ podScope: 'everything' })).toThrow(
+      'deployments.acme.gpu.podScope: must be one of namespace, cluster, got "everything"',
+    );
+    expect(() => read({ dra: 'yes' })).toThrow(
+      'deployments.acme.gpu.dra: must be one of read, absent, unreadable, got "yes"',
+    );
+    expect(() => read({ nodes: 'h100-a' })).toThrow(
+      'deployments.acme.gpu.nodes: must be a list',
+    );
+    expect(() =>
+      read({ deploymentPods: [{ ...gpu.deploymentPods[0], node: 'h100-b' }] }),
+    ).toThrow(
+      'deployments.acme.gpu.deploymentPods[0].node: names no node of deployments.acme.gpu.nodes, got "h100-b"',
+    );
+  });
+});
+
 describe('mergeJournalReceipts', () => {
   it('keeps a journal that really arrived over an older seeded one, per replica', () => {
     const seeded = [
@@ -140,6 +212,58 @@ describe('the example fleet with its observations', () => {
       now,
     ),
   );
+
+  const gpuOf = (name: string) =>
+    patches.get(`customerdeployment:default/${name}`)?.gpu;
+  const statusNamed = (name: string) =>
+    statuses.find(s => s.entityRef === `customerdeployment:default/${name}`)!;
+
+  it('shows a time-sliced deployment, a DRA one and one whose free GPUs are fragmented, node by node', () => {
+    // GPU sharing: every node of cascadia-courts-prod time-slices its L4s two ways
+    const shared = gpuOf('cascadia-courts-prod')!;
+    expect(shared.nodes?.map(n => n.sharing)).toEqual([
+      { strategy: 'time-slicing', replicas: 2 },
+      { strategy: 'time-slicing', replicas: 2 },
+    ]);
+    // DRA: no nvidia.com/gpu in allocatable, the GPUs published as ResourceSlice devices
+    const dra = gpuOf('brightline-contact-uat')!;
+    expect(dra.dra).toBe('read');
+    expect(dra.nodes?.map(n => [n.allocatable, n.draDevices?.length])).toEqual([
+      [{}, 8],
+    ]);
+    // fragmented: enough free in total for one more engine pod, on no single node
+    const fragmented = gpuOf('lumen-captions-dubbing')!;
+    const free = fragmented.nodes!.map(
+      n =>
+        n.allocatable['nvidia.com/gpu'] -
+        (n.requested?.['nvidia.com/gpu'] ?? 0),
+    );
+    expect(free).toEqual([1, 1, 1]);
+    expect(free.reduce((a, b) => a + b)).toBeGreaterThanOrEqual(2);
+    const cascadia = statusNamed('cascadia-courts-prod').gpu;
+    expect(cascadia.status).toBe('ok');
+    expect(cascadia.fit?.nodes.map(n => n.isolation)).toEqual([
+      'time-slicing',
+      'time-slicing',
+    ]);
+    expect(cascadia.fit?.notes).toContain(
+      'time-slicing does not isolate GPU memory: pods sharing a GPU can run each other out of memory',
+    );
+    const uat = statusNamed('brightline-contact-uat').gpu;
+    expect(uat.status).toBe('ok');
+    expect(uat.fit).toMatchObject({
+      basis: 'nodes',
+      nodes: [{ isolation: 'dra', units: 8, free: 5 }],
+      moreEnginePods: 5,
+    });
+    expect(uat.sizing?.verdict).toBe('matches');
+    const dubbing = statusNamed('lumen-captions-dubbing').gpu;
+    expect(dubbing.status).toBe('tight');
+    expect(dubbing.reason).toMatch(
+      /^no node has 2 free nvidia\.com\/gpu with 16 GiB for one more engine pod, .*; free: gke-lumen-dubbing-a100-pool-a1 1, gke-lumen-dubbing-a100-pool-a2 1, gke-lumen-dubbing-a100-pool-a3 1/,
+    );
+    expect(dubbing.fit?.moreEnginePods).toBe(0);
+  });
 
   it('observes only deployments that exist', () => {
     const refs = new Set(

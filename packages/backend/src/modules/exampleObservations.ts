@@ -76,6 +76,7 @@ export function readExampleObservations(
         throw new Error(`${at}.gpu: must be a map`);
       }
       const { observedDaysAgo, pendingGpuPods, ...gpu } = value.gpu;
+      checkGpuDetail(gpu, `${at}.gpu`);
       patch.gpu = {
         ...(gpu as Omit<
           GpuCapacityObservation,
@@ -154,6 +155,49 @@ export async function seedExampleObservations(options: {
   }
   logger.info(
     `Seeded example observations for ${patches.size} deployments from ${file}`,
+  );
+}
+
+const oneOf = (
+  value: unknown,
+  allowed: readonly string[],
+  field: string,
+): void => {
+  if (value !== undefined && !allowed.includes(value as string)) {
+    throw new Error(
+      `${field}: must be one of ${allowed.join(', ')}, got ${JSON.stringify(
+        value,
+      )}`,
+    );
+  }
+};
+
+/**
+ * Checks the node-level detail of a GPU observation where a typo would silently change what
+ * the GPU card and the packing show: the enums, the lists, and that every pod of the
+ * deployment runs on a listed node.
+ */
+function checkGpuDetail(gpu: Record<string, unknown>, at: string): void {
+  oneOf(gpu.podScope, ['namespace', 'cluster'], `${at}.podScope`);
+  oneOf(gpu.dra, ['read', 'absent', 'unreadable'], `${at}.dra`);
+  for (const list of ['nodes', 'deploymentPods', 'pendingPods']) {
+    if (gpu[list] !== undefined && !Array.isArray(gpu[list])) {
+      throw new Error(`${at}.${list}: must be a list`);
+    }
+  }
+  const nodes = new Set(
+    ((gpu.nodes ?? []) as Array<{ name?: unknown }>).map(n => n.name),
+  );
+  ((gpu.deploymentPods ?? []) as Array<{ node?: unknown }>).forEach(
+    (pod, i) => {
+      if (pod.node !== undefined && !nodes.has(pod.node)) {
+        throw new Error(
+          `${at}.deploymentPods[${i}].node: names no node of ${at}.nodes, got ${JSON.stringify(
+            pod.node,
+          )}`,
+        );
+      }
+    },
   );
 }
 

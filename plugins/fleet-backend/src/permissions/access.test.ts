@@ -105,7 +105,7 @@ const EAST = 'group:default/solutions-east';
 const WEST = 'group:default/solutions-west';
 
 /**
- * What each person sees of the example fleet (14 deployments + the registered one): how
+ * What each person sees of the example fleet (16 deployments + the registered one): how
  * many, whose, and which registrations (or the status of the registrations list).
  */
 const VISIBLE: Record<
@@ -113,10 +113,10 @@ const VISIBLE: Record<
   { deployments: number; owners: string[]; registrations: string[] | 403 }
 > = {
   owner: { deployments: 5, owners: [EAST], registrations: [REGISTERED] },
-  nonOwner: { deployments: 5, owners: [WEST], registrations: [] },
+  nonOwner: { deployments: 6, owners: [WEST], registrations: [] },
   billing: { deployments: 0, owners: [], registrations: 403 },
   admin: {
-    deployments: 15,
+    deployments: 17,
     owners: [
       EAST,
       WEST,

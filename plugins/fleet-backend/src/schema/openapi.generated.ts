@@ -1249,44 +1249,6 @@ export const spec = {
           'notes',
         ],
       },
-      GpuSizingTier: {
-        type: 'object',
-        additionalProperties: false,
-        properties: {
-          name: {
-            type: 'string',
-          },
-          upToStreams: {
-            type: 'number',
-          },
-          engineReplicas: {
-            type: 'number',
-          },
-          gpusPerEngine: {
-            type: 'number',
-          },
-          gpuMemoryGiB: {
-            type: 'number',
-          },
-          cpu: {
-            type: 'string',
-          },
-          memory: {
-            type: 'string',
-          },
-          note: {
-            type: 'string',
-          },
-        },
-        required: [
-          'name',
-          'engineReplicas',
-          'gpusPerEngine',
-          'gpuMemoryGiB',
-          'cpu',
-          'memory',
-        ],
-      },
       GpuSizingSignal: {
         type: 'object',
         additionalProperties: false,
@@ -1736,6 +1698,211 @@ export const spec = {
         },
         required: ['version', 'created'],
       },
+      ReleasePolicy: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The chart's rules that its Helm index does not carry (the release policy file): values keys removed or renamed, per-pod GPU changes, required intermediate versions, known-bad releases, the minimum driver, GPUs a release no longer runs on, and the sizing table by expected load that the onboarding form proposes engines from.",
+        properties: {
+          chart: {
+            type: 'string',
+          },
+          valuesChanges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                since: {
+                  type: 'string',
+                },
+                from: {
+                  type: 'string',
+                },
+                to: {
+                  type: 'string',
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['since', 'from'],
+            },
+          },
+          gpuChanges: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                since: {
+                  type: 'string',
+                },
+                component: {
+                  type: 'string',
+                },
+                gpusPerPod: {
+                  type: 'integer',
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['since', 'component', 'gpusPerPod'],
+            },
+          },
+          requiredIntermediates: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                from: {
+                  type: 'string',
+                  description:
+                    'A semver range of versions that must pass through `via`.',
+                },
+                via: {
+                  type: 'string',
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['from', 'via'],
+            },
+          },
+          knownBad: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                version: {
+                  type: 'string',
+                },
+                fixedIn: {
+                  type: 'string',
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['version'],
+            },
+          },
+          minimumDriver: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              version: {
+                type: 'string',
+              },
+              note: {
+                type: 'string',
+              },
+            },
+            required: ['version'],
+          },
+          unsupportedGpus: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                product: {
+                  type: 'string',
+                  description:
+                    'nvidia.com/gpu.product, or a prefix ending in `*`.',
+                },
+                since: {
+                  type: 'string',
+                },
+                note: {
+                  type: 'string',
+                },
+              },
+              required: ['product', 'since'],
+            },
+          },
+          sizing: {
+            type: 'array',
+            description:
+              'Each entry holds from its `since` until the next; the newest `since` at or below a version applies.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                since: {
+                  type: 'string',
+                },
+                note: {
+                  type: 'string',
+                },
+                loads: {
+                  type: 'array',
+                  description: 'Lightest first.',
+                  items: {
+                    $ref: '#/components/schemas/GpuSizingTier',
+                  },
+                },
+              },
+              required: ['since', 'loads'],
+            },
+          },
+        },
+        required: [
+          'chart',
+          'valuesChanges',
+          'gpuChanges',
+          'requiredIntermediates',
+          'knownBad',
+        ],
+      },
+      GpuSizingTier: {
+        type: 'object',
+        additionalProperties: false,
+        description: 'One row of a sizing table, the deployment a load needs.',
+        properties: {
+          name: {
+            type: 'string',
+          },
+          upToStreams: {
+            type: 'integer',
+            description:
+              'The most concurrent streams the row is for; absent on the last row.',
+          },
+          engineReplicas: {
+            type: 'integer',
+          },
+          gpusPerEngine: {
+            type: 'integer',
+          },
+          gpuMemoryGiB: {
+            type: 'number',
+            description: 'GPU memory one engine pod needs, GiB.',
+          },
+          cpu: {
+            type: 'string',
+            description: 'Kubernetes CPU quantity per engine pod.',
+          },
+          memory: {
+            type: 'string',
+            description: 'Kubernetes memory quantity per engine pod.',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+        required: [
+          'name',
+          'engineReplicas',
+          'gpusPerEngine',
+          'gpuMemoryGiB',
+          'cpu',
+          'memory',
+        ],
+      },
       ReleasesResponse: {
         type: 'object',
         additionalProperties: false,
@@ -1755,6 +1922,9 @@ export const spec = {
                   items: {
                     $ref: '#/components/schemas/ChartRelease',
                   },
+                },
+                policy: {
+                  $ref: '#/components/schemas/ReleasePolicy',
                 },
               },
               required: ['name', 'releases'],

@@ -77,10 +77,10 @@ describe('StatusRefresher', () => {
     const entities = loadExampleEntities(NOW);
     const { store, refresher } = await setup({ entities });
 
-    expect(await refresher.refreshAll()).toEqual({ evaluated: 14, failed: [] });
+    expect(await refresher.refreshAll()).toEqual({ evaluated: 16, failed: [] });
 
     const page = await store.listStatuses({ limit: 500 });
-    expect(page.totalCount).toBe(14);
+    expect(page.totalCount).toBe(16);
     expect(page.items.every(s => s.evaluatedAt === NOW.toISOString())).toBe(
       true,
     );

@@ -1,5 +1,5 @@
 import type { DeploymentProfile } from '../kinds';
-import type { ChartRelease } from '../releases';
+import type { ChartRelease, ReleasePolicy } from '../releases';
 import type {
   DeploymentHealth,
   DeploymentStatus,
@@ -75,6 +75,11 @@ export interface ReleasesResponse {
     name: string;
     /** Newest first. */
     releases: ChartRelease[];
+    /**
+     * The chart's release policy, when one was read for it: its upgrade rules and the sizing
+     * table the onboarding form proposes engines from.
+     */
+    policy?: ReleasePolicy;
   }>;
   /** Set when the latest read of the index failed and the last good one is served. */
   error?: string;

@@ -99,8 +99,8 @@ function healthyObservations(
 }
 
 describe('evaluateDeployment on the example fleet', () => {
-  it('reads 14 valid example deployments', () => {
-    expect(entities).toHaveLength(14);
+  it('reads 16 valid example deployments', () => {
+    expect(entities).toHaveLength(16);
     for (const entity of entities) {
       expect(validateCustomerDeploymentEntity(entity)).toEqual({
         valid: true,
@@ -189,6 +189,13 @@ describe('evaluateDeployment on the example fleet', () => {
         'ready-with-warnings',
         'warning',
       ],
+      'brightline-contact-uat': [
+        'not-required',
+        'not-applicable',
+        'unknown',
+        'up-to-date',
+        'unknown',
+      ],
       'lumen-captions-live': [
         'not-required',
         'not-applicable',
@@ -197,6 +204,13 @@ describe('evaluateDeployment on the example fleet', () => {
         'warning',
       ],
       'lumen-captions-dedicated': [
+        'not-required',
+        'not-applicable',
+        'unknown',
+        'up-to-date',
+        'unknown',
+      ],
+      'lumen-captions-dubbing': [
         'not-required',
         'not-applicable',
         'unknown',
@@ -231,7 +245,7 @@ describe('evaluateDeployment on the example fleet', () => {
       expiring: 2,
       expired: 1,
       missing: 1,
-      'not-required': 7,
+      'not-required': 9,
     });
     expect(summary.upgrade['up-to-date']).toBeGreaterThan(0);
     expect(summary.upgrade.blocked).toBeGreaterThan(0);
@@ -302,6 +316,13 @@ describe('evaluateDeployment on the example fleet', () => {
         'ready',
         'ok',
       ],
+      'brightline-contact-uat': [
+        'not-required',
+        'not-applicable',
+        'ok',
+        'up-to-date',
+        'ok',
+      ],
       'lumen-captions-live': [
         'not-required',
         'not-applicable',
@@ -310,6 +331,13 @@ describe('evaluateDeployment on the example fleet', () => {
         'warning',
       ],
       'lumen-captions-dedicated': [
+        'not-required',
+        'not-applicable',
+        'ok',
+        'up-to-date',
+        'ok',
+      ],
+      'lumen-captions-dubbing': [
         'not-required',
         'not-applicable',
         'ok',
@@ -483,9 +511,9 @@ describe('summarizeStatuses', () => {
       ),
     );
     const summary = summarizeStatuses(statuses);
-    expect(summary.total).toBe(14);
+    expect(summary.total).toBe(16);
     expect(summary.health).toEqual({
-      ok: 6,
+      ok: 8,
       unknown: 0,
       warning: 5,
       critical: 3,
@@ -495,16 +523,16 @@ describe('summarizeStatuses', () => {
       due: 0,
       overdue: 0,
       'never-received': 0,
-      'not-applicable': 7,
+      'not-applicable': 9,
     });
     expect(summary.gpu).toEqual({
-      ok: 13,
+      ok: 15,
       tight: 1,
       insufficient: 0,
       unknown: 0,
     });
     expect(summary.upgrade).toEqual({
-      'up-to-date': 3,
+      'up-to-date': 5,
       ready: 4,
       'ready-with-warnings': 4,
       blocked: 3,

@@ -161,6 +161,47 @@ export const releasesResponse: ReleasesResponse = {
         { version: '0.40.2', created: '2026-06-03T00:00:00Z' },
         { version: '0.39.0', created: '2026-04-01T00:00:00Z' },
       ],
+      // the sizing table of examples/releases/policy.yaml
+      policy: {
+        chart: 'deepgram-self-hosted',
+        valuesChanges: [],
+        gpuChanges: [],
+        requiredIntermediates: [],
+        knownBad: [],
+        sizing: [
+          {
+            since: '0.27.0',
+            loads: [
+              {
+                name: 'light',
+                upToStreams: 2,
+                engineReplicas: 1,
+                gpusPerEngine: 1,
+                gpuMemoryGiB: 12,
+                cpu: '4',
+                memory: '16Gi',
+              },
+              {
+                name: 'medium',
+                upToStreams: 10,
+                engineReplicas: 2,
+                gpusPerEngine: 1,
+                gpuMemoryGiB: 16,
+                cpu: '4',
+                memory: '24Gi',
+              },
+              {
+                name: 'heavy',
+                engineReplicas: 3,
+                gpusPerEngine: 1,
+                gpuMemoryGiB: 24,
+                cpu: '8',
+                memory: '32Gi',
+              },
+            ],
+          },
+        ],
+      },
     },
   ],
   readAt: '2026-11-22T08:00:00Z',

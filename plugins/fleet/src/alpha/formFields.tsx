@@ -21,3 +21,20 @@ export const chartVersionPickerFormField = FormFieldBlueprint.make({
       ),
   },
 });
+
+/**
+ * `scaffolder-form-field:fleet/gpu-sizing` — the `FleetGpuSizing` field of templates (the
+ * expected load, and the engines the release policy's sizing table proposes for it).
+ */
+export const gpuSizingFormField = FormFieldBlueprint.make({
+  name: 'gpu-sizing',
+  params: {
+    field: () =>
+      import('../components/GpuSizingField').then(m =>
+        createFormField({
+          name: 'FleetGpuSizing',
+          component: m.GpuSizingField,
+        }),
+      ),
+  },
+});

@@ -15,7 +15,7 @@ import {
   artifactsEntityCard,
 } from './entityCards';
 import { fleetEntityContent, journalsEntityContent } from './entityContent';
-import { chartVersionPickerFormField } from './formFields';
+import { chartVersionPickerFormField, gpuSizingFormField } from './formFields';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
@@ -45,6 +45,7 @@ export const fleetPlugin = createFrontendPlugin({
     journalEntityCard,
     artifactsEntityCard,
     chartVersionPickerFormField,
+    gpuSizingFormField,
     fleetEntityContent,
     journalsEntityContent,
     customerOverviewEntityCard,

@@ -86,6 +86,25 @@ export function answersFor(
   };
 }
 
+/**
+ * The answers of one combination with the engines sized for a load, as the form's GPU sizing
+ * field gives them: 8 streams, the example policy's medium row with 2 GPUs per engine.
+ */
+export function sizedAnswersFor(
+  ...combination: Parameters<typeof answersFor>
+): OnboardingAnswersInput {
+  const answers = answersFor(...combination);
+  return {
+    ...answers,
+    gpu: {
+      ...answers.gpu,
+      expectedStreams: 8,
+      engineMemoryGiB: 16,
+      engineResources: { cpu: '4', memory: '24Gi' },
+    },
+  };
+}
+
 /** Every valid combination, as `[label, answers]` rows for `it.each`. */
 export const ANSWER_MATRIX: Array<[string, OnboardingAnswers]> = (
   ['connected', 'airgapped'] as Profile[]

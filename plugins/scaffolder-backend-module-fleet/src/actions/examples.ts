@@ -1,7 +1,7 @@
 import { stringify } from 'yaml';
 import type { OnboardingAnswersInput } from '../answers/schema';
 
-/** Answers of an air-gapped AWS customer with EBS journals and NFS backups. */
+/** Answers of an air-gapped AWS customer with EBS journals and NFS backups, sized for a load. */
 export const airgappedAnswers: OnboardingAnswersInput = {
   customer: {
     name: 'acme',
@@ -35,7 +35,15 @@ export const airgappedAnswers: OnboardingAnswersInput = {
     schedule: '0 2 * * *',
     nfs: { server: 'nfs.acme.internal', path: '/exports/deepgram-journals' },
   },
-  gpu: { engineReplicas: 2, perEngine: 1, resourceName: 'nvidia.com/gpu' },
+  // as the form's sizing field proposes them for 8 streams (the example policy's medium row)
+  gpu: {
+    engineReplicas: 2,
+    perEngine: 1,
+    resourceName: 'nvidia.com/gpu',
+    expectedStreams: 8,
+    engineMemoryGiB: 16,
+    engineResources: { cpu: '4', memory: '24Gi' },
+  },
   license: { id: 'LIC-ACME-7', expiresAt: '2027-03-31', proxy: true },
 };
 

@@ -3,6 +3,7 @@ import {
   answersFor,
   FAKE_API_KEY,
   FAKE_LICENSE_KEY,
+  sizedAnswersFor,
 } from '../__testUtils__/answerMatrix';
 import { parseOnboardingAnswers } from './checkAnswers';
 import type { OnboardingAnswersInput } from './schema';
@@ -188,5 +189,35 @@ describe('parseOnboardingAnswers', () => {
       deployment: { ...input.deployment, name: 'Acme Prod' },
     });
     expect(message).toContain('Deployment name (deployment.name) has a form');
+  });
+
+  it('reads the sizing, and names a sizing field that is out of range or not a quantity', () => {
+    const input = sizedAnswersFor('connected', 'ebs', 's3-irsa');
+    expect(parseOnboardingAnswers(input).gpu).toMatchObject({
+      expectedStreams: 8,
+      engineMemoryGiB: 16,
+      engineResources: { cpu: '4', memory: '24Gi' },
+    });
+    const message = refusal({
+      ...input,
+      gpu: {
+        ...input.gpu,
+        expectedStreams: -1,
+        engineMemoryGiB: 0,
+        engineResources: { cpu: '4 cores', memory: '24GB' },
+      },
+    });
+    expect(message).toContain(
+      'Expected concurrent streams (gpu.expectedStreams)',
+    );
+    expect(message).toContain(
+      'GPU memory per engine (GiB) (gpu.engineMemoryGiB)',
+    );
+    expect(message).toContain(
+      'CPU per engine (gpu.engineResources.cpu) has a form the field does not accept',
+    );
+    expect(message).toContain(
+      'Memory per engine (gpu.engineResources.memory) has a form the field does not accept',
+    );
   });
 });

@@ -4,6 +4,10 @@ import type { z as zImpl } from 'zod/v3';
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/;
 /** Secret, claim and storage class names: DNS subdomains. */
 const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
+/** Kubernetes CPU quantities: cores (`4`, `0.5`) or millicores (`3500m`). */
+const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
+/** Kubernetes memory quantities with a binary or decimal suffix: `24Gi`, `512Mi`, `32G`. */
+const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)$/;
 
 /**
  * The answers of the onboarding form, as every `fleet:*` action receives them (`answers`).
@@ -155,6 +159,38 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
         .string()
         .regex(/^nvidia\.com\/(gpu|mig-\d+g\.\d+gb)$/)
         .default('nvidia.com/gpu'),
+      expectedStreams: z
+        .number()
+        .int()
+        .min(0)
+        .max(1_000_000)
+        .optional()
+        .describe(
+          'Concurrent streams (users) expected at peak: the load the release policy sizes for',
+        ),
+      engineMemoryGiB: z
+        .number()
+        .positive()
+        .max(1024)
+        .optional()
+        .describe('GPU memory one engine pod needs, GiB'),
+      engineResources: z
+        .object({
+          cpu: z
+            .string()
+            .regex(CPU_QUANTITY)
+            .optional()
+            .describe('CPU of one engine pod, e.g. "4" or "3500m"'),
+          memory: z
+            .string()
+            .regex(MEMORY_QUANTITY)
+            .optional()
+            .describe('Memory of one engine pod, e.g. "24Gi"'),
+        })
+        .optional()
+        .describe(
+          "One engine pod's CPU and memory (its requests and limits); the chart's defaults when absent",
+        ),
     }),
     license: z.object({
       id: z

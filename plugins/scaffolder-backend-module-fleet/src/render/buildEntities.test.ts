@@ -4,7 +4,11 @@ import {
 } from '@fleetdeck/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { onboardingAnswersSchema } from '../answers/schema';
-import { ANSWER_MATRIX, answersFor } from '../__testUtils__/answerMatrix';
+import {
+  ANSWER_MATRIX,
+  answersFor,
+  sizedAnswersFor,
+} from '../__testUtils__/answerMatrix';
 import { buildEntities } from './buildEntities';
 
 describe('buildEntities', () => {
@@ -47,5 +51,32 @@ describe('buildEntities', () => {
       'backstage.io/kubernetes-id': deployment.metadata.name,
     });
     expect(validateCustomerDeploymentEntity(deployment).valid).toBe(true);
+  });
+
+  it('keeps the expected load and the GPU memory one engine pod needs', () => {
+    const { deployment } = buildEntities(
+      onboardingAnswersSchema(z).parse(
+        sizedAnswersFor('airgapped', 'ebs', 'nfs'),
+      ),
+    );
+    expect(deployment.spec.gpu).toEqual({
+      resourceName: 'nvidia.com/mig-3g.40gb',
+      perEngine: 2,
+      engineReplicas: 2,
+      engineMemoryGiB: 16,
+      expectedStreams: 8,
+    });
+    expect(validateCustomerDeploymentEntity(deployment)).toEqual({
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it('declares no load or GPU memory that was not answered', () => {
+    const { deployment } = buildEntities(
+      onboardingAnswersSchema(z).parse(answersFor('airgapped', 'ebs', 'nfs')),
+    );
+    expect(deployment.spec.gpu).not.toHaveProperty('expectedStreams');
+    expect(deployment.spec.gpu).not.toHaveProperty('engineMemoryGiB');
   });
 });

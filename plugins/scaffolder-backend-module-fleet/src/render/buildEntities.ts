@@ -64,6 +64,12 @@ export function buildEntities(a: OnboardingAnswers): {
         resourceName: a.gpu.resourceName,
         perEngine: a.gpu.perEngine,
         engineReplicas: a.gpu.engineReplicas,
+        ...(a.gpu.engineMemoryGiB !== undefined && {
+          engineMemoryGiB: a.gpu.engineMemoryGiB,
+        }),
+        ...(a.gpu.expectedStreams !== undefined && {
+          expectedStreams: a.gpu.expectedStreams,
+        }),
       },
     },
   };

@@ -1,5 +1,6 @@
 import { describeIsoDuration } from '@fleetdeck/plugin-fleet-common';
 import type { OnboardingAnswers } from '../answers/schema';
+import { describeEngineSizing } from './engineSizing';
 import { archiveImageOf, buildBackupObjects } from './renderBackupCronJobs';
 import { journalLayoutOf, type JournalLayout } from './journalLayout';
 import { secretsToCreate } from './secretsToCreate';
@@ -210,6 +211,11 @@ function returnSection(a: OnboardingAnswers): string[] {
   ];
 }
 
+function sizingParagraph(a: OnboardingAnswers): string[] {
+  const sizing = describeEngineSizing(a);
+  return sizing ? [sizing, ''] : [];
+}
+
 /**
  * Renders `RUNBOOK.md` for this deployment: Secrets, install, journal layout with this
  * deployment's own pod and claim names, manual retrieval, testing the backup, what to send.
@@ -224,6 +230,7 @@ export function renderRunbook(a: OnboardingAnswers): string {
     `\`${a.chart.name}\` ${a.chart.version} in namespace \`${a.deployment.namespace}\`. License`,
     `\`${a.license.id}\`, valid through ${a.license.expiresAt}. Owner \`${a.owner}\`.`,
     '',
+    ...sizingParagraph(a),
     ...secretsSection(a),
     ...installSection(a),
     ...retrievalSection(a),

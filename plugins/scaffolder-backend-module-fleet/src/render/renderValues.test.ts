@@ -1,7 +1,11 @@
 import { parse, parseAllDocuments } from 'yaml';
 import { z } from 'zod/v3';
 import { onboardingAnswersSchema } from '../answers/schema';
-import { ANSWER_MATRIX, answersFor } from '../__testUtils__/answerMatrix';
+import {
+  ANSWER_MATRIX,
+  answersFor,
+  sizedAnswersFor,
+} from '../__testUtils__/answerMatrix';
 import { CHART_VALUE_KEYS, leafPaths } from '../__testUtils__/chartValueKeys';
 import { renderValues } from './renderValues';
 
@@ -91,6 +95,32 @@ describe('renderValues', () => {
       limits: { gpu: 2 },
     });
     expect(values.scaling.replicas.engine).toBe(2);
+  });
+
+  it('sized for a load: engine replicas, GPUs, CPU and memory as requests and limits, chart keys only', () => {
+    const text = renderValues(
+      parseAnswers(sizedAnswersFor('airgapped', 'ebs', 'nfs')),
+    );
+    const values = parse(text);
+    expect(values.scaling.replicas.engine).toBe(2);
+    expect(values.engine.resources).toEqual({
+      gpuResourceName: 'nvidia.com/mig-3g.40gb',
+      requests: { gpu: 2, cpu: '4', memory: '24Gi' },
+      limits: { gpu: 2, cpu: '4', memory: '24Gi' },
+    });
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(leafPaths(values).filter(k => !CHART_VALUE_KEYS.has(k))).toEqual([]);
+    expect(text).toContain(
+      '# Sized for 8 concurrent streams at peak: 2 engine pods with 2 nvidia.com/mig-3g.40gb, 16 GiB of GPU memory, 4 CPU and 24Gi memory each.',
+    );
+  });
+
+  it("unsized: the chart's CPU and memory defaults stay, and the header says nothing of a load", () => {
+    const text = renderValues(
+      parseAnswers(answersFor('airgapped', 'ebs', 'nfs')),
+    );
+    expect(parse(text).engine.resources.requests).toEqual({ gpu: 2 });
+    expect(text).not.toContain('Sized for');
   });
 
   it('connected: the API key secret ref, images from quay.io (no path override)', () => {

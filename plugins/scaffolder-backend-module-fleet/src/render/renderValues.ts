@@ -5,6 +5,7 @@ import {
   imageIn,
   INIT_CONTAINER_REPOSITORY,
 } from './images';
+import { describeEngineSizing } from './engineSizing';
 import { MODELS_EFS_NAME_PREFIX } from './journalLayout';
 import { secretsToCreate } from './secretsToCreate';
 
@@ -36,14 +37,30 @@ function imageOf(a: OnboardingAnswers, path: string): Values {
     : {};
 }
 
+/**
+ * One engine pod's GPUs, and its CPU and memory when sized. Sized figures are its requests and
+ * its limits alike: the pod takes on its node what it was sized for, and a request alone above
+ * the chart's default limit (40Gi memory) would be refused.
+ */
+function engineResources(a: OnboardingAnswers): Values {
+  const { cpu, memory } = a.gpu.engineResources ?? {};
+  const pod = {
+    gpu: a.gpu.perEngine,
+    ...(cpu !== undefined && { cpu }),
+    ...(memory !== undefined && { memory }),
+  };
+  return {
+    gpuResourceName: a.gpu.resourceName,
+    requests: pod,
+    // a copy: the same object twice would be written as a YAML alias
+    limits: { ...pod },
+  };
+}
+
 function engineValues(a: OnboardingAnswers): Values {
   const engine: Values = {
     ...imageOf(a, CHART_IMAGE_PATHS.engine),
-    resources: {
-      gpuResourceName: a.gpu.resourceName,
-      requests: { gpu: a.gpu.perEngine },
-      limits: { gpu: a.gpu.perEngine },
-    },
+    resources: engineResources(a),
   };
   if (a.billing.journals && a.billing.journalStorage === 'efs') {
     // The journals share the models' EFS volume (the chart's default for billing).
@@ -130,6 +147,10 @@ function header(a: OnboardingAnswers): string {
       ).join(', ')}`,
       ` (tags of the chart's appVersion) and ${INIT_CONTAINER_REPOSITORY} there first.`,
     );
+  }
+  const sizing = describeEngineSizing(a);
+  if (sizing) {
+    lines.push('', ` ${sizing}`);
   }
   lines.push(
     '',

@@ -148,4 +148,44 @@ describe('ReleaseService', () => {
       ),
     );
   });
+
+  it('serves the policy with the chart it is for, so the onboarding form can size engines', async () => {
+    const policy = {
+      chart: 'chart',
+      valuesChanges: [],
+      gpuChanges: [],
+      requiredIntermediates: [],
+      knownBad: [],
+      sizing: [
+        {
+          since: '1.0.0',
+          loads: [
+            {
+              name: 'light',
+              engineReplicas: 1,
+              gpusPerEngine: 1,
+              gpuMemoryGiB: 12,
+              cpu: '4',
+              memory: '16Gi',
+            },
+          ],
+        },
+      ],
+    };
+    const release = { version: '1.0.0', created: '2026-01-01T00:00:00Z' };
+    const service = new ReleaseService(
+      {
+        read: async () => ({
+          index: { chart: [release], other: [release] },
+          policy,
+        }),
+      },
+      mockServices.logger.mock(),
+    );
+    await service.refresh();
+    expect(service.getReleases().charts).toEqual([
+      { name: 'chart', releases: [release], policy },
+      { name: 'other', releases: [release] },
+    ]);
+  });
 });

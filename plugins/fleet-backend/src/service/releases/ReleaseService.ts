@@ -55,12 +55,18 @@ export class ReleaseService {
     return this.lastGood?.policy;
   }
 
+  /** The releases of each chart, with the chart's policy when the policy is for it. */
   getReleases(): ReleasesResponse {
     const index = this.getIndex();
+    const policy = this.getPolicy();
     return {
       charts: Object.keys(index)
         .sort()
-        .map(name => ({ name, releases: index[name] })),
+        .map(name => ({
+          name,
+          releases: index[name],
+          ...(policy?.chart === name ? { policy } : {}),
+        })),
       ...(this.error ? { error: this.error } : {}),
       ...(this.lastGood ? { readAt: this.lastGood.readAt.toISOString() } : {}),
     };

@@ -1,0 +1,2 @@
+export { GpuSizingField, type GpuSizingFieldUiOptions } from './GpuSizingField';
+export type { GpuSizingAnswer } from './proposal';
