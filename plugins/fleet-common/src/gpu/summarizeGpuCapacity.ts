@@ -42,6 +42,7 @@ export interface GpuCapacityInput {
    * Unset when the source did not try (an older collector's report).
    */
   dra?: GpuCapacityObservation['dra'];
+  /** Why DRA was unreadable, in words; kept only with `dra: 'unreadable'`. */
   draError?: string;
   /** The GPU resource the engine asks for (`spec.gpu.resourceName`). */
   resourceName: string;
