@@ -103,6 +103,15 @@ const engine = (
   ...extra,
 });
 
+// A voice agent before 0.35.0: one engine and a text-to-speech pod on a1, one GPU each.
+const voiceAgent = engine(1, 1, {
+  components: [{ name: 'agent-text-to-speech', replicas: 1, gpusPerPod: 1 }],
+});
+const voiceAgentPods = [
+  pod('engine-1', 'a1', 1),
+  pod('tts-1', 'a1', 1, 'deepgram-agent-text-to-speech'),
+];
+
 const cases: Case[] = [
   {
     name: 'whole A100s with room: ok, and how many more engine pods fit',
@@ -325,19 +334,9 @@ const cases: Case[] = [
   },
   {
     name: 'a target whose per-pod GPUs change: the new pod must fit beside the old one',
-    gpu: engine(1, 1, {
-      components: [
-        { name: 'agent-text-to-speech', replicas: 1, gpusPerPod: 1 },
-      ],
-    }),
+    gpu: voiceAgent,
     target: '0.35.0',
-    observed: observation(
-      [node('a1', 2, 2), node('a2', 2, 1)],
-      [
-        pod('engine-1', 'a1', 1),
-        pod('tts-1', 'a1', 1, 'deepgram-agent-text-to-speech'),
-      ],
-    ),
+    observed: observation([node('a1', 2, 2), node('a2', 2, 1)], voiceAgentPods),
     status: 'insufficient',
     reason: [
       '1 pod fit on no node (agent-text-to-speech pod replacing tts-1: 2 nvidia.com/gpu)',
@@ -345,19 +344,9 @@ const cases: Case[] = [
   },
   {
     name: 'a target whose per-pod GPUs change, with a node that has room for the new pod',
-    gpu: engine(1, 1, {
-      components: [
-        { name: 'agent-text-to-speech', replicas: 1, gpusPerPod: 1 },
-      ],
-    }),
+    gpu: voiceAgent,
     target: '0.35.0',
-    observed: observation(
-      [node('a1', 2, 2), node('a2', 4, 0)],
-      [
-        pod('engine-1', 'a1', 1),
-        pod('tts-1', 'a1', 1, 'deepgram-agent-text-to-speech'),
-      ],
-    ),
+    observed: observation([node('a1', 2, 2), node('a2', 4, 0)], voiceAgentPods),
     status: 'ok',
     // the old pod's GPU on a1 is released once the new one runs on a2
     reason: ['room for 3 more engine pods (a1 1, a2 2)'],
