@@ -47,10 +47,12 @@ import {
   evaluateDeployment,
   summarizeStatuses,
   type CustomerDeploymentEntity,
+  type CustomerDeploymentSpec,
   type DeploymentObservations,
   type DeploymentQuery,
   type DeploymentStatus,
   type DeploymentSummary,
+  type GpuCapacityObservation,
 } from '@fleetdeck/plugin-fleet-common';
 import {
   createConditionTransformer,
@@ -158,6 +160,7 @@ function buildFleet(now: Date): {
     if (next() < 0.75 && spec.gpu) {
       const required = spec.gpu.perEngine * spec.gpu.engineReplicas;
       const allocatable = required + Math.floor(next() * 4) - 1;
+      const product = pick(products);
       observed.gpu = {
         observedAt: new Date(now.getTime() - HOUR_MS).toISOString(),
         source: spec.profile === 'airgapped' ? 'report' : 'cluster',
@@ -166,17 +169,59 @@ function buildFleet(now: Date): {
         pendingGpuPods: allocatable < required ? 1 : 0,
         models: [
           {
-            product: pick(products),
+            product,
             resourceName: spec.gpu.resourceName,
             allocatable,
             requested: Math.min(required, allocatable),
           },
         ],
+        // Node-level, as snapshots and reports now are, so the refresh pays for the packing.
+        ...gpuNodesOf(spec.gpu, product, allocatable),
       };
     }
     observations.set(stringifyEntityRef(entity), observed);
   }
   return { entities, observations };
+}
+
+/** GPU nodes of 4 units each holding `allocatable`, the engine pods filling them in order. */
+function gpuNodesOf(
+  gpu: NonNullable<CustomerDeploymentSpec['gpu']>,
+  product: string,
+  allocatable: number,
+): Pick<GpuCapacityObservation, 'nodes' | 'deploymentPods' | 'podScope'> {
+  const perNode = 4;
+  const nodes = Array.from(
+    { length: Math.ceil(Math.max(allocatable, 0) / perNode) },
+    (_, i) => ({
+      name: `gpu-${i}`,
+      product,
+      memoryMiB: 81920,
+      allocatable: {
+        [gpu.resourceName]: Math.min(perNode, allocatable - i * perNode),
+      },
+      requested: {} as Record<string, number>,
+      schedulable: true,
+    }),
+  );
+  const deploymentPods = Array.from({ length: gpu.engineReplicas }, (_, i) => {
+    const node = nodes.find(
+      n =>
+        (n.allocatable[gpu.resourceName] ?? 0) -
+          (n.requested[gpu.resourceName] ?? 0) >=
+        gpu.perEngine,
+    );
+    if (node) {
+      node.requested[gpu.resourceName] =
+        (node.requested[gpu.resourceName] ?? 0) + gpu.perEngine;
+    }
+    return {
+      name: `engine-${i}`,
+      ...(node && { node: node.name }),
+      requests: { [gpu.resourceName]: gpu.perEngine },
+    };
+  });
+  return { nodes, deploymentPods, podScope: 'cluster' };
 }
 
 const QUERIES = (

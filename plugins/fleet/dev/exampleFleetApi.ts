@@ -9,6 +9,7 @@ import type {
   JournalUploadResponse,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetApi, JournalDownload, UploadJournalOptions } from '../src';
+import { gpuFit, gpuNodeFit } from '../src/__fixtures__/gpuFit';
 import { receipt, receiptPage } from '../src/__fixtures__/journals';
 import {
   deploymentStatus,
@@ -44,6 +45,37 @@ function file(text: string, fileName: string): JournalDownload {
   return { content: new Blob([text]), fileName };
 }
 
+/** acme-prod's GPUs node by node, so the GPU card shows its per-node table in the dev app. */
+const ACME_PROD_GPU_FIT = gpuFit({
+  moreEnginePods: 1,
+  nodes: [
+    gpuNodeFit('gpu-a1', {
+      taken: 4,
+      free: 0,
+      running: ['engine-1', 'engine-2', 'engine-3', 'engine-4'],
+    }),
+    gpuNodeFit('gpu-a2', {
+      taken: 3,
+      free: 1,
+      running: ['engine-5', 'engine-6'],
+      moreEnginePods: 1,
+    }),
+    gpuNodeFit('gpu-l4-1', {
+      product: 'NVIDIA-L4',
+      isolation: 'time-slicing',
+      sharedWays: 4,
+      physicalGpus: 1,
+      unitMemoryMiB: 5758,
+      counts: false,
+      excluded:
+        'a time-slice of NVIDIA-L4 (4 ways, no memory isolation) has 5.6 GiB; an engine pod needs 16 GiB',
+    }),
+  ],
+  notes: [
+    'time-slicing does not isolate GPU memory: pods sharing a GPU can run each other out of memory',
+  ],
+});
+
 /**
  * A FleetApi that answers from the package's test fixtures, in the browser and without a
  * backend: the air-gapped `acme-prod` with its status, receipts and generated files, the
@@ -57,7 +89,7 @@ export class ExampleFleetApi implements FleetApi {
   async getDeployment(ref: string | CompoundEntityRef) {
     const entityRef = refOf(ref);
     return entityRef === ACME_PROD
-      ? deploymentStatus()
+      ? deploymentStatus({ gpu: { fit: ACME_PROD_GPU_FIT } })
       : notEvaluated(entityRef);
   }
 
