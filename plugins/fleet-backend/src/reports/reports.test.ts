@@ -4,7 +4,10 @@ import request from 'supertest';
 import { TestDatabaseId, TestDatabases } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type { Knex } from 'knex';
-import type { DeploymentStatus } from '@fleetdeck/plugin-fleet-common';
+import type {
+  DeploymentListResponse,
+  DeploymentStatus,
+} from '@fleetdeck/plugin-fleet-common';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
 import {
   EXAMPLE_RELEASE_INDEX,
@@ -58,7 +61,13 @@ async function startFleet(
         .get(`/api/fleet/deployments/default/${name}`)
         .set('Authorization', auth)
     ).body as DeploymentStatus;
-  return { dir, post, status, scheduler, knex };
+  const list = async (query: string) =>
+    (
+      await request(server)
+        .get(`/api/fleet/deployments?${query}`)
+        .set('Authorization', auth)
+    ).body as DeploymentListResponse;
+  return { dir, post, status, list, scheduler, knex };
 }
 
 describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
@@ -97,6 +106,25 @@ describe.each(databases.eachSupportedId())('status reports, %p', databaseId => {
     );
     // Only derived facts are kept: no pod, no image, no env.
     expect(JSON.stringify(status)).not.toMatch(/DEEPGRAM_API_KEY|quay\.io/);
+  });
+
+  it('lists the deployment with its GPU verdict but without the nodes, which its own status carries', async () => {
+    const fleet = await startFleet(databaseId);
+    expect((await fleet.post(DEPLOYMENT, exampleReport())).status).toBe(201);
+    const status = await fleet.status(DEPLOYMENT);
+    expect(status.gpu.fit?.nodes).toHaveLength(1);
+    expect(status.gpu.nodes).toHaveLength(1);
+
+    const { items } = await fleet.list(`q=${DEPLOYMENT}`);
+    const row = items.find(item => item.entityRef === status.entityRef);
+    expect(row?.gpu).toEqual({
+      ...status.gpu,
+      nodes: undefined,
+      pendingPods: undefined,
+      fit: undefined,
+    });
+    expect(row?.gpu).not.toHaveProperty('fit');
+    expect(row?.gpu).not.toHaveProperty('nodes');
   });
 
   it('does not let an older report overwrite a newer one', async () => {

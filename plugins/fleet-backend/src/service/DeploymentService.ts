@@ -8,6 +8,7 @@ import {
   DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import type { FleetStore, VisibilityOptions } from '../database/FleetStore';
+import { listedStatus } from './listedStatus';
 import type { ReleaseService } from './releases/ReleaseService';
 import type {
   DeploymentLookup,
@@ -36,7 +37,8 @@ export class DeploymentService {
 
   /**
    * A page of statuses and the counts over every deployment matching the filters, both only
-   * over the deployments the caller may see (`visibility`, from the policy).
+   * over the deployments the caller may see (`visibility`, from the policy). Rows leave out
+   * the GPU signal's per-node detail ({@link listedStatus}).
    */
   async list(
     query: DeploymentQuery,
@@ -48,7 +50,7 @@ export class DeploymentService {
       this.store.summarize(query, visibility),
     ]);
     return {
-      items: page.items,
+      items: page.items.map(listedStatus),
       totalCount: summary.total,
       ...(page.nextCursor ? { nextCursor: page.nextCursor } : {}),
       summary,
