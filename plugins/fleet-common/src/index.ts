@@ -7,6 +7,7 @@
  */
 
 export * from './api';
+export * from './bundles';
 export * from './gpu';
 export * from './kinds';
 export * from './permissions';
@@ -15,4 +16,5 @@ export * from './reports';
 export * from './secrets';
 export * from './status';
 export * from './time';
+export * from './upgrades';
 export * from './words';

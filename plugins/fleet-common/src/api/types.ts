@@ -8,6 +8,13 @@ import type {
   LicenseStatus,
   UpgradeStatus,
 } from '../status';
+import type {
+  BackupObservation,
+  BundleObservation,
+  DeploymentValuesObservation,
+} from '../status/observations';
+import type { UpdateBundleManifest } from '../bundles';
+import type { PlanFile, UpgradePlan } from '../upgrades';
 
 /**
  * Filters of `GET /api/fleet/deployments`; each status filter is a list (any of).
@@ -128,4 +135,64 @@ export interface JournalReceiptPage {
   items: JournalReceipt[];
   totalCount: number;
   nextCursor?: string;
+}
+
+/**
+ * `GET /deployments/{namespace}/{name}/upgrade-plan?target=`: the plan, without its files.
+ *
+ * @public
+ */
+export interface UpgradePlanResponse {
+  plan: UpgradePlan;
+}
+
+/**
+ * `GET /deployments/{namespace}/{name}/upgrade-plan/files?target=`: the plan and the files it
+ * renders to (`UPGRADE.md`, `values/<version>.yaml` per step, `collect-status.sh`).
+ *
+ * @public
+ */
+export interface UpgradePlanFilesResponse {
+  plan: UpgradePlan;
+  files: PlanFile[];
+}
+
+/**
+ * `GET` and `PUT /deployments/{namespace}/{name}/values`: the values document on record.
+ *
+ * @public
+ */
+export interface DeploymentValuesResponse {
+  values?: DeploymentValuesObservation;
+}
+
+/**
+ * `GET /deployments/{namespace}/{name}/bundles`: the update bundles handed out, newest first.
+ *
+ * @public
+ */
+export interface BundleListResponse {
+  items: BundleObservation[];
+}
+
+/**
+ * `POST /deployments/{namespace}/{name}/bundles`: a bundle handed out — its record, manifest
+ * and the kit's files (`MANIFEST.json`, `SHA256SUMS`, `RELEASE-NOTES.md`, `verify-bundle.sh`,
+ * `fetch-bundle.sh`).
+ *
+ * @public
+ */
+export interface BundleHandoutResponse {
+  bundle: BundleObservation;
+  manifest: UpdateBundleManifest;
+  files: PlanFile[];
+}
+
+/**
+ * `GET /deployments/{namespace}/{name}/backups`: the latest backup of each component.
+ *
+ * @public
+ */
+export interface BackupListResponse {
+  items: BackupObservation[];
 }

@@ -44,6 +44,27 @@ export type CustomerDeploymentSpec = {
   license?: DeploymentLicense;
   billing?: DeploymentBilling;
   gpu?: DeploymentGpu;
+  /** Stateful components beside billing: databases the product uses, backed up before upgrades. */
+  databases?: DeploymentDatabase[];
+};
+
+/**
+ * A PostgreSQL database the deployment uses (the customer's PostgreSQL or Patroni cluster).
+ * Credentials by Secret *name* only.
+ *
+ * @public
+ */
+export type DeploymentDatabase = {
+  /** The component's name, a Kubernetes name (`transcripts-db`): backups are named after it. */
+  name: string;
+  engine: 'postgresql';
+  host: string;
+  /** Default 5432. */
+  port?: number;
+  /** The database to dump. */
+  database: string;
+  /** Secret with `PGUSER` and `PGPASSWORD` in the release namespace. */
+  credentialsSecretRef: string;
 };
 
 /**

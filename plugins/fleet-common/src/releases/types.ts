@@ -57,6 +57,90 @@ export interface ReleasePolicy {
    * holds from its `since` until the next; the newest `since` at or below a version applies.
    */
   sizing?: Array<{ since: string; note?: string; loads: GpuSizingTier[] }>;
+  /** The first chart version that has a feature a deployment may use. */
+  featureMinimums?: FeatureMinimum[];
+  /** Values a release starts to require (the chart fails at render time without them). */
+  requiredValues?: RequiredValue[];
+  /** Values keys that may not be set together from `since` on. */
+  exclusiveValues?: ExclusiveValues[];
+  /** Releases whose upgrade changes a database the product uses (a migration runs). */
+  databaseChanges?: DatabaseChange[];
+  /** The images a release runs, for offline update bundles; tags are the release's appVersion. */
+  images?: ChartImage[];
+  /** Image digests known for a release, pinned in update bundles where present. */
+  imageDigests?: ImageDigest[];
+}
+
+/**
+ * A feature of the deployment that only exists from a chart version on.
+ *
+ * - `journal-billing`: air-gapped billing that keeps journals (`spec.billing.mode: journal`).
+ * - `mig-resource`: engine GPUs requested by a MIG resource name
+ *   (`engine.resources.gpuResourceName` other than `nvidia.com/gpu`).
+ *
+ * @public
+ */
+export type DeploymentFeature = 'journal-billing' | 'mig-resource';
+
+/** @public */
+export interface FeatureMinimum {
+  feature: DeploymentFeature;
+  minimum: string;
+  /** Cites the CHANGELOG entry. */
+  note: string;
+}
+
+/** @public */
+export interface RequiredValue {
+  since: string;
+  /** The dotted values key that must be set, e.g. `engine.flux.max_streams`. */
+  key: string;
+  /**
+   * Required only when this dotted key is set to a truthy value (`fluxTts.enabled`). Absent:
+   * required always.
+   */
+  when?: string;
+  /** A value that does not count as set (the chart's placeholder, e.g. `0`). */
+  placeholder?: string | number | boolean;
+  note: string;
+  /** What to set, for the check's fix. */
+  fix: string;
+}
+
+/** @public */
+export interface ExclusiveValues {
+  since: string;
+  /** Dotted keys of which at most one may be truthy (`fluxTts.enabled`, `aura2.enabled`). */
+  keys: string[];
+  note: string;
+}
+
+/** @public */
+export interface DatabaseChange {
+  since: string;
+  engine: 'postgresql';
+  note: string;
+}
+
+/** @public */
+export interface ChartImage {
+  /** The chart component, e.g. `engine`, `api`, `licenseProxy`, `billing`. */
+  component: string;
+  /** `quay.io/deepgram/self-hosted-engine` */
+  repository: string;
+  /** The first chart version that runs it (billing: 0.27.1). */
+  since?: string;
+  /** Runs only when this dotted values key is truthy (`licenseProxy.enabled`). */
+  when?: string;
+}
+
+/** @public */
+export interface ImageDigest {
+  /** The chart version. */
+  version: string;
+  repository: string;
+  /** `sha256:<64 hex>` */
+  digest: string;
 }
 
 /**

@@ -88,4 +88,65 @@ export interface DeploymentObservations {
   };
   /** The Helm values keys the deployment sets, dotted (`engine.modelManager.models.links`). */
   valuesKeys?: string[];
+  /**
+   * The deployment's current Helm values document: generated at onboarding, or uploaded by an
+   * SE. Refs and names only — a document with a secret value is refused before it is stored.
+   */
+  values?: DeploymentValuesObservation;
+  /** The offline update bundles handed out for the deployment, newest first. */
+  bundles?: BundleObservation[];
+  /** The latest backup of each stateful component the deployment declares. */
+  backups?: BackupObservation[];
+}
+
+/**
+ * A deployment's Helm values document, as the portal keeps it.
+ *
+ * @public
+ */
+export interface DeploymentValuesObservation {
+  /** The YAML document. */
+  document: string;
+  source: 'onboarding' | 'upload';
+  recordedAt: string;
+  /** sha256 of `document`, hex. */
+  sha256: string;
+}
+
+/**
+ * An offline update bundle the portal handed out, and what the customer's check of it said.
+ *
+ * @public
+ */
+export interface BundleObservation {
+  /** The bundle's id: the hex sha256 of its `MANIFEST.json`. */
+  id: string;
+  /** The chart version it upgrades from, and the one it carries. */
+  from: string;
+  target: string;
+  deliveredAt: string;
+  /** The user entity ref of who handed it out. */
+  deliveredBy: string;
+  /** When `verify-bundle.sh` last reported on it, and what it found. */
+  verifiedAt?: string;
+  verification?: 'verified' | 'failed';
+  /** Files whose checksum did not match, or that were missing, when `failed`. */
+  failedFiles?: string[];
+}
+
+/**
+ * The latest backup of one stateful component, from the manifest its backup job wrote.
+ *
+ * @public
+ */
+export interface BackupObservation {
+  /** The component the backup is of: a `spec.databases[].name`. */
+  component: string;
+  database: string;
+  takenAt: string;
+  bytes: number;
+  sha256: string;
+  retentionDays: number;
+  /** When the manifest reached the portal. */
+  receivedAt: string;
 }
