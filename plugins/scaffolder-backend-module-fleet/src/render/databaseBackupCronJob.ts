@@ -126,16 +126,18 @@ function databaseBackupCronJob(
   a: OnboardingAnswers,
   database: Database,
 ): K8sObject {
-  const labels = backupLabels(a, 'database-backup', {
-    'fleetdeck.io/database': database.name,
-  });
+  // A fresh object at each place, so the YAML spells them out rather than using an anchor.
+  const labels = () =>
+    backupLabels(a, 'database-backup', {
+      'fleetdeck.io/database': database.name,
+    });
   return {
     apiVersion: 'batch/v1',
     kind: 'CronJob',
     metadata: {
       name: databaseBackupJobName(database.name),
       namespace: a.deployment.namespace,
-      labels,
+      labels: labels(),
     },
     spec: {
       schedule: DATABASE_BACKUP_SCHEDULE,
@@ -145,13 +147,13 @@ function databaseBackupCronJob(
       successfulJobsHistoryLimit: 3,
       failedJobsHistoryLimit: 5,
       jobTemplate: {
-        metadata: { labels },
+        metadata: { labels: labels() },
         spec: {
           backoffLimit: 3,
           // A large database takes a while; a stuck dump must still end before the next night.
           activeDeadlineSeconds: 6 * 3600,
           template: {
-            metadata: { labels },
+            metadata: { labels: labels() },
             spec: podSpec(a, database),
           },
         },
