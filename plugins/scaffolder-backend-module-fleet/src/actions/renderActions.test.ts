@@ -116,10 +116,8 @@ describe('fleet:*:render actions', () => {
   it.each(ANSWER_MATRIX)(
     '%s with databases: the backup jobs and runbook name the databases, with no secret value',
     async (_, answers) => {
-      const written = await renderAll({
-        ...answers,
-        databases: EXAMPLE_DATABASES,
-      });
+      const withDatabases = { ...answers, databases: EXAMPLE_DATABASES };
+      const written = await renderAll(withDatabases);
       const text = written
         .map(file => fs.readFileSync(path.join(workspace.path, file), 'utf8'))
         .join('\n');
@@ -133,11 +131,12 @@ describe('fleet:*:render actions', () => {
     const base = ANSWER_MATRIX.find(([name]) =>
       name.startsWith('connected'),
     )![1];
-    const written = await renderAll({
+    const answers = {
       ...base,
       billing: { journals: false, journalStorage: '' },
       databases: EXAMPLE_DATABASES,
-    });
+    };
+    const written = await renderAll(answers);
     expect(written).toEqual([
       'out/values.yaml',
       'out/backup-cronjobs.yaml',
