@@ -121,14 +121,13 @@ describe('database backup CronJobs', () => {
           },
         },
       ]);
-      for (const container of containersOf(transcripts)) {
-        for (const variable of container.env ?? []) {
-          if (/PASSWORD|SECRET|PGUSER/.test(variable.name)) {
-            expect(variable.value).toBeUndefined();
-            expect(variable.valueFrom?.secretKeyRef).toBeDefined();
-          }
-        }
-      }
+      const sensitive = containersOf(transcripts)
+        .flatMap(c => c.env ?? [])
+        .filter(v => /PASSWORD|SECRET|PGUSER/.test(v.name));
+      expect(sensitive.length).toBeGreaterThan(0);
+      expect(
+        sensitive.map(v => [v.name, v.value, !!v.valueFrom?.secretKeyRef]),
+      ).toEqual(sensitive.map(v => [v.name, undefined, true]));
     },
   );
 
@@ -207,19 +206,23 @@ describe('database backup CronJobs', () => {
         `aws s3 cp --no-progress "$manifest" s3://acme-journals/deepgram-journals/${deployment}/`,
       );
       expect(upload).toContain('aws s3 rm');
-      if (how === 'IRSA') {
-        expect(pod.serviceAccountName).toBe('journal-backup');
-      } else {
-        expect(pod.containers[0].env).toContainEqual({
-          name: 'AWS_SECRET_ACCESS_KEY',
-          valueFrom: {
-            secretKeyRef: {
-              name: 'acme-journal-s3',
-              key: 'AWS_SECRET_ACCESS_KEY',
-            },
-          },
-        });
-      }
+      const region = { name: 'AWS_REGION', value: 'us-east-1' };
+      const fromSecret = (key: string) => ({
+        name: key,
+        valueFrom: { secretKeyRef: { name: 'acme-journal-s3', key } },
+      });
+      expect(pod.serviceAccountName).toBe(
+        how === 'IRSA' ? 'journal-backup' : undefined,
+      );
+      expect(pod.containers[0].env).toEqual(
+        how === 'IRSA'
+          ? [region]
+          : [
+              region,
+              fromSecret('AWS_ACCESS_KEY_ID'),
+              fromSecret('AWS_SECRET_ACCESS_KEY'),
+            ],
+      );
     },
   );
 
@@ -356,7 +359,9 @@ describe('what the database backup job writes', () => {
     );
     const [job] = databaseJobs('airgapped', 'ebs', 'nfs');
     const root = path.join(dir, 'nfs');
-    const script = scriptOf(job, 'dump').split('/backups/').join(`${root}/`);
+    const [shell, flag, dumpStep] = podOf(job).containers[0].command!;
+    expect([shell, flag]).toEqual(['/bin/sh', '-c']);
+    const script = dumpStep.split('/backups/').join(`${root}/`);
     const old = path.join(
       root,
       'deepgram-database-backups/acme-airgapped-ebs-nfs/transcripts-db',
@@ -364,7 +369,7 @@ describe('what the database backup job writes', () => {
     fs.mkdirSync(old, { recursive: true });
     fs.writeFileSync(path.join(old, 'transcripts-db-20200101-020000.dump'), '');
 
-    const out = execFileSync('sh', ['-c', script.replace(/^set -eu\n/, '')], {
+    const out = execFileSync('sh', ['-c', script], {
       env: {
         PATH: `${bin}:${process.env.PATH}`,
         PGDATABASE: 'transcripts',
