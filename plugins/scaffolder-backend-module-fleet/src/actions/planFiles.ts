@@ -7,6 +7,9 @@ import type { PlanFile } from '@fleetdeck/plugin-fleet-common';
 /** One segment of a plan file's path: letters, digits, `.`, `_`, `-`, and never `.` or `..`. */
 const SAFE_SEGMENT = /^[A-Za-z0-9_][A-Za-z0-9._-]{0,127}$/;
 const MAX_DEPTH = 4;
+/** A plan is a handful of files per step; more, or more text, is not a plan. */
+const MAX_FILES = 200;
+const MAX_TOTAL_BYTES = 16 * 1024 * 1024;
 
 /**
  * Why a plan file's path may not be written, or `undefined` when it is a plain relative path
@@ -40,8 +43,21 @@ export async function writePlanFiles(
   targetPath: string,
   files: PlanFile[],
 ): Promise<string[]> {
+  const bytes = files.reduce(
+    (sum, f) => sum + Buffer.byteLength(f.content, 'utf8'),
+    0,
+  );
+  if (files.length > MAX_FILES || bytes > MAX_TOTAL_BYTES) {
+    throw new InputError(
+      `The upgrade plan holds ${files.length} files of ${bytes} bytes, more than a plan can (${MAX_FILES} files, ${MAX_TOTAL_BYTES} bytes); nothing was written`,
+    );
+  }
+  const seen = new Set<string>();
   const problems = files.flatMap(f => {
-    const problem = describeUnsafePlanPath(f.path);
+    const problem =
+      describeUnsafePlanPath(f.path) ??
+      (seen.has(f.path) ? 'comes twice' : undefined);
+    seen.add(f.path);
     return problem
       ? [`${JSON.stringify(f.path.slice(0, 200))} ${problem}`]
       : [];

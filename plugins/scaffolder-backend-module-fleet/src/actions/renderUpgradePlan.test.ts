@@ -249,6 +249,7 @@ describe('fleet:upgrade-plan:render', () => {
     ['.ssh/authorized_keys', 'has a name other than'],
     ['a/b/c/d/e.txt', 'is more than 4 folders deep'],
     ['', 'has a name other than'],
+    ['UPGRADE.md', 'comes twice'],
   ])(
     'refuses a plan holding the file %j, and writes none of its files',
     async (unsafe, problem) => {
@@ -268,6 +269,24 @@ describe('fleet:upgrade-plan:render', () => {
       expect(fs.readdirSync(workspace.path)).toEqual([]);
     },
   );
+
+  it('refuses a plan too large to be one, writing nothing', async () => {
+    fleetAnswers({
+      ...RESPONSE,
+      files: Array.from({ length: 201 }, (_, i) => ({
+        path: `values/${i}.yaml`,
+        content: 'a: 1\n',
+      })),
+    });
+    const ctx = createMockActionContext({
+      input: { deployment: 'customerdeployment:default/acme-prod' },
+      workspacePath: workspace.path,
+    });
+    await expect(action.handler(ctx)).rejects.toThrow(
+      'The upgrade plan holds 201 files of 1005 bytes, more than a plan can',
+    );
+    expect(fs.readdirSync(workspace.path)).toEqual([]);
+  });
 
   it('refuses an answer that is not a plan with files', async () => {
     fleetAnswers({ plan: { target: '0.42.0' } });
