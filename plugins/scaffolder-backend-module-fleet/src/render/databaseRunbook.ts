@@ -92,7 +92,9 @@ function manifestsHome(a: OnboardingAnswers): string[] {
         a.backup.s3?.prefix ?? '',
         `${a.deployment.name}/`,
       )}\`, beside the journals, where the vendor's inbox reads it.`
-    : `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target — the folder you return with the journals — so the vendor's inbox reads it with them.`;
+    : a.billing.journals
+    ? `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target — the folder you return with the journals — so the vendor's inbox reads it with them.`
+    : `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target: copy that folder (manifests only) into the vendor's inbox as is.`;
   return [
     '### How the manifests reach the portal',
     '',

@@ -113,6 +113,16 @@ describe('renderRunbook', () => {
       expect(text).toContain('only the manifests come back to us');
     });
 
+    it('without journals, says to return the manifests folder on its own', () => {
+      const input = answersWithDatabases('connected', 'ebs', 'nfs', 1);
+      const text = section(
+        renderRunbook(parseAnswers({ ...input, billing: { journals: false } })),
+      );
+      expect(text).toContain(
+        "copy that folder (manifests only) into the vendor's inbox as is",
+      );
+    });
+
     it('restores with the writers stopped first and started again after the check', () => {
       const text = section(
         renderRunbook(
