@@ -84,17 +84,24 @@ function runNow(a: OnboardingAnswers): string[] {
   ];
 }
 
+/** How a manifest reaches the vendor's inbox without anyone sending it by hand. */
+function automaticReturn(a: OnboardingAnswers): string {
+  if (isS3(a)) {
+    return `The upload step also copies each manifest to \`${s3Url(
+      a,
+      a.backup.s3?.prefix ?? '',
+      `${a.deployment.name}/`,
+    )}\`, beside the journals, where the vendor's inbox reads it.`;
+  }
+  const copied = `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target`;
+  return a.billing.journals
+    ? `${copied} — the folder you return with the journals — so the vendor's inbox reads it with them.`
+    : `${copied}: copy that folder (manifests only) into the vendor's inbox as is.`;
+}
+
 function manifestsHome(a: OnboardingAnswers): string[] {
   const api = `/api/fleet/deployments/default/${a.deployment.name}/backups`;
-  const automatic = isS3(a)
-    ? `The upload step also copies each manifest to \`${s3Url(
-        a,
-        a.backup.s3?.prefix ?? '',
-        `${a.deployment.name}/`,
-      )}\`, beside the journals, where the vendor's inbox reads it.`
-    : a.billing.journals
-    ? `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target — the folder you return with the journals — so the vendor's inbox reads it with them.`
-    : `The job also copies each manifest into \`${a.deployment.name}/\` of the backup target: copy that folder (manifests only) into the vendor's inbox as is.`;
+  const automatic = automaticReturn(a);
   return [
     '### How the manifests reach the portal',
     '',
