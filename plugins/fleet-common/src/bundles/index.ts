@@ -1,1 +1,6 @@
 export * from './types';
+export {
+  buildUpdateBundle,
+  type BuildUpdateBundleOptions,
+  type UpdateBundle,
+} from './buildUpdateBundle';
