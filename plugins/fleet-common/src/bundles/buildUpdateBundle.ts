@@ -70,6 +70,10 @@ function fail(field: string, message: string): never {
 }
 
 function checkName(field: string, value: unknown): string {
+  // The secret check first: a message never shows a secret-looking value.
+  if (typeof value === 'string' && describeSecretLike(value)) {
+    fail(field, 'looks like a secret value (not shown); it names a file');
+  }
   if (!isSafeName(value)) {
     fail(
       field,
@@ -77,9 +81,6 @@ function checkName(field: string, value: unknown): string {
         value,
       )?.slice(0, 60)}`,
     );
-  }
-  if (describeSecretLike(value)) {
-    fail(field, 'looks like a secret value (not shown); it names a file');
   }
   return value;
 }
@@ -121,7 +122,9 @@ export function buildUpdateBundle(
   if (policy && policy.chart !== chartName) {
     fail(
       'policy.chart',
-      `is ${JSON.stringify(policy.chart)}, not the deployment's chart ${chartName}; pass the policy of ${chartName}`,
+      `is ${JSON.stringify(
+        policy.chart,
+      )}, not the deployment's chart ${chartName}; pass the policy of ${chartName}`,
     );
   }
   const version = checkName('release.version', release.version);
@@ -168,13 +171,13 @@ export function buildUpdateBundle(
     values: options.values,
   });
   const seen = new Set<string>();
-  const images = selection.images.map((image, index) => {
-    const where = `policy.images[${image.component}]`;
+  const images = selection.images.map(image => {
+    const where = `policy.images[${image.index}]`;
     const component = checkName(`${where}.component`, image.component);
     if (seen.has(component)) {
       fail(
         where,
-        `is listed twice for ${version}; give each component one image`,
+        `repeats the component ${component} for ${version}; give each component one image`,
       );
     }
     seen.add(component);
@@ -184,12 +187,12 @@ export function buildUpdateBundle(
     ) {
       fail(
         `${where}.repository`,
-        `must be an image repository such as quay.io/deepgram/self-hosted-engine, got entry ${index}`,
+        'must be an image repository such as quay.io/deepgram/self-hosted-engine (registry host, then lowercase path components)',
       );
     }
     if (image.digest !== undefined && !IMAGE_DIGEST.test(image.digest)) {
       fail(
-        `policy.imageDigests[${image.repository}]`,
+        `policy.imageDigests (${version}, ${image.repository})`,
         'must be sha256: and 64 lowercase hex digits',
       );
     }

@@ -4,3 +4,5 @@ export {
   type BuildUpdateBundleOptions,
   type UpdateBundle,
 } from './buildUpdateBundle';
+export { validateBundleVerification } from './validateBundleVerification';
+export { validateBackupManifest } from './validateBackupManifest';

@@ -32,7 +32,12 @@ export function renderBundleReleaseNotes(options: {
     `- Images: ${images.length}, each with its SBOM under \`sboms/\``,
     '',
     ...(images.length > 0
-      ? ['| component | image | digest |', '| --- | --- | --- |', ...imageRows, '']
+      ? [
+          '| component | image | digest |',
+          '| --- | --- | --- |',
+          ...imageRows,
+          '',
+        ]
       : []),
     ...(valuesKnown
       ? []

@@ -4,6 +4,8 @@ import type { ChartImage, ReleasePolicy } from '../releases/types';
 
 /** An image the release runs in this deployment, with the digest the policy pins. */
 export interface SelectedImage {
+  /** The entry's place in the policy's `images`, for messages. */
+  index: number;
   component: string;
   repository: string;
   digest?: string;
@@ -72,6 +74,7 @@ export function selectBundleImages(options: {
   const values =
     options.values === undefined ? undefined : readValues(options.values);
   const images = (policy?.images ?? [])
+    .map((image, index) => ({ ...image, index }))
     .filter(image => appliesAt(image, version))
     .filter(
       image =>
@@ -86,6 +89,7 @@ export function selectBundleImages(options: {
           isSameChartVersion(known.version, version),
       );
       return {
+        index: image.index,
         component: image.component,
         repository: image.repository,
         ...(pinned && { digest: pinned.digest }),
