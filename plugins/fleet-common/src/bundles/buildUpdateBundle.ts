@@ -32,6 +32,7 @@ const HTTPS_URL =
  * @public
  */
 export interface BuildUpdateBundleOptions {
+  /** The air-gapped deployment the bundle is for; its chart name names the archive. */
   entity: CustomerDeploymentEntity;
   /** The chart version installed now (usually `entity.spec.chart.version`). */
   from: string;
@@ -45,6 +46,7 @@ export interface BuildUpdateBundleOptions {
   releaseNotes: string;
   /** The Helm repository URL `assemble-bundle.sh` pulls the chart from by default. */
   chartRepository?: string;
+  /** The bundle's `metadata.createdAt`. */
   now: Date;
 }
 
