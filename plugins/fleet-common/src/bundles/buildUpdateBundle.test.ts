@@ -621,6 +621,41 @@ describe('the bundle kit, run', () => {
     expect(stderr).toContain(`FAILED: ${failed[0]}`);
   });
 
+  it('lists every failed file once, in order, when several fail', () => {
+    expect(assemble().status).toBe(0);
+    fs.rmSync(path.join(bundleDir, 'sboms/engine-release-260812.spdx.json'));
+    fs.appendFileSync(path.join(bundleDir, 'RELEASE-NOTES.md'), 'edited\n');
+    fs.writeFileSync(path.join(bundleDir, 'images/api-release-260812.tar'), '');
+    const { status, result } = verify();
+    expect(status).toBe(1);
+    expect(result.spec.failed).toEqual([
+      'RELEASE-NOTES.md',
+      'images/api-release-260812.tar',
+      'sboms/engine-release-260812.spdx.json',
+    ]);
+  });
+
+  it('checks the folder holding the script when given none, writing the result where it runs', () => {
+    expect(assemble().status).toBe(0);
+    const run = spawnSync('sh', ['verify-bundle.sh'], {
+      cwd: bundleDir,
+      env: env({ PATH: '/usr/bin:/bin' }),
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const written = JSON.parse(
+      fs.readFileSync(path.join(bundleDir, 'bundle-verification.json'), 'utf8'),
+    );
+    expect(validateBundleVerification(written).spec.result).toBe('verified');
+    // A second check is not disturbed by the result file beside the bundle.
+    expect(
+      spawnSync('sh', ['verify-bundle.sh'], {
+        cwd: bundleDir,
+        env: env({ PATH: '/usr/bin:/bin' }),
+      }).status,
+    ).toBe(0);
+  });
+
   it('downloads nothing: no fetching or pulling command in verify-bundle.sh', () => {
     const script = fileOf(bundle, 'verify-bundle.sh');
     expect(script).not.toMatch(
