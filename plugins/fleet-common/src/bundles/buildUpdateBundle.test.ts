@@ -621,6 +621,26 @@ describe('the bundle kit, run', () => {
     expect(stderr).toContain(`FAILED: ${failed[0]}`);
   });
 
+  it("takes the pulled chart's own sum when the index gives no digest", () => {
+    const undigested = bundleFor({
+      release: { ...releaseOf('0.42.0'), digest: undefined },
+    });
+    for (const file of undigested.files) {
+      fs.writeFileSync(path.join(bundleDir, file.path), file.content);
+    }
+    expect(fileOf(undigested, 'SHA256SUMS')).not.toContain('charts/');
+    expect(assemble().status).toBe(0);
+    expect(
+      fs.readFileSync(path.join(bundleDir, 'SHA256SUMS'), 'utf8'),
+    ).toContain(
+      `${sha256Hex(FAKE_CHART)}  charts/deepgram-self-hosted-0.42.0.tgz`,
+    );
+    expect(verify()).toMatchObject({
+      status: 0,
+      result: { spec: { manifestSha256: undigested.id, result: 'verified' } },
+    });
+  });
+
   it('lists every failed file once, in order, when several fail', () => {
     expect(assemble().status).toBe(0);
     fs.rmSync(path.join(bundleDir, 'sboms/engine-release-260812.spdx.json'));
