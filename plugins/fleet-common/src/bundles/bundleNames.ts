@@ -13,17 +13,6 @@ export const SAFE_NAME_RULE =
   '1 to 128 ASCII letters, digits, ".", "_", "+" or "-", starting with a letter or digit, without ".."';
 
 /**
- * A relative file path inside a bundle or beside a backup: safe names joined by `/`, at most
- * 255 characters.
- */
-const SAFE_FILE_PATH =
-  /^(?=.{1,255}$)(?!.*\.\.)[A-Za-z0-9][A-Za-z0-9._+-]*(\/[A-Za-z0-9][A-Za-z0-9._+-]*)*$/;
-
-/** The rule in words, for messages. */
-export const SAFE_FILE_PATH_RULE =
-  'a relative path of names made of ASCII letters, digits, ".", "_", "+" or "-" joined by "/", each starting with a letter or digit, without ".." (at most 255 characters)';
-
-/**
  * An image repository as a container reference names it: an optional registry host (with a
  * port), then lowercase path components (`quay.io/deepgram/self-hosted-engine`).
  */
@@ -38,9 +27,6 @@ export const HEX_SHA256 = /^[0-9a-f]{64}$/;
 
 export const isSafeName = (value: unknown): value is string =>
   typeof value === 'string' && SAFE_NAME.test(value);
-
-export const isSafeFilePath = (value: unknown): value is string =>
-  typeof value === 'string' && SAFE_FILE_PATH.test(value);
 
 export const isImageRepository = (value: unknown): value is string =>
   typeof value === 'string' && IMAGE_REPOSITORY.test(value);

@@ -1,17 +1,25 @@
-import { isIsoInstant } from '../reports/schemaErrors';
 import type { EntityFieldError } from '../kinds/validation';
 import schema from './schema/BundleVerification.v1alpha1.schema.json';
 import type { BundleVerification } from './types';
-import { createSentDocumentValidator } from './validateSentDocument';
+import {
+  createSentDocumentValidator,
+  describeInstantProblem,
+} from './validateSentDocument';
 
-function checkVerification(document: BundleVerification): EntityFieldError[] {
+function checkVerification(
+  document: BundleVerification,
+  now: Date,
+): EntityFieldError[] {
   const { result, failed, checked, checkedAt } = document.spec;
   const errors: EntityFieldError[] = [];
-  if (!isIsoInstant(checkedAt)) {
-    errors.push({
-      path: 'spec.checkedAt',
-      message: `must be the time of the check, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z"`,
-    });
+  const instantProblem = describeInstantProblem({
+    path: 'spec.checkedAt',
+    value: checkedAt,
+    what: 'the time of the check',
+    now,
+  });
+  if (instantProblem) {
+    errors.push(instantProblem);
   }
   if (result === 'verified' && failed.length > 0) {
     errors.push({
@@ -48,13 +56,17 @@ const validate = createSentDocumentValidator<BundleVerification>({
  * Validates a `bundle-verification.json` (parsed JSON) that `verify-bundle.sh` wrote: exactly
  * the fields of a `BundleVerification`, hex sha256s of 64 digits, an ISO instant, at most 100
  * failed files each a plain bundle path, a result that agrees with them, and no
- * secret-looking string.
+ * secret-looking string. `checkedAt` may not be before 2000 or more than an hour ahead of
+ * `now` (default: the current time).
  *
  * @returns the verification, typed.
  * @throws Error naming each bad field and what to send instead; the message never shows a
  *   secret-looking value.
  * @public
  */
-export function validateBundleVerification(value: unknown): BundleVerification {
-  return validate(value);
+export function validateBundleVerification(
+  value: unknown,
+  options: { now?: Date } = {},
+): BundleVerification {
+  return validate(value, options.now ?? new Date());
 }

@@ -4,7 +4,12 @@
 // each naming its field; not part of the package's API.
 import Ajv, { type ErrorObject } from 'ajv';
 import type { EntityFieldError } from '../kinds/validation';
-import { describeSchemaError, describeValue } from '../reports/schemaErrors';
+import {
+  describeSchemaError,
+  describeValue,
+  isIsoInstant,
+} from '../reports/schemaErrors';
+import { HOUR_MS } from '../time/units';
 import { findSecretLikeValues } from '../secrets';
 
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
@@ -13,9 +18,49 @@ ajv.addKeyword({ keyword: 'x-expect', schemaType: 'string' });
 /** A broken document can fail on every list entry; past this many, the rest are counted. */
 const MAX_ERRORS = 10;
 
-/** A validator of one document kind, compiled once. */
+/** A validator of one document kind, compiled once; `now` bounds its instants. */
 export interface SentDocumentValidator<T> {
-  (value: unknown): T;
+  (value: unknown, now: Date): T;
+}
+
+/** How far ahead of the portal's clock a sender's clock may run. */
+const CLOCK_SKEW_MS = HOUR_MS;
+
+/** Before this, the sender's clock was not set (or `date` failed). */
+const EARLIEST = Date.parse('2000-01-01T00:00:00Z');
+
+/**
+ * The problem with an instant a script wrote, if any: not ISO 8601 with a zone, before 2000,
+ * or ahead of `now` by more than an hour — a time in the future would look fresh for ever.
+ */
+export function describeInstantProblem(options: {
+  path: string;
+  value: string;
+  /** What the instant is, for the message: `when the dump was taken`. */
+  what: string;
+  now: Date;
+}): EntityFieldError | undefined {
+  const { path, value, what, now } = options;
+  if (!isIsoInstant(value)) {
+    return {
+      path,
+      message: `must be ${what}, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z"`,
+    };
+  }
+  const at = Date.parse(value);
+  if (at < EARLIEST) {
+    return {
+      path,
+      message: `must be ${what}; ${value} is before 2000 — set the clock of the machine that wrote it`,
+    };
+  }
+  if (at - now.getTime() > CLOCK_SKEW_MS) {
+    return {
+      path,
+      message: `must be ${what}; ${value} is ahead of the portal's clock (${now.toISOString()}) — check the clock of the machine that wrote it`,
+    };
+  }
+  return undefined;
 }
 
 export function createSentDocumentValidator<T>(options: {
@@ -24,7 +69,7 @@ export function createSentDocumentValidator<T>(options: {
   writtenBy: string;
   schema: object;
   /** Rules past the schema, on a document the schema accepted. */
-  check: (document: T) => EntityFieldError[];
+  check: (document: T, now: Date) => EntityFieldError[];
   /**
    * Fields that the schema holds to exactly a hex sha256: a digest has the shape of a hex key
    * and is one by its field, so the secret check leaves these out.
@@ -33,7 +78,7 @@ export function createSentDocumentValidator<T>(options: {
 }): SentDocumentValidator<T> {
   const { kind, writtenBy, check, digestFields } = options;
   const validate = ajv.compile(options.schema);
-  return (value: unknown): T => {
+  return (value: unknown, now: Date): T => {
     const errors: EntityFieldError[] = [];
     if (typeof value !== 'object' || value === null || Array.isArray(value)) {
       errors.push({
@@ -52,7 +97,7 @@ export function createSentDocumentValidator<T>(options: {
         }
       }
     } else {
-      errors.push(...check(value as T));
+      errors.push(...check(value as T, now));
       for (const hit of findSecretLikeValues(value)) {
         if (!digestFields.includes(hit.path)) {
           errors.push({

@@ -1,5 +1,13 @@
-import { validateBackupManifest } from './validateBackupManifest';
-import { validateBundleVerification } from './validateBundleVerification';
+import { MAX_FAILED_FILES } from './renderVerifyBundle';
+import schema from './schema/BundleVerification.v1alpha1.schema.json';
+import { validateBackupManifest as validateBackup } from './validateBackupManifest';
+import { validateBundleVerification as validateVerification } from './validateBundleVerification';
+
+const NOW = new Date('2026-12-04T12:00:00Z');
+const validateBundleVerification = (value: unknown) =>
+  validateVerification(value, { now: NOW });
+const validateBackupManifest = (value: unknown) =>
+  validateBackup(value, { now: NOW });
 
 const HEX = 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855';
 const OTHER_HEX =
@@ -61,6 +69,10 @@ describe('validateBundleVerification', () => {
       'a time with an offset and fractions',
       verification({ checkedAt: '2026-12-04T11:00:00.250+01:00' }),
     ],
+    [
+      'a clock a little ahead of the portal',
+      verification({ checkedAt: '2026-12-04T12:40:00Z' }),
+    ],
   ])('accepts %s, returning it', (_, value) => {
     expect(validateBundleVerification(value)).toEqual(value);
   });
@@ -110,6 +122,16 @@ describe('validateBundleVerification', () => {
       'an impossible date',
       verification({ checkedAt: '2026-13-45T10:00:00Z' }),
       /spec\.checkedAt: must be the time of the check/,
+    ],
+    [
+      'a time ahead of the portal by more than an hour',
+      verification({ checkedAt: '2026-12-04T13:30:00Z' }),
+      /spec\.checkedAt: must be the time of the check; 2026-12-04T13:30:00Z is ahead of the portal's clock \(2026-12-04T12:00:00\.000Z\) — check the clock/,
+    ],
+    [
+      'the epoch of an unset clock',
+      verification({ checkedAt: '1970-01-01T00:00:00Z' }),
+      /spec\.checkedAt: must be the time of the check; 1970-01-01T00:00:00Z is before 2000/,
     ],
     [
       'a failed file outside the bundle',
@@ -186,6 +208,12 @@ describe('validateBundleVerification', () => {
   });
 });
 
+it('refuses as many failed files as verify-bundle.sh reports, and no more', () => {
+  expect(schema.properties.spec.properties.failed.maxItems).toBe(
+    MAX_FAILED_FILES,
+  );
+});
+
 describe('validateBackupManifest', () => {
   it.each([
     ['a daily dump', backup()],
@@ -238,6 +266,11 @@ describe('validateBackupManifest', () => {
       'a retention of centuries',
       backup({ retentionDays: 36500 }),
       /spec\.retentionDays: must be how many days/,
+    ],
+    [
+      'a dump dated tomorrow, which would look fresh for ever',
+      backup({ takenAt: '2026-12-05T02:00:00Z' }),
+      /spec\.takenAt: must be when the dump was taken; 2026-12-05T02:00:00Z is ahead of the portal's clock/,
     ],
     [
       'a local time without a zone',
