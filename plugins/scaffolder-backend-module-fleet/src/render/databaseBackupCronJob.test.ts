@@ -5,7 +5,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { CronJob, type ICronJob } from 'kubernetes-models/batch/v1';
-import type { BackupManifest } from '@fleetdeck/plugin-fleet-common';
+import {
+  validateBackupManifest,
+  type BackupManifest,
+} from '@fleetdeck/plugin-fleet-common';
 import { z } from 'zod/v3';
 import { onboardingAnswersSchema } from '../answers/schema';
 import {
@@ -306,6 +309,12 @@ describe('what the database backup job writes', () => {
       ].sort(),
     );
     expect(typeof manifest.spec.bytes).toBe('number');
+    // What the portal's intake (API and inbox) accepts.
+    expect(
+      validateBackupManifest(manifest, {
+        now: new Date('2026-12-04T03:00:00Z'),
+      }),
+    ).toEqual(manifest);
   });
 
   it('a database name with "$" is written as is, not expanded by the shell', () => {
@@ -384,6 +393,7 @@ describe('what the database backup job writes', () => {
     const manifest: BackupManifest = JSON.parse(
       fs.readFileSync(path.join(old, kept[1]), 'utf8'),
     );
+    expect(validateBackupManifest(manifest)).toEqual(manifest);
     expect(manifest.spec).toMatchObject({
       component: 'transcripts-db',
       database: 'transcripts',
