@@ -1,1 +1,9 @@
 export * from './types';
+export { backupCronJobName, backupNowCommand } from './backupJob';
+export {
+  dottedValuesKeys,
+  isEnabled,
+  isValueSet,
+  parseValuesDocument,
+  valueAt,
+} from './valuesDocument';
