@@ -1,5 +1,5 @@
-import type { DeploymentDatabase } from '../../../kinds';
-import type { BackupObservation } from '../../observations';
+import type { DeploymentDatabase } from '../../kinds';
+import type { BackupObservation } from '../observations';
 import { checkOf, daysFromNow, evaluate } from './__testUtils__/upgradeFixture';
 
 const transcripts: DeploymentDatabase = {

@@ -1,4 +1,4 @@
-import type { BundleObservation } from '../../observations';
+import type { BundleObservation } from '../observations';
 import {
   checkOf,
   evaluate,

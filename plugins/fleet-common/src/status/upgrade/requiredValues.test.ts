@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import type { DeploymentValuesObservation } from '../../observations';
+import type { DeploymentValuesObservation } from '../observations';
 import {
   baseObservations,
   checkOf,

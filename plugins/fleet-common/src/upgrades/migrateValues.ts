@@ -1,0 +1,223 @@
+import { type Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import { compareChartVersions } from '../releases/chartVersion';
+import type { ReleasePolicy } from '../releases/types';
+import type { AppliedValuesChange } from './types';
+import {
+  isEnabled,
+  isValueSet,
+  keyPath,
+  parseValuesDocument,
+  valueAt,
+} from './valuesDocument';
+
+/** The rules of a release policy that rewrite or constrain a values document. */
+export type ValuesRules = Pick<
+  ReleasePolicy,
+  'valuesChanges' | 'requiredValues' | 'exclusiveValues'
+>;
+
+/**
+ * The result of {@link migrateValues}.
+ *
+ * @public
+ */
+export interface MigratedValues {
+  /** The values document after the step's renames and removals (the input when none applied). */
+  document: string;
+  /** What was applied, and what the SE must still decide, in policy order. */
+  applied: AppliedValuesChange[];
+}
+
+const inStep = (since: string, from: string, to: string) =>
+  compareChartVersions(since, from) > 0 && compareChartVersions(since, to) <= 0;
+
+/** The map at a path, if every segment is a map. */
+function mapAt(document: Document, path: string[]): YAMLMap | undefined {
+  const node = path.length ? document.getIn(path, true) : document.contents;
+  return isMap(node) ? node : undefined;
+}
+
+/** Removes maps along `path` that the migration left empty, deepest first. */
+function pruneEmptyParents(document: Document, path: string[]): void {
+  for (let depth = path.length; depth > 0; depth--) {
+    const parent = mapAt(document, path.slice(0, depth));
+    if (!parent || parent.items.length > 0) {
+      return;
+    }
+    document.deleteIn(path.slice(0, depth));
+  }
+}
+
+function pairAt(document: Document, path: string[]) {
+  const parent = mapAt(document, path.slice(0, -1));
+  const index =
+    parent?.items.findIndex(
+      item => isScalar(item.key) && String(item.key.value) === path.at(-1),
+    ) ?? -1;
+  return parent && index >= 0
+    ? { parent, index, pair: parent.items[index] }
+    : undefined;
+}
+
+/**
+ * Takes the comment above a key out of the document. `yaml` keeps it on the key's node, or on
+ * the enclosing map when the key is the map's first.
+ */
+function takeKeyComment(
+  document: Document,
+  path: string[],
+): string | undefined {
+  const found = pairAt(document, path);
+  if (!found) {
+    return undefined;
+  }
+  const { parent, index, pair } = found;
+  if (isScalar(pair.key) && pair.key.commentBefore) {
+    const comment = pair.key.commentBefore;
+    pair.key.commentBefore = undefined;
+    return comment;
+  }
+  if (index === 0 && parent.commentBefore) {
+    const comment = parent.commentBefore;
+    parent.commentBefore = undefined;
+    return comment;
+  }
+  return undefined;
+}
+
+function putKeyComment(document: Document, path: string[], comment: string) {
+  const found = pairAt(document, path);
+  if (found && isScalar(found.pair.key)) {
+    found.pair.key.commentBefore = comment;
+  }
+}
+
+/**
+ * Applies one step's values rules to a deployment's Helm values document:
+ *
+ * - a renamed key (`valuesChanges` with `to`) moves with its whole subtree, keeping the
+ *   comments above the key and inside the subtree; when the new key is already set, nothing
+ *   moves and the clash is a `conflict` for the SE;
+ * - a removed key (`valuesChanges` without `to`) is deleted;
+ * - a value the step starts to require (`requiredValues`, when its switch is on) that is not
+ *   set becomes a `required` entry with what to set — never an invented value, since these
+ *   are model ids, GPU-specific figures or secrets;
+ * - values enabled together that the step forbids (`exclusiveValues`) become a `conflict`.
+ *
+ * Maps left empty by a move or removal are removed. Only rules with `since` in (`from`, `to`]
+ * apply.
+ *
+ * @throws Error when the document is not YAML, not a mapping, or holds a value that looks
+ * like a secret (see {@link parseValuesDocument}).
+ * @public
+ */
+export function migrateValues(
+  document: string,
+  rules: ValuesRules,
+  step: { from: string; to: string },
+): MigratedValues {
+  const parsed = parseValuesDocument(document);
+  const applied: AppliedValuesChange[] = [];
+  let changed = false;
+  const withNote = (change: AppliedValuesChange, note?: string) =>
+    note ? { ...change, note } : change;
+
+  for (const rule of rules.valuesChanges) {
+    if (!inStep(rule.since, step.from, step.to)) {
+      continue;
+    }
+    const from = keyPath(rule.from);
+    if (!parsed.hasIn(from)) {
+      continue;
+    }
+    if (!rule.to) {
+      // the comment above a removed key goes with it
+      takeKeyComment(parsed, from);
+      parsed.deleteIn(from);
+      pruneEmptyParents(parsed, from.slice(0, -1));
+      changed = true;
+      applied.push(
+        withNote(
+          { key: rule.from, kind: 'removed', since: rule.since },
+          rule.note,
+        ),
+      );
+      continue;
+    }
+    const to = keyPath(rule.to);
+    if (parsed.hasIn(to)) {
+      applied.push(
+        withNote(
+          {
+            key: rule.from,
+            movedTo: rule.to,
+            kind: 'conflict',
+            since: rule.since,
+            action: `both ${rule.from} and ${rule.to} are set: keep the value you mean under ${rule.to} and delete ${rule.from}`,
+          },
+          rule.note,
+        ),
+      );
+      continue;
+    }
+    const comment = takeKeyComment(parsed, from);
+    const subtree = parsed.getIn(from, true);
+    parsed.deleteIn(from);
+    pruneEmptyParents(parsed, from.slice(0, -1));
+    parsed.setIn(to, subtree);
+    if (comment) {
+      putKeyComment(parsed, to, comment);
+    }
+    changed = true;
+    applied.push(
+      withNote(
+        {
+          key: rule.from,
+          movedTo: rule.to,
+          kind: 'renamed',
+          since: rule.since,
+        },
+        rule.note,
+      ),
+    );
+  }
+
+  const values = parsed.toJS() ?? {};
+  for (const rule of rules.requiredValues ?? []) {
+    if (!inStep(rule.since, step.from, step.to)) {
+      continue;
+    }
+    if (rule.when && !isEnabled(valueAt(values, rule.when))) {
+      continue;
+    }
+    const keys = [rule.key, ...(rule.oneOf ?? [])];
+    if (keys.some(key => isValueSet(valueAt(values, key), rule.placeholder))) {
+      continue;
+    }
+    applied.push({
+      key: rule.key,
+      kind: 'required',
+      since: rule.since,
+      note: rule.note,
+      action: rule.fix,
+    });
+  }
+  for (const rule of rules.exclusiveValues ?? []) {
+    if (!inStep(rule.since, step.from, step.to)) {
+      continue;
+    }
+    const enabled = rule.keys.filter(key => isEnabled(valueAt(values, key)));
+    if (enabled.length > 1) {
+      applied.push({
+        key: enabled[0],
+        kind: 'conflict',
+        since: rule.since,
+        note: rule.note,
+        action: `turn off all but one of ${enabled.join(
+          ', ',
+        )}, and run the other in a separate release`,
+      });
+    }
+  }
+  return { document: changed ? parsed.toString() : document, applied };
+}
