@@ -7,3 +7,9 @@ export {
   parseValuesDocument,
   valueAt,
 } from './valuesDocument';
+export {
+  migrateValues,
+  type MigratedValues,
+  type ValuesRules,
+} from './migrateValues';
+export { planUpgrade, type UpgradePlanOptions } from './planUpgrade';

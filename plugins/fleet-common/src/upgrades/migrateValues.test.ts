@@ -1,5 +1,4 @@
 import { parse } from 'yaml';
-import type { ReleasePolicy } from '../releases/types';
 import { migrateValues, type ValuesRules } from './migrateValues';
 
 const rules: ValuesRules = {

@@ -10,7 +10,11 @@ import {
   valueAt,
 } from './valuesDocument';
 
-/** The rules of a release policy that rewrite or constrain a values document. */
+/**
+ * The rules of a release policy that rewrite or constrain a values document.
+ *
+ * @public
+ */
 export type ValuesRules = Pick<
   ReleasePolicy,
   'valuesChanges' | 'requiredValues' | 'exclusiveValues'
