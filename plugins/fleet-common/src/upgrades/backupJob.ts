@@ -11,15 +11,31 @@ export function backupCronJobName(database: Pick<DeploymentDatabase, 'name'>) {
 }
 
 /**
- * The command that runs a database's backup CronJob now, as a one-off Job named after it.
+ * The one-off Job that backs a database up before the upgrade to `version`:
+ * `db-backup-<name>-pre-<version with dashes>` (`db-backup-transcripts-db-pre-0-42-0`).
+ *
+ * @public
+ */
+export function preUpgradeBackupJobName(
+  database: Pick<DeploymentDatabase, 'name'>,
+  version: string,
+): string {
+  return `${backupCronJobName(database)}-pre-${version
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')}`;
+}
+
+/**
+ * The command that runs a database's backup CronJob now, before the upgrade to `version`.
  *
  * @public
  */
 export function backupNowCommand(
   database: Pick<DeploymentDatabase, 'name'>,
   namespace: string,
-  suffix = 'pre-upgrade',
+  version: string,
 ): string {
-  const cronJob = backupCronJobName(database);
-  return `kubectl create job --from=cronjob/${cronJob} ${cronJob}-${suffix} --namespace ${namespace}`;
+  return `kubectl create job --from=cronjob/${backupCronJobName(
+    database,
+  )} ${preUpgradeBackupJobName(database, version)} --namespace ${namespace}`;
 }

@@ -1,5 +1,9 @@
 export * from './types';
-export { backupCronJobName, backupNowCommand } from './backupJob';
+export {
+  backupCronJobName,
+  backupNowCommand,
+  preUpgradeBackupJobName,
+} from './backupJob';
 export {
   dottedValuesKeys,
   isEnabled,
@@ -13,3 +17,7 @@ export {
   type ValuesRules,
 } from './migrateValues';
 export { planUpgrade, type UpgradePlanOptions } from './planUpgrade';
+export {
+  renderUpgradePlan,
+  type RenderUpgradePlanOptions,
+} from './renderUpgradePlan';

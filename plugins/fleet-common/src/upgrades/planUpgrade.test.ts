@@ -327,7 +327,7 @@ describe('planUpgrade', () => {
           'sh collect-status.sh > status-before-0.42.0.json',
           "# in the update bundle's folder for 0.42.0: every file against SHA256SUMS, nothing downloaded",
           'sh verify-bundle.sh',
-          '# 0.42.0 migrates the database: back up transcripts-db first',
+          '# the upgrade to 0.42.0 migrates the database (0.41.1): back up transcripts-db first',
           'kubectl create job --from=cronjob/db-backup-transcripts-db db-backup-transcripts-db-pre-0-42-0 --namespace dg-self-hosted',
           'kubectl wait --for=condition=complete job/db-backup-transcripts-db-pre-0-42-0 --namespace dg-self-hosted --timeout 60m',
         ],
@@ -340,7 +340,7 @@ describe('planUpgrade', () => {
           'sh collect-status.sh > status-after-0.42.0.json',
         ],
         rollback: [
-          '# 0.42.0 migrated the database: stop the writers, restore the pre-upgrade dump, then roll back',
+          '# the upgrade to 0.42.0 migrates the database (0.41.1): stop the writers, restore the pre-upgrade dump, then roll back',
           'kubectl scale deployment --all --replicas=0 --namespace dg-self-hosted',
           '# transcripts-db: DUMP is the dump job db-backup-transcripts-db-pre-0-42-0 wrote (its manifest names it); PGUSER and PGPASSWORD from Secret transcripts-db-credentials',
           'pg_restore --clean --if-exists --no-owner --host pg.hospital.internal --port 5432 --dbname transcripts "$DUMP"',

@@ -182,9 +182,10 @@ export function planUpgrade(options: UpgradePlanOptions): UpgradePlan {
           },
         }
       : observations;
-    const migratesDatabase = (policy?.databaseChanges ?? []).some(change =>
-      inStep(change.since, from, to),
-    );
+    const databaseReleases = (policy?.databaseChanges ?? [])
+      .filter(change => inStep(change.since, from, to))
+      .map(change => change.since);
+    const migratesDatabase = databaseReleases.length > 0;
     const step: UpgradeStep = {
       from,
       to,
@@ -201,7 +202,7 @@ export function planUpgrade(options: UpgradePlanOptions): UpgradePlan {
       commands: stepCommands({
         entity,
         to,
-        migratesDatabase,
+        databaseReleases,
         hasValues: migrated !== undefined,
       }),
     };

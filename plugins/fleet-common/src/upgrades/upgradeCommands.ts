@@ -1,8 +1,8 @@
 // The commands of one upgrade step, as an SE runs them against the customer's cluster. Not
 // part of the package's API.
 
-import type { CustomerDeploymentEntity, DeploymentDatabase } from '../kinds';
-import { backupCronJobName, backupNowCommand } from './backupJob';
+import type { CustomerDeploymentEntity } from '../kinds';
+import { backupNowCommand, preUpgradeBackupJobName } from './backupJob';
 import type { UpgradeStepCommands } from './types';
 
 /** The chart repository the onboarding runbook adds as `deepgram`. */
@@ -12,29 +12,27 @@ export const CHART_REPOSITORY_URL =
 /** The Helm release the onboarding runbook installs. */
 export const HELM_RELEASE = 'deepgram';
 
-/** `0.41.1` → `0-41-1`, for Kubernetes names. */
-const versionName = (version: string) =>
-  version.toLowerCase().replace(/[^a-z0-9]+/g, '-');
-
 /** Where the values file of a step is, relative to the plan's folder. */
 export const stepValuesFile = (to: string) => `values/${to}.yaml`;
 
-function backupJob(database: DeploymentDatabase, to: string) {
-  return `${backupCronJobName(database)}-pre-${versionName(to)}`;
-}
+const backupJob = preUpgradeBackupJobName;
 
 export function stepCommands(options: {
   entity: CustomerDeploymentEntity;
   to: string;
-  migratesDatabase: boolean;
+  /** The releases of the step that migrate the database (policy `databaseChanges`). */
+  databaseReleases: string[];
   /** The plan carries a migrated values file for the step. */
   hasValues: boolean;
 }): UpgradeStepCommands {
-  const { entity, to, migratesDatabase, hasValues } = options;
+  const { entity, to, databaseReleases, hasValues } = options;
   const { spec } = entity;
   const ns = spec.cluster.namespace;
   const airgapped = spec.profile === 'airgapped';
-  const databases = migratesDatabase ? spec.databases ?? [] : [];
+  const databases = databaseReleases.length ? spec.databases ?? [] : [];
+  const migrates = `the upgrade to ${to} migrates the database (${databaseReleases.join(
+    ', ',
+  )})`;
 
   const preflight = [`sh collect-status.sh > status-before-${to}.json`];
   if (airgapped) {
@@ -51,8 +49,8 @@ export function stepCommands(options: {
   for (const database of databases) {
     const job = backupJob(database, to);
     preflight.push(
-      `# ${to} migrates the database: back up ${database.name} first`,
-      backupNowCommand(database, ns, `pre-${versionName(to)}`),
+      `# ${migrates}: back up ${database.name} first`,
+      backupNowCommand(database, ns, to),
       `kubectl wait --for=condition=complete job/${job} --namespace ${ns} --timeout 60m`,
     );
   }
@@ -79,7 +77,7 @@ export function stepCommands(options: {
   const rollback: string[] = [];
   if (databases.length) {
     rollback.push(
-      `# ${to} migrated the database: stop the writers, restore the pre-upgrade dump, then roll back`,
+      `# ${migrates}: stop the writers, restore the pre-upgrade dump, then roll back`,
       `kubectl scale deployment --all --replicas=0 --namespace ${ns}`,
     );
     for (const database of databases) {

@@ -29,7 +29,7 @@ const backupOf = (
 });
 
 const backupNow = (name: string) =>
-  `run the backup now: kubectl create job --from=cronjob/db-backup-${name} db-backup-${name}-pre-upgrade --namespace dg-self-hosted, then return its manifest through the inbox or the collector`;
+  `run the backup now: kubectl create job --from=cronjob/db-backup-${name} db-backup-${name}-pre-0-42-0 --namespace dg-self-hosted, then return its manifest through the inbox or the collector`;
 
 describe('evaluateUpgrade', () => {
   describe('backup', () => {

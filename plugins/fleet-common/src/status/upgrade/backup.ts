@@ -62,6 +62,7 @@ export const backupCheck = defineUpgradeCheck({
       const fix = `run the backup now: ${backupNowCommand(
         database,
         entity.spec.cluster.namespace,
+        target.version,
       )}, then return its manifest through the inbox or the collector`;
       if (!backup || !takenAt) {
         findings.push({
