@@ -70,6 +70,8 @@ describe('migrateValues', () => {
     expect(migrated.document).toContain('# two engines: one per GPU node');
     expect(migrated.document).toContain('# the models this customer licenses');
     expect(migrated.document).toContain('# nova-3');
+    // moved keys keep their place: scaling first, as the SE wrote it
+    expect(migrated.document.startsWith('scaling:\n  replicas:\n')).toBe(true);
     expect(migrated.applied).toEqual([
       {
         key: 'scaling.static.engine.replicas',

@@ -1,4 +1,4 @@
-import { type Document, isMap, isScalar, type YAMLMap } from 'yaml';
+import { type Document, isMap, isScalar, Scalar, type YAMLMap } from 'yaml';
 import { compareChartVersions } from '../releases/chartVersion';
 import type { ReleasePolicy } from '../releases/types';
 import type { AppliedValuesChange } from './types';
@@ -41,9 +41,16 @@ function mapAt(document: Document, path: string[]): YAMLMap | undefined {
   return isMap(node) ? node : undefined;
 }
 
-/** Removes maps along `path` that the migration left empty, deepest first. */
-function pruneEmptyParents(document: Document, path: string[]): void {
-  for (let depth = path.length; depth > 0; depth--) {
+/**
+ * Removes maps along `path` that the migration left empty, deepest first, down to `floor`
+ * segments (the maps a renamed key returns to are kept).
+ */
+function pruneEmptyParents(
+  document: Document,
+  path: string[],
+  floor = 0,
+): void {
+  for (let depth = path.length; depth > floor; depth--) {
     const parent = mapAt(document, path.slice(0, depth));
     if (!parent || parent.items.length > 0) {
       return;
@@ -52,12 +59,14 @@ function pruneEmptyParents(document: Document, path: string[]): void {
   }
 }
 
+/** A pair's key as text: parsed keys are Scalar nodes, keys `setIn` added are plain values. */
+const keyText = (item: YAMLMap['items'][number]) =>
+  String(isScalar(item.key) ? item.key.value : item.key);
+
 function pairAt(document: Document, path: string[]) {
   const parent = mapAt(document, path.slice(0, -1));
   const index =
-    parent?.items.findIndex(
-      item => isScalar(item.key) && String(item.key.value) === path.at(-1),
-    ) ?? -1;
+    parent?.items.findIndex(item => keyText(item) === path.at(-1)) ?? -1;
   return parent && index >= 0
     ? { parent, index, pair: parent.items[index] }
     : undefined;
@@ -89,11 +98,80 @@ function takeKeyComment(
   return undefined;
 }
 
+/** Puts a comment above a key, where `yaml` itself would keep it (see takeKeyComment). */
 function putKeyComment(document: Document, path: string[], comment: string) {
   const found = pairAt(document, path);
-  if (found && isScalar(found.pair.key)) {
-    found.pair.key.commentBefore = comment;
+  if (!found) {
+    return;
   }
+  if (found.index === 0) {
+    found.parent.commentBefore = found.parent.commentBefore
+      ? `${comment}\n${found.parent.commentBefore}`
+      : comment;
+  } else {
+    const key = isScalar(found.pair.key)
+      ? found.pair.key
+      : new Scalar(found.pair.key);
+    key.commentBefore = comment;
+    found.pair.key = key;
+  }
+}
+
+/**
+ * Where a moved key stood in the deepest map that holds both its old and its new key, so that
+ * the moved subtree can take the old one's place there instead of landing at the end.
+ */
+interface Place {
+  /** How many leading segments the old and the new key share. */
+  depth: number;
+  map: YAMLMap;
+  index: number;
+  oldKey: string;
+  newKey: string;
+  newKeyExisted: boolean;
+}
+
+function placeOf(
+  document: Document,
+  from: string[],
+  to: string[],
+): Place | undefined {
+  let shared = 0;
+  while (
+    shared < from.length - 1 &&
+    shared < to.length - 1 &&
+    from[shared] === to[shared]
+  ) {
+    shared++;
+  }
+  const found = pairAt(document, from.slice(0, shared + 1));
+  if (!found) {
+    return undefined;
+  }
+  return {
+    depth: shared,
+    map: found.parent,
+    index: found.index,
+    oldKey: from[shared],
+    newKey: to[shared],
+    newKeyExisted: Boolean(pairAt(document, to.slice(0, shared + 1))),
+  };
+}
+
+function keepPlace(place: Place | undefined): void {
+  if (!place || place.newKeyExisted) {
+    return;
+  }
+  const { map } = place;
+  if (map.items.some(item => keyText(item) === place.oldKey)) {
+    return;
+  }
+  const at = map.items.findIndex(item => keyText(item) === place.newKey);
+  if (at < 0 || at === place.index) {
+    return;
+  }
+  const [pair] = map.items.splice(at, 1);
+  map.items.splice(Math.min(place.index, map.items.length), 0, pair);
 }
 
 /**
@@ -166,9 +244,11 @@ export function migrateValues(
     }
     const comment = takeKeyComment(parsed, from);
     const subtree = parsed.getIn(from, true);
+    const place = placeOf(parsed, from, to);
     parsed.deleteIn(from);
-    pruneEmptyParents(parsed, from.slice(0, -1));
+    pruneEmptyParents(parsed, from.slice(0, -1), place?.depth ?? 0);
     parsed.setIn(to, subtree);
+    keepPlace(place);
     if (comment) {
       putKeyComment(parsed, to, comment);
     }

@@ -29,12 +29,12 @@ function diffLines(before: string[], after: string[]): Line[] {
       lines.push({ mark: ' ', text: before[i] });
       i++;
       j++;
-    } else if (j < cols && (i === rows || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      lines.push({ mark: '+', text: after[j] });
-      j++;
-    } else {
+    } else if (i < rows && (j === cols || lcs[i + 1][j] >= lcs[i][j + 1])) {
       lines.push({ mark: '-', text: before[i] });
       i++;
+    } else {
+      lines.push({ mark: '+', text: after[j] });
+      j++;
     }
   }
   return lines;
