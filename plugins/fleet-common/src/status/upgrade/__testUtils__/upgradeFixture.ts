@@ -65,6 +65,17 @@ export const baseSpec = (): CustomerDeploymentSpec => ({
   gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 4 },
 });
 
+/** An update bundle from 0.39.0 to `target`, handed out and verified on site. */
+export const verifiedBundle = (target: string): BundleObservation => ({
+  id: createHash('sha256').update(target).digest('hex'),
+  from: '0.39.0',
+  target,
+  deliveredAt: daysFromNow(-5).toISOString(),
+  deliveredBy: 'user:default/dana.se',
+  verifiedAt: daysFromNow(-3).toISOString(),
+  verification: 'verified',
+});
+
 /** The values the onboarding template generated for the base deployment: refs and names only. */
 export const VALUES_DOCUMENT = `global:
   deepgramLicenseSecretRef: dg-license-key
@@ -113,17 +124,6 @@ export const baseObservations = (): DeploymentObservations => ({
   },
   // the site received and verified the bundles of the targets the tests judge
   bundles: ['0.42.0', '0.41.1'].map(target => verifiedBundle(target)),
-});
-
-/** An update bundle from 0.39.0 to `target`, handed out and verified on site. */
-export const verifiedBundle = (target: string): BundleObservation => ({
-  id: createHash('sha256').update(target).digest('hex'),
-  from: '0.39.0',
-  target,
-  deliveredAt: daysFromNow(-5).toISOString(),
-  deliveredBy: 'user:default/dana.se',
-  verifiedAt: daysFromNow(-3).toISOString(),
-  verification: 'verified',
 });
 
 export function evaluate(
