@@ -200,6 +200,39 @@ describe('planUpgrade', () => {
     );
   });
 
+  it('refuses a required intermediate release the index does not list', () => {
+    expect(() =>
+      planUpgrade(
+        optionsOf({
+          policy: withIntermediates([{ from: '<0.40.0', via: '0.39.5' }]),
+        }),
+      ),
+    ).toThrow(
+      'the release policy requires passing through 0.39.5, which the chart index does not list',
+    );
+  });
+
+  it('refuses values on record that hold a secret, without echoing it', () => {
+    const secret = 'dg_live_0123456789abcdef0123456789abcdef01234567';
+    const values = {
+      ...baseObservations().values!,
+      document: `global:\n  licenseKey: ${secret}\n`,
+    };
+    expect(() => planUpgrade(optionsOf({ observations: { values } }))).toThrow(
+      /^cannot plan an upgrade of customerdeployment:default\/northwind-health-prod: the values document holds secret-like values at global\.licenseKey/,
+    );
+    expect(() =>
+      planUpgrade(optionsOf({ observations: { values } })),
+    ).not.toThrow(secret);
+  });
+
+  it('keeps the values document as it is without a release policy', () => {
+    const plan = planUpgrade({ ...optionsOf({}), policy: undefined });
+    expect(plan.steps.map(step => step.to)).toEqual(['0.42.0']);
+    expect(plan.steps[0].values).toBe(VALUES_DOCUMENT);
+    expect(plan.steps[0].valuesChanges).toEqual([]);
+  });
+
   it('refuses a target that is not a release', () => {
     expect(() => planUpgrade(optionsOf({ target: '0.99.0' }))).toThrow(
       /cannot plan an upgrade .* to 0\.99\.0/,

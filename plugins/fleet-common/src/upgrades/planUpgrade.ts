@@ -95,6 +95,24 @@ function gpuChangesOf(
     }));
 }
 
+/** The step's values, or an error that says whose values could not be migrated and why. */
+function migrateStep(
+  document: string,
+  policy: ReleasePolicy | undefined,
+  step: { from: string; to: string },
+  deployment: string,
+) {
+  try {
+    return migrateValues(document, policy ?? { valuesChanges: [] }, step);
+  } catch (error) {
+    throw new Error(
+      `cannot plan an upgrade of ${deployment}: ${
+        (error as Error).message
+      } (upload a corrected values file on the deployment's page)`,
+    );
+  }
+}
+
 /**
  * Plans the upgrade of a deployment to a target (default: the newest release), step by step:
  * the required intermediate releases of the policy (a known-bad one replaced by the release
@@ -106,8 +124,10 @@ function gpuChangesOf(
  * installs them), whether it migrates a database, and its commands. A deployment already on
  * the target gets no steps.
  *
- * @throws Error when there is no target to plan to: a requested target that is not a
- * release or is older than the installed one, or an installed version the index lacks.
+ * @throws Error when there is no target to plan to (a requested target that is not a
+ * release or is older than the installed one, an installed version the index lacks), when
+ * the policy requires an intermediate release the index lacks, or when the values document
+ * on record cannot be migrated (not YAML, or holding a secret-like value).
  * @public
  */
 export function planUpgrade(options: UpgradePlanOptions): UpgradePlan {
@@ -162,11 +182,16 @@ export function planUpgrade(options: UpgradePlanOptions): UpgradePlan {
   for (const stop of stops) {
     const from = position;
     const to = stop.version;
-    const release = releases.find(r => isSameChartVersion(r.version, to))!;
+    const release = releases.find(r => isSameChartVersion(r.version, to));
+    if (!release) {
+      throw new Error(
+        `cannot plan an upgrade of ${deployment} to ${plan.target}: the release policy requires passing through ${to}, which the chart index does not list (publish ${to} in the index, or correct the policy's requiredIntermediates)`,
+      );
+    }
     const migrated =
-      document !== undefined && policy
-        ? migrateValues(document, policy, { from, to })
-        : undefined;
+      document === undefined
+        ? undefined
+        : migrateStep(document, policy, { from, to }, deployment);
     const byKeys = migrated
       ? undefined
       : changesOfKeys(observations.valuesKeys ?? [], policy, from, to);
