@@ -27,10 +27,13 @@ export {
 } from './plugin';
 export { fleetApiRef, FleetClient } from './api';
 export type {
+  BundleVerificationUploadResponse,
   FleetApi,
+  HandOutBundleOptions,
   GetDeploymentOptions,
   JournalDownload,
   ListJournalsOptions,
+  UpgradePlanOptions,
   UploadJournalOptions,
 } from './api';
 export { isJournalBillingDeployment } from './predicates';
