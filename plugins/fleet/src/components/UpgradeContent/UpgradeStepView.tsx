@@ -85,7 +85,10 @@ export function UpgradeStepView(props: { step: UpgradeStep }) {
         </Alert>
       ) : null}
       <Commands title="Before the upgrade" lines={step.commands.preflight} />
-      <Commands title="Upgrade" lines={[step.commands.upgrade]} />
+      <Commands
+        title={`Upgrade to ${step.to}`}
+        lines={[step.commands.upgrade]}
+      />
       <Commands title="Verify" lines={step.commands.verify} />
       {step.values ? (
         <Section title={`Values for ${step.to}`}>
