@@ -67,6 +67,7 @@ describe('BackupsCard', () => {
               component: 'jobs-db',
               database: 'jobs',
               takenAt: hoursAgo(30),
+              bytes: 3 * 1024 * 1024 * 1024,
             }),
           ],
         }),
@@ -85,6 +86,7 @@ describe('BackupsCard', () => {
       ],
     });
     expect(screen.getByText('512 MB')).toBeInTheDocument();
+    expect(screen.getByText('3.0 GB')).toBeInTheDocument();
     expect(screen.getByText('2026-12-04 03:00 UTC')).toBeInTheDocument();
     // How to send one, for the database without any.
     expect(screen.getByText(/manifest\.json/).closest('p')).toHaveTextContent(
