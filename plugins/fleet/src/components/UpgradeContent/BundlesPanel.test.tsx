@@ -197,6 +197,25 @@ describe('BundlesPanel', () => {
     await waitFor(() => expect(fleetApi.listBundles).toHaveBeenCalledTimes(2));
   });
 
+  it('says a file that is not JSON is not a verification, without sending it', async () => {
+    const fleetApi = renderTab();
+    await screen.findByRole('button', {
+      name: 'Upload bundle-verification.json',
+    });
+
+    await userEvent.upload(
+      screen.getByLabelText('Bundle verification file'),
+      new File(['OK: 14 files'], 'bundle-verification.json'),
+    );
+
+    expect(
+      await screen.findByText(
+        'bundle-verification.json is not JSON; upload the bundle-verification.json that verify-bundle.sh wrote, as it is.',
+      ),
+    ).toBeInTheDocument();
+    expect(fleetApi.uploadBundleVerification).not.toHaveBeenCalled();
+  });
+
   it('is offered to air-gapped deployments only', async () => {
     const fleetApi = mockFleetApi();
     renderEntityCard(

@@ -33,6 +33,15 @@ import { describeVerification } from './describeBundle';
 
 const TITLE = 'Update bundles';
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function refOrUndefined(ref: string) {
   try {
     return parseEntityRef(ref);
@@ -258,9 +267,17 @@ function VerificationUpload(props: {
     setUploading(true);
     setOutcome(undefined);
     try {
+      const text = await readFileText(file);
+      if (!isJson(text)) {
+        setOutcome({
+          severity: 'error',
+          message: `${file.name} is not JSON; upload the bundle-verification.json that verify-bundle.sh wrote, as it is.`,
+        });
+        return;
+      }
       const { bundle } = await fleetApi.uploadBundleVerification(
         entityRef,
-        await readFileText(file),
+        text,
       );
       const verification = describeVerification(bundle);
       setOutcome({
@@ -295,29 +312,31 @@ function VerificationUpload(props: {
           (permission {fleetReportCreatePermission.name}).
         </Typography>
       ) : (
-        <Button
-          variant="outlined"
-          size="small"
-          disabled={permission.loading || uploading}
-          onClick={() => fileInput.current?.click()}
-        >
-          {uploading ? 'Uploading…' : 'Upload bundle-verification.json'}
-        </Button>
+        <>
+          <Button
+            variant="outlined"
+            size="small"
+            disabled={permission.loading || uploading}
+            onClick={() => fileInput.current?.click()}
+          >
+            {uploading ? 'Uploading…' : 'Upload bundle-verification.json'}
+          </Button>
+          <input
+            ref={fileInput}
+            type="file"
+            accept=".json,application/json"
+            hidden
+            aria-label="Bundle verification file"
+            onChange={event => {
+              const file = event.target.files?.[0];
+              event.target.value = '';
+              if (file) {
+                upload(file);
+              }
+            }}
+          />
+        </>
       )}
-      <input
-        ref={fileInput}
-        type="file"
-        accept=".json,application/json"
-        hidden
-        aria-label="Bundle verification file"
-        onChange={event => {
-          const file = event.target.files?.[0];
-          event.target.value = '';
-          if (file) {
-            upload(file);
-          }
-        }}
-      />
       {outcome ? (
         <Alert severity={outcome.severity} sx={{ mt: 2 }}>
           {outcome.message}
