@@ -200,6 +200,55 @@ describe('UpgradePlanPanel', () => {
     expect(URL.createObjectURL).toHaveBeenCalled();
   });
 
+  it("lists the plan's files on request, each to download", async () => {
+    const saved: string[] = [];
+    jest
+      .spyOn(HTMLAnchorElement.prototype, 'click')
+      .mockImplementation(function record(this: HTMLAnchorElement) {
+        saved.push(this.download);
+      });
+    const fleetApi = renderTab(
+      mockFleetApi({
+        getUpgradePlanFiles: jest.fn().mockResolvedValue({
+          plan: upgradePlan(),
+          files: [
+            { path: 'UPGRADE.md', content: '# Upgrade acme-prod\n' },
+            { path: 'values/0.42.0.yaml', content: 'fluxTts: {}\n' },
+            {
+              path: 'collect-status.sh',
+              content: '#!/bin/sh\n',
+              mode: 0o755,
+            },
+          ],
+        }),
+      }),
+    );
+    await userEvent.click(
+      await screen.findByRole('button', { name: "Show the plan's files" }),
+    );
+
+    const files = await screen.findByRole('region', { name: 'Plan files' });
+    expect(
+      within(files)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      'UPGRADE.md20 B',
+      'values/0.42.0.yaml12 B',
+      'collect-status.sh10 B',
+    ]);
+    expect(fleetApi.getUpgradePlanFiles).toHaveBeenCalledWith(ACME_PROD, {
+      target: '0.42.0',
+    });
+
+    await userEvent.click(
+      within(files).getByRole('button', {
+        name: 'Download values/0.42.0.yaml',
+      }),
+    );
+    expect(saved).toEqual(['values-0.42.0.yaml']);
+  });
+
   it('says a refused download is for want of fleet.artifact.read', async () => {
     const alertApi = mockApis.alert();
     renderTab(

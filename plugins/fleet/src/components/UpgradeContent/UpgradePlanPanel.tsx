@@ -33,6 +33,7 @@ import { formatTimestamp, isNotEvaluated } from '../shared/fleetStatus';
 import { NotAllowedPanel } from '../shared/NotAllowedPanel';
 import { saveBlob } from '../shared/saveBlob';
 import { TargetVersionSelect } from '../shared/TargetVersionSelect';
+import { PlanFiles } from './PlanFiles';
 import { STEP_REASON_WORDS, UpgradeStepView } from './UpgradeStepView';
 import { needsAction } from './ValuesChangesTable';
 
@@ -101,7 +102,16 @@ export function UpgradePlanPanel(props: {
       />
     );
   } else {
-    body = <PlanBody name={name} plan={plan} />;
+    body = (
+      <>
+        <PlanBody name={name} plan={plan} />
+        {plan.steps.length > 0 ? (
+          <Box sx={{ mt: 2 }}>
+            <PlanFiles entity={entity} target={plan.target} />
+          </Box>
+        ) : null}
+      </>
+    );
   }
 
   return (
