@@ -129,11 +129,31 @@ describe('BundlesPanel', () => {
     expect(await bundleRows()).toHaveLength(1);
   });
 
+  it('hands out a bundle for the target of the plan on screen when the URL names none', async () => {
+    const fleetApi = renderTab();
+
+    await userEvent.click(
+      await screen.findByRole('button', {
+        name: 'Hand out a bundle for 0.42.0',
+      }),
+    );
+
+    await waitFor(() =>
+      expect(fleetApi.handOutBundle).toHaveBeenCalledWith(ACME_PROD, {
+        target: '0.42.0',
+      }),
+    );
+  });
+
   it("shows the backend's refusal of a hand-out as it is", async () => {
     const message =
       'The release index has no digest for deepgram-self-hosted 0.42.0; the bundle cannot be checked on site';
     renderTab(
       mockFleetApi({
+        // No plan to go by: the backend picks the target.
+        getUpgradePlan: jest
+          .fn()
+          .mockRejectedValue(await responseError(500, 'Error', 'no policy')),
         handOutBundle: jest
           .fn()
           .mockRejectedValue(await responseError(400, 'InputError', message)),

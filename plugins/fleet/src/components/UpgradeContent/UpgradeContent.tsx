@@ -48,6 +48,8 @@ function Upgrade(props: { entity: CustomerDeploymentEntity }) {
   const target = searchParams.get(UPGRADE_TARGET_PARAM) || undefined;
   // Goes up when the values on record change, so the plan is drawn up from them again.
   const [valuesGeneration, setValuesGeneration] = useState(0);
+  // The target of the plan on screen, so a bundle is handed out for what the SE is looking at.
+  const [plannedTarget, setPlannedTarget] = useState<string>();
   const onTargetChange = useCallback(
     (next: string) =>
       setSearchParams(
@@ -69,12 +71,13 @@ function Upgrade(props: { entity: CustomerDeploymentEntity }) {
           entity={entity}
           target={target}
           onTargetChange={onTargetChange}
+          onPlanned={setPlannedTarget}
           generation={valuesGeneration}
         />
       </Grid>
       {airgapped ? (
         <Grid item xs={12}>
-          <BundlesPanel entity={entity} target={target} />
+          <BundlesPanel entity={entity} target={target ?? plannedTarget} />
         </Grid>
       ) : null}
       <Grid item xs={12} lg={6}>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -59,9 +59,11 @@ export function UpgradePlanPanel(props: {
   entity: CustomerDeploymentEntity;
   target: string | undefined;
   onTargetChange: (target: string) => void;
+  /** Told the target the plan on screen goes to (the backend's default when none was asked). */
+  onPlanned?: (target: string | undefined) => void;
   generation: number;
 }) {
-  const { entity, target, onTargetChange, generation } = props;
+  const { entity, target, onTargetChange, onPlanned, generation } = props;
   const name = entity.metadata.name;
   const entityRef = stringifyEntityRef(entity);
   const fleetApi = useApi(fleetApiRef);
@@ -70,6 +72,8 @@ export function UpgradePlanPanel(props: {
     [fleetApi, entityRef, target, generation],
   );
   const plan = value?.plan;
+  const plannedTarget = plan && plan.steps.length > 0 ? plan.target : undefined;
+  useEffect(() => onPlanned?.(plannedTarget), [onPlanned, plannedTarget]);
 
   if (isNotAllowed(error)) {
     return (
