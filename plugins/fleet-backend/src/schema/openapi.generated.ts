@@ -1405,8 +1405,12 @@ export const spec = {
               'license',
               'journal',
               'gpu',
+              'features',
               'values',
+              'required-values',
               'path',
+              'bundle',
+              'backup',
             ],
           },
           title: {
