@@ -16,10 +16,11 @@ const transcripts: DeploymentDatabase = {
 
 describe('describeBackups', () => {
   it.each([
+    // The boundaries are readiness's: stale only when older than 24 h, an error past 48 h.
     [1, 'ok', 'Fresh', 'taken 1 hour ago'],
-    [23.9, 'ok', 'Fresh', 'taken 24 hours ago'],
+    [24, 'ok', 'Fresh', 'taken yesterday'],
     [
-      24,
+      24.1,
       'warning',
       'Stale',
       'taken yesterday: 24 hours old, older than the 24 h the upgrade needs.',
@@ -27,9 +28,16 @@ describe('describeBackups', () => {
     [47, 'warning', 'Stale', 'older than the 24 h the upgrade needs.'],
     [
       48,
-      'error',
+      'warning',
       'Stale',
       'taken 2 days ago: 2 days old, older than the 24 h the upgrade needs.',
+    ],
+    [48.1, 'error', 'Stale', 'older than the 24 h the upgrade needs.'],
+    [
+      72,
+      'error',
+      'Stale',
+      'taken 3 days ago: 3 days old, older than the 24 h the upgrade needs.',
     ],
     [-2, 'ok', 'Fresh', 'taken in 2 hours'],
   ])('a backup taken %s hours ago is %s (%s)', (hours, tone, word, detail) => {

@@ -1,17 +1,15 @@
 import {
-  DAY_MS,
   describeMoment,
+  HOUR_MS,
   describeSpan,
   type BackupObservation,
   type DeploymentDatabase,
+  UPGRADE_BACKUP_MAX_AGE_HOURS,
 } from '@fleetdeck/plugin-fleet-common';
 import type { StatusTone } from '../status';
 
-/**
- * How old a backup may be for an upgrade that migrates the database: the 24 h recovery point of
- * the deployment guide, as the readiness check judges it.
- */
-export const UPGRADE_BACKUP_MAX_AGE_MS = DAY_MS;
+/** How old a backup may be for an upgrade that migrates the database, as readiness judges it. */
+const MAX_AGE_MS = UPGRADE_BACKUP_MAX_AGE_HOURS * HOUR_MS;
 
 /** What the backups card says about one declared database. */
 export interface BackupRow {
@@ -28,8 +26,8 @@ export interface BackupRow {
 
 /**
  * The latest backup of each database the deployment declares, judged against the 24 h an upgrade
- * needs: `Fresh` (ok) inside it; `Stale` as a warning while one daily run is missing (under 48 h)
- * and as an error after; a database without any backup is a warning until one arrives. Backups of
+ * needs (readiness's `UPGRADE_BACKUP_MAX_AGE_HOURS`): `Fresh` (ok) up to it; `Stale` as a warning
+ * while one daily run is missing (up to 48 h) and as an error after; a database without any backup is a warning until one arrives. Backups of
  * components the entity no longer declares are left out.
  */
 export function describeBackups(
@@ -54,18 +52,18 @@ export function describeBackups(
       describeMoment(backup.takenAt, now) ?? backup.takenAt
     }`;
     const age = now.getTime() - new Date(backup.takenAt).getTime();
-    if (!(age >= UPGRADE_BACKUP_MAX_AGE_MS)) {
-      // Under 24 h, or a time in the future (the customer's clock): the newest there is.
+    if (!(age > MAX_AGE_MS)) {
+      // Up to 24 h, or a time in the future (the customer's clock): the newest there is.
       return { ...base, backup, tone: 'ok', word: 'Fresh', detail: taken };
     }
     return {
       ...base,
       backup,
-      tone: age < 2 * UPGRADE_BACKUP_MAX_AGE_MS ? 'warning' : 'error',
+      tone: age <= 2 * MAX_AGE_MS ? 'warning' : 'error',
       word: 'Stale',
       detail: `${taken}: ${describeSpan(
         age,
-      )} old, older than the 24 h the upgrade needs.`,
+      )} old, older than the ${UPGRADE_BACKUP_MAX_AGE_HOURS} h the upgrade needs.`,
     };
   });
 }
