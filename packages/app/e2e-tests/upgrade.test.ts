@@ -1,0 +1,124 @@
+import fs from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { test, expect, Page } from '@playwright/test';
+
+async function signInAsGuest(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Enter' }).click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'sidebar nav' })
+      .getByRole('link', { name: 'Customer fleet', exact: true }),
+  ).toBeVisible();
+}
+
+/** The names of the files in a tar archive (ustar headers: the name in the first 100 bytes). */
+function tarEntries(tar: Buffer): Map<string, string> {
+  const entries = new Map<string, string>();
+  let offset = 0;
+  while (offset + 512 <= tar.length) {
+    const header = tar.subarray(offset, offset + 512);
+    const name = header.subarray(0, 100).toString('utf8').replace(/\0.*$/s, '');
+    if (!name) {
+      break;
+    }
+    const prefix = header
+      .subarray(345, 500)
+      .toString('utf8')
+      .replace(/\0.*$/s, '');
+    const size = parseInt(header.subarray(124, 136).toString('utf8'), 8) || 0;
+    const body = tar.subarray(offset + 512, offset + 512 + size);
+    entries.set(prefix ? `${prefix}/${name}` : name, body.toString('utf8'));
+    offset += 512 + Math.ceil(size / 512) * 512;
+  }
+  return entries;
+}
+
+/**
+ * An SE plans an air-gapped deployment's upgrade with the "Plan an upgrade" template, follows
+ * its link to the deployment's Upgrade tab and downloads the plan: UPGRADE.md with the helm
+ * upgrade from the update bundle's chart, the migrated values and the collector.
+ */
+test('"Plan an upgrade" renders the plan of an example deployment, and its Upgrade tab downloads it', async ({
+  page,
+}) => {
+  test.setTimeout(240_000);
+  await signInAsGuest(page);
+  await page.goto('/create/templates/default/plan-upgrade');
+
+  const deployment = page.getByRole('textbox', { name: 'Deployment' });
+  await deployment.click();
+  await deployment.fill('cascadia');
+  await page
+    .getByRole('option', { name: /Cascadia Court Reporting — production/ })
+    .click();
+  await page.getByRole('button', { name: 'Review' }).click();
+  await page.getByRole('button', { name: 'Create' }).click();
+
+  // The template's summary names the path; its link opens the Upgrade tab for the target.
+  const link = page.getByRole('link', {
+    name: "Open the deployment's Upgrade tab (the plan and its files)",
+  });
+  await expect(link).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByText(/0\.29\.1 → 0\.42\.0/).first()).toBeVisible();
+  await link.click();
+
+  await expect(page).toHaveURL(
+    /\/catalog\/default\/customerdeployment\/cascadia-courts-prod\/upgrade\?target=0\.42\.0/,
+  );
+  await expect(page.getByText('Upgrade plan', { exact: true })).toBeVisible();
+  // The known-bad 0.40.2 on the way is passed over, with the reason.
+  await expect(
+    page
+      .getByRole('region', { name: 'Skipped versions' })
+      .getByText(/0\.40\.2/),
+  ).toBeVisible();
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download plan (.tar.gz)' }).click(),
+  ]);
+  expect(download.suggestedFilename()).toMatch(/\.tar\.gz$/);
+  const files = tarEntries(
+    gunzipSync(fs.readFileSync((await download.path())!)),
+  );
+  const names = [...files.keys()].map(name => name.replace(/^[^/]*\//, ''));
+  expect(names).toEqual(
+    expect.arrayContaining([
+      'UPGRADE.md',
+      'values/0.42.0.yaml',
+      'collect-status.sh',
+    ]),
+  );
+  const upgrade = [...files.entries()].find(([name]) =>
+    name.endsWith('UPGRADE.md'),
+  )![1];
+  expect(upgrade).toContain(
+    'helm upgrade deepgram charts/deepgram-self-hosted-0.42.0.tgz --version 0.42.0',
+  );
+  expect(upgrade).toContain('sh verify-bundle.sh');
+  expect(upgrade).not.toMatch(/[0-9a-f]{40,}/);
+});
+
+/**
+ * The Upgrade tab of an air-gapped deployment says what readiness needs next: the update
+ * bundle it handed out was not verified on site, and a failed one names the damaged file.
+ */
+test("the Upgrade tab lists a deployment's update bundles and backups", async ({
+  page,
+}) => {
+  await signInAsGuest(page);
+  await page.goto(
+    '/catalog/default/customerdeployment/northwind-health-prod/upgrade',
+  );
+  await expect(page.getByText('Update bundles', { exact: true })).toBeVisible();
+  await expect(page.getByText(/verified/i).first()).toBeVisible();
+  await expect(page.getByText('transcripts-db').first()).toBeVisible();
+
+  await page.goto(
+    '/catalog/default/customerdeployment/cascadia-courts-prod/upgrade',
+  );
+  await expect(
+    page.getByText(/images\/engine-release-260812\.tar/).first(),
+  ).toBeVisible();
+});
