@@ -40,7 +40,7 @@ export function wireStatuses(options: {
   const store = new DatabaseFleetStore(db);
   const releases = new ReleaseService(
     options.releaseSource ??
-      DefaultReleaseSource.fromConfig(config, { urlReader }),
+      DefaultReleaseSource.fromConfig(config, { urlReader, logger }),
     logger,
   );
   const refresher = new StatusRefresher({
