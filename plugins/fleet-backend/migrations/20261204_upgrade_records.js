@@ -5,11 +5,11 @@
  * onboarding or uploaded by an SE), the offline update bundles handed out for air-gapped
  * deployments with what the customer's check of them said, and the backups its database jobs
  * reported. Each write is also merged into the deployment's observations, which the statuses
- * are evaluated from; these tables are the record behind them.
+ * are evaluated from; these tables are the record behind them. (knex sends column comments
+ * to PostgreSQL unescaped: they hold no apostrophes.)
  *
  * @param {import('knex').Knex} knex
  */
-// Comments are sent to PostgreSQL unescaped: no apostrophes in them.
 exports.up = async function up(knex) {
   await knex.schema.createTable('fleet_deployment_values', table => {
     table.comment(

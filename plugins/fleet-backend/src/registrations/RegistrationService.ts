@@ -24,18 +24,10 @@ import {
   type FleetDeploymentResource,
 } from '../permissions/resource';
 import type { FleetStore } from '../database/FleetStore';
+import { principalRef } from '../service/principalRef';
 import type { StatusEvaluation } from '../service/seams';
 import type { RegistrationStore } from './RegistrationStore';
 import { validateRegistration } from './validateRegistration';
-
-function principalOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
-}
 
 /**
  * Where an entity came from, for a message: a URL as it is (the user can open it), but never
@@ -83,7 +75,7 @@ export class RegistrationService {
       {
         entityRef,
         taskId: body.taskId,
-        registeredBy: principalOf(credentials),
+        registeredBy: principalRef(credentials),
         deployment: body.deployment,
         customer: body.customer,
         artifacts: body.artifacts,
