@@ -86,6 +86,7 @@ export class ValuesService {
   private async record(
     entityRef: string,
     incoming: Pick<StoredValues, 'document' | 'source' | 'recordedBy'>,
+    options: { refresh: boolean } = { refresh: true },
   ): Promise<StoredValues> {
     const { store, observations, statuses, logger } = this.options;
     const parsed = parseValuesDocument(incoming.document);
@@ -108,7 +109,9 @@ export class ValuesService {
         ? { values: shown(values), valuesKeys: parsed.keys }
         : undefined,
     );
-    await refreshAfterWrite(statuses, logger, entityRef, 'Values');
+    if (options.refresh) {
+      await refreshAfterWrite(statuses, logger, entityRef, 'Values');
+    }
     return values;
   }
 }

@@ -1,0 +1,58 @@
+import type {
+  LoggerService,
+  RootConfigService,
+} from '@backstage/backend-plugin-api';
+import type { Knex } from 'knex';
+import { BackupService } from '../backups/BackupService';
+import { DatabaseBackupStore } from '../backups/DatabaseBackupStore';
+import { BundleService } from '../bundles/BundleService';
+import { DatabaseBundleStore } from '../bundles/DatabaseBundleStore';
+import { readReportMaxClockSkewMs } from '../reports/options';
+import type { UpgradeServices } from '../service/upgradeRoutes';
+import { UpgradePlanService } from '../upgrades/UpgradePlanService';
+import { DatabaseValuesStore } from '../values/DatabaseValuesStore';
+import { ValuesService } from '../values/ValuesService';
+import type { FleetStatuses } from './statuses';
+
+/**
+ * What an upgrade needs: plans evaluated from the releases, each deployment's values, offline
+ * update bundles and their verification, and database backups — each write merged into the
+ * deployment's observations and followed by a refresh of its status.
+ */
+export function wireUpgrades(options: {
+  db: Knex;
+  config: RootConfigService;
+  logger: LoggerService;
+  statuses: FleetStatuses;
+}): UpgradeServices {
+  const { db, config, logger, statuses } = options;
+  const shared = {
+    observations: statuses.store,
+    deployments: statuses.deployments,
+    statuses: statuses.refresher,
+    logger,
+  };
+  const maxClockSkewMs = readReportMaxClockSkewMs(config);
+  const valuesStore = new DatabaseValuesStore(db);
+  return {
+    plans: new UpgradePlanService({
+      store: statuses.store,
+      releases: statuses.releases,
+      deployments: statuses.deployments,
+      evaluation: statuses.evaluation,
+    }),
+    values: new ValuesService({ ...shared, store: valuesStore }),
+    bundles: new BundleService({
+      ...shared,
+      store: new DatabaseBundleStore(db),
+      values: valuesStore,
+      releases: statuses.releases,
+      maxClockSkewMs,
+    }),
+    backups: new BackupService({
+      ...shared,
+      store: new DatabaseBackupStore(db),
+      maxClockSkewMs,
+    }),
+  };
+}
