@@ -30,15 +30,15 @@ function leafKeys(value: unknown, prefix: string): string[] {
 function findSecret(
   value: unknown,
   path: string,
-  key?: string,
+  parentKey?: string,
 ): { path: string; kind: string } | undefined {
   if (typeof value === 'string' || typeof value === 'number') {
     // With its key too: `password: hunter2` reads as a password where `hunter2` alone does not.
     const kind =
       describeSecretLike(String(value)) ??
-      (key === undefined
+      (parentKey === undefined
         ? undefined
-        : describeSecretLike(`${key}: ${String(value)}`));
+        : describeSecretLike(`${parentKey}: ${String(value)}`));
     return kind ? { path, kind } : undefined;
   }
   if (Array.isArray(value)) {
