@@ -1932,6 +1932,10 @@ export const spec = {
               'gpu',
               'values',
               'path',
+              'features',
+              'required-values',
+              'bundle',
+              'backup',
             ],
           },
           title: {

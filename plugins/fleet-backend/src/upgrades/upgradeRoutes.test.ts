@@ -9,9 +9,10 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import type {
-  BundleHandoutResponse,
-  DeploymentStatus,
+import {
+  UPGRADE_CHECK_TITLES,
+  type BundleHandoutResponse,
+  type DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import request from 'supertest';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
@@ -22,11 +23,22 @@ import {
 import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
 
-// Until main has fleet-common's plan and bundle functions (src/upgrades/__pending__.ts).
-jest.mock(
-  './__pending__',
-  () => jest.requireActual('../__testUtils__/pendingStandIns').standIns,
-);
+// Until main has issue 13's fleet-common functions (see src/upgrades/__pending__.ts), the
+// routes run on stand-ins that keep their contract; with them, on the real ones.
+jest.mock('./__pending__', () => {
+  const common = jest.requireActual('@fleetdeck/plugin-fleet-common');
+  return ['planUpgrade', 'renderUpgradePlan', 'buildUpdateBundle'].every(
+    name => name in common,
+  )
+    ? jest.requireActual('./__pending__')
+    : jest.requireActual('../__testUtils__/pendingStandIns').standIns;
+});
+
+/** Readiness's bundle and backup checks, being merged into fleet-common (issue 13). */
+const describeOnceReadinessChecksBundles =
+  'bundle' in UPGRADE_CHECK_TITLES && 'backup' in UPGRADE_CHECK_TITLES
+    ? describe
+    : describe.skip;
 
 jest.setTimeout(120_000);
 
@@ -580,6 +592,55 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
           failedFiles: ['images/engine.tar'],
         }),
       ]);
+    });
+  });
+
+  describeOnceReadinessChecksBundles('upgrade readiness', () => {
+    const checkOf = async (
+      api: Awaited<ReturnType<typeof startFleet>>['api'],
+      id: string,
+    ) =>
+      (
+        (await api.get(url(AIRGAPPED, '?target=0.42.0')))
+          .body as DeploymentStatus
+      ).upgrade.checks.find(c => c.id === id);
+
+    it('moves the bundle check from fail to warn when a bundle is handed out, and to pass when it is verified', async () => {
+      const { api, status } = await startFleet(databaseId);
+      expect(await checkOf(api, 'bundle')).toMatchObject({
+        outcome: 'fail',
+        message: expect.stringContaining('no update bundle for 0.42.0'),
+      });
+      const handout = (
+        await api.post(url(AIRGAPPED, '/bundles'), { target: '0.42.0' })
+      ).body as BundleHandoutResponse;
+      expect(await checkOf(api, 'bundle')).toMatchObject({
+        outcome: 'warn',
+      });
+      await api.post(
+        url(AIRGAPPED, '/bundles/verifications'),
+        verificationOf(handout),
+      );
+      expect(await checkOf(api, 'bundle')).toMatchObject({
+        outcome: 'pass',
+      });
+      // The stored status was refreshed too, not only the what-if evaluation.
+      const stored = (await status(AIRGAPPED)).upgrade;
+      expect(stored.target).toBe('0.42.0');
+      expect(stored.checks.find(c => String(c.id) === 'bundle')?.outcome).toBe(
+        'pass',
+      );
+    });
+
+    it('moves the backup check from fail to pass when a recent backup arrives', async () => {
+      const { api } = await startFleet(databaseId);
+      expect(await checkOf(api, 'backup')).toMatchObject({
+        outcome: 'fail',
+      });
+      await api.post(url(AIRGAPPED, '/backups'), backupManifest());
+      expect(await checkOf(api, 'backup')).toMatchObject({
+        outcome: 'pass',
+      });
     });
   });
 
