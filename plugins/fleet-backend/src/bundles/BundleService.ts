@@ -72,6 +72,8 @@ export class BundleService {
       logger: LoggerService;
       /** How far `checkedAt` may be ahead of the portal's clock (`fleet.reports.maxClockSkew`). */
       maxClockSkewMs: number;
+      /** The Helm repository the vendor's `assemble-bundle.sh` pulls the chart from. */
+      chartRepository?: string;
       now?: () => Date;
     },
   ) {}
@@ -146,6 +148,9 @@ export class BundleService {
       releaseNotes: changelog
         ? releaseNotesBetween(changelog, from, release.version)
         : '',
+      ...(this.options.chartRepository && {
+        chartRepository: this.options.chartRepository,
+      }),
       now,
     });
     const manifestFile = built.files.find(f => f.path === MANIFEST_FILE);

@@ -36,6 +36,8 @@ interface PendingFunctions {
     /** The deployment's values document (YAML), for images that run only when a key is set. */
     values?: string;
     releaseNotes: string;
+    /** The Helm repository URL `assemble-bundle.sh` pulls the chart from by default. */
+    chartRepository?: string;
     now: Date;
   }): { id: string; manifest: UpdateBundleManifest; files: PlanFile[] };
   validateBundleVerification(value: unknown): BundleVerification;

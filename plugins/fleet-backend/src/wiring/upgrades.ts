@@ -15,6 +15,20 @@ import { ValuesService } from '../values/ValuesService';
 import type { FleetStatuses } from './statuses';
 
 /**
+ * The Helm repository of an https index (`…/index.yaml`): it serves its charts beside it. Only a
+ * plain URL, as it becomes a default in the vendor's `assemble-bundle.sh`.
+ */
+function chartRepositoryOf(index: string | undefined): string | undefined {
+  const repository = index?.replace(/\/index\.ya?ml$/i, '');
+  return repository &&
+    /^https:\/\/[A-Za-z0-9.-]+(:[0-9]{1,5})?(\/[A-Za-z0-9._~%/-]*)?$/.test(
+      repository,
+    )
+    ? repository
+    : undefined;
+}
+
+/**
  * What an upgrade needs: plans evaluated from the releases, each deployment's values, offline
  * update bundles and their verification, and database backups — each write merged into the
  * deployment's observations and followed by a refresh of its status.
@@ -33,6 +47,9 @@ export function wireUpgrades(options: {
     logger,
   };
   const maxClockSkewMs = readReportMaxClockSkewMs(config);
+  const chartRepository = chartRepositoryOf(
+    config.getOptionalString('fleet.releases.index'),
+  );
   const valuesStore = new DatabaseValuesStore(db);
   return {
     plans: new UpgradePlanService({
@@ -48,6 +65,7 @@ export function wireUpgrades(options: {
       values: valuesStore,
       releases: statuses.releases,
       maxClockSkewMs,
+      ...(chartRepository && { chartRepository }),
     }),
     backups: new BackupService({
       ...shared,
