@@ -255,6 +255,109 @@ describe('the new-customer-deployment template, dry-run through the real scaffol
     expect(files['RUNBOOK.md']).not.toContain('journal-deepgram-billing');
   });
 
+  it('with a database: its backup CronJob, the restore in RUNBOOK.md and spec.databases on the entity', async () => {
+    const response = await dryRun({
+      ...AIRGAPPED_VALUES,
+      databases: [
+        {
+          name: 'transcripts-db',
+          host: 'pg.acme.internal',
+          database: 'transcripts',
+          credentialsSecretRef: 'transcripts-db-credentials',
+          postgresVersion: 16,
+        },
+      ],
+    });
+    expect(response.body.error?.message).toBeUndefined();
+    expect(response.status).toBe(200);
+    const body = response.body as DryRunResponse;
+    const files = filesOf(body);
+    for (const [file, content] of Object.entries(files)) {
+      expect({ file, hits: findSecretLikeValues(content.split('\n')) }).toEqual(
+        {
+          file,
+          hits: [],
+        },
+      );
+    }
+    const jobs = parseAllDocuments(files['backup-cronjobs.yaml']).map(
+      doc => doc.toJS() as { kind: string; metadata: { name: string } },
+    );
+    expect(jobs.map(j => j.metadata.name)).toEqual([
+      'journal-backup-deepgram-billing-0',
+      'journal-backup-deepgram-billing-1',
+      'db-backup-transcripts-db',
+    ]);
+    expect(files['backup-cronjobs.yaml']).toContain(
+      'image: registry.acme.internal:5000/postgres:16',
+    );
+    expect(files['RUNBOOK.md']).toContain('Database backups and restore');
+    expect(files['RUNBOOK.md']).toContain(
+      'pg_restore --clean --if-exists --no-owner -d transcripts',
+    );
+    const registerInput = body.log
+      .map(l => l.body.message)
+      .find(m => m.includes('fleet:deployment:register in dry-run mode'));
+    expect(registerInput).toMatch(
+      /"credentialsSecretRef": "transcripts-db-credentials"/,
+    );
+  });
+
+  it('license-server billing with a database still renders its backup to S3', async () => {
+    const {
+      billingReplicas: _replicas,
+      journalStorage: _storage,
+      efsFileSystemId: _efs,
+      ...rest
+    } = CONNECTED_VALUES;
+    const response = await dryRun({
+      ...rest,
+      name: 'brightline-contact-db',
+      billingMode: 'license-server',
+      databases: [
+        {
+          name: 'analytics',
+          host: 'pg.brightline.internal',
+          port: 5433,
+          database: 'analytics',
+          credentialsSecretRef: 'analytics-db-credentials',
+        },
+      ],
+    });
+    expect(response.body.error?.message).toBeUndefined();
+    expect(response.status).toBe(200);
+    const body = response.body as DryRunResponse;
+    expect(body.steps.map(s => s.id)).toContain('backups');
+    const files = filesOf(body);
+    expect(files['backup-cronjobs.yaml']).toContain(
+      'name: db-backup-analytics',
+    );
+    expect(files['backup-cronjobs.yaml']).not.toContain('journal-backup-');
+    expect(files['backup-cronjobs.yaml']).toContain(
+      's3://brightline-journals/deepgram-database-backups/brightline-contact-db/analytics/',
+    );
+  });
+
+  it('refuses a database password given in the form', async () => {
+    const response = await dryRun({
+      ...AIRGAPPED_VALUES,
+      databases: [
+        {
+          name: 'transcripts-db',
+          host: 'pg.acme.internal',
+          database: 'transcripts',
+          credentialsSecretRef: 'transcripts-db-credentials',
+          password: 'Answ3r-Pa55',
+        },
+      ],
+    });
+    expect(response.status).toBe(400);
+    expect(response.body.error.message).toContain(
+      'Database 1 password (databases.0.password) is not an answer',
+    );
+    expect(JSON.stringify(response.body)).not.toContain('Answ3r-Pa55');
+  });
+
   it('refuses license-server billing for an air-gapped deployment', async () => {
     const response = await dryRun({
       ...AIRGAPPED_VALUES,

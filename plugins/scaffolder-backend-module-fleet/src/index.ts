@@ -1,5 +1,6 @@
 /**
- * Scaffolder actions that onboard a customer deployment of the self-hosted chart.
+ * Scaffolder actions that onboard a customer deployment of the self-hosted chart, and render
+ * its upgrade plan.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,7 @@ export { createRenderValuesAction } from './actions/renderValues.action';
 export { createRenderBackupCronJobsAction } from './actions/renderBackupCronJobs.action';
 export { createRenderRunbookAction } from './actions/renderRunbook.action';
 export { createRegisterDeploymentAction } from './actions/registerDeployment.action';
+export { createRenderUpgradePlanAction } from './actions/renderUpgradePlan.action';
 export {
   onboardingAnswersSchema,
   type OnboardingAnswers,

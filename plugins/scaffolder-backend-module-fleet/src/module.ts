@@ -6,10 +6,12 @@ import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-no
 import { createRegisterDeploymentAction } from './actions/registerDeployment.action';
 import { createRenderBackupCronJobsAction } from './actions/renderBackupCronJobs.action';
 import { createRenderRunbookAction } from './actions/renderRunbook.action';
+import { createRenderUpgradePlanAction } from './actions/renderUpgradePlan.action';
 import { createRenderValuesAction } from './actions/renderValues.action';
 
 /**
- * Adds the `fleet:*` onboarding actions to the scaffolder.
+ * Adds the `fleet:*` actions to the scaffolder: onboarding (values, backup CronJobs, runbook,
+ * registration) and the upgrade plan.
  *
  * @public
  */
@@ -29,6 +31,7 @@ export const scaffolderModuleFleet = createBackendModule({
           createRenderBackupCronJobsAction(),
           createRenderRunbookAction(),
           createRegisterDeploymentAction({ discovery, auth }),
+          createRenderUpgradePlanAction({ discovery, auth }),
         );
       },
     });

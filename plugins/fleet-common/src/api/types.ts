@@ -178,7 +178,7 @@ export interface BundleListResponse {
 /**
  * `POST /deployments/{namespace}/{name}/bundles`: a bundle handed out — its record, manifest
  * and the kit's files (`MANIFEST.json`, `SHA256SUMS`, `RELEASE-NOTES.md`, `verify-bundle.sh`,
- * `fetch-bundle.sh`).
+ * `assemble-bundle.sh`).
  *
  * @public
  */

@@ -14,6 +14,14 @@ const deployment = (spec: Record<string, unknown> = {}): Entity =>
 
 const base = deployment().spec as Record<string, any>;
 
+const database = {
+  name: 'transcripts-db',
+  engine: 'postgresql',
+  host: 'pg.acme.internal',
+  database: 'transcripts',
+  credentialsSecretRef: 'transcripts-db-credentials',
+};
+
 describe('validateCustomerDeploymentEntity', () => {
   it.each([
     ['the design sketch', deployment()],
@@ -64,6 +72,21 @@ describe('validateCustomerDeploymentEntity', () => {
       'a leap day expiry',
       deployment({ license: { ...base.license, expiresAt: '2028-02-29' } }),
     ],
+    [
+      'a PostgreSQL database beside billing, its credentials by Secret name',
+      deployment({
+        databases: [
+          {
+            name: 'transcripts-db',
+            engine: 'postgresql',
+            host: 'pg-primary.data.svc.cluster.local',
+            port: 5432,
+            database: 'transcripts',
+            credentialsSecretRef: 'transcripts-db-credentials',
+          },
+        ],
+      }),
+    ],
   ])('accepts %s', (_, entity) => {
     const result = validateCustomerDeploymentEntity(entity);
     expect(result.errors).toEqual([]);
@@ -80,6 +103,26 @@ describe('validateCustomerDeploymentEntity', () => {
       'zero billing replicas',
       { billing: { ...base.billing, replicas: 0 } },
       'spec.billing.replicas: must be an integer ≥ 1 (at most 16), got 0',
+    ],
+    [
+      'a database host with credentials in it',
+      { databases: [{ ...database, host: 'app:pw@pg.acme.internal' }] },
+      'spec.databases[0].host: must be a host name such as "pg.acme.internal" (no scheme, no credentials), got "app:pw@pg.acme.internal"',
+    ],
+    [
+      'a database engine other than PostgreSQL',
+      { databases: [{ ...database, engine: 'mysql' }] },
+      'spec.databases[0].engine: must be "postgresql", got "mysql"',
+    ],
+    [
+      'a database without its credentials Secret',
+      { databases: [{ ...database, credentialsSecretRef: undefined }] },
+      'spec.databases[0].credentialsSecretRef: is required',
+    ],
+    [
+      'a database component name that is not a Kubernetes name',
+      { databases: [{ ...database, name: 'Transcripts DB' }] },
+      'spec.databases[0].name: must be a Kubernetes name of up to 40 characters such as "transcripts-db", got "Transcripts DB"',
     ],
     [
       'an unknown profile',

@@ -2,3 +2,4 @@ export * from './StatusReport';
 export * from './validateStatusReport';
 export * from './summarizeStatusReport';
 export * from './findSecretsInStatusReport';
+export * from './collector';

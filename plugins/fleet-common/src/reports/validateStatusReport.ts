@@ -1,7 +1,11 @@
 import Ajv, { type ErrorObject } from 'ajv';
 import type { EntityFieldError } from '../kinds/validation';
-import { describeSecretLike } from '../secrets';
 import { findSecretsInStatusReport } from './findSecretsInStatusReport';
+import {
+  describeSchemaError,
+  describeValue,
+  isIsoInstant,
+} from './schemaErrors';
 import schemaV1alpha1 from './schema/StatusReport.v1alpha1.schema.json';
 import {
   STATUS_REPORT_API_VERSIONS,
@@ -22,9 +26,6 @@ export type StatusReportValidationResult =
 /** A broken report can fail on every node; past this many, the rest are counted. */
 const MAX_ERRORS = 20;
 
-const ISO_INSTANT =
-  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
-
 // As for the entity kinds, `x-expect` carries the words of the message.
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 ajv.addKeyword({ keyword: 'x-expect', schemaType: 'string' });
@@ -32,68 +33,8 @@ const validators: Record<string, ReturnType<typeof ajv.compile>> = {
   'fleetdeck.io/v1alpha1': ajv.compile(schemaV1alpha1),
 };
 
-type SchemaNode = {
-  'x-expect'?: string;
-  properties?: Record<string, SchemaNode>;
-};
-
-const joinPath = (path: string, field: string) =>
-  path ? `${path}.${field}` : field;
-
-function toPath(instancePath: string, field?: string): string {
-  const path = instancePath
-    .split('/')
-    .filter(Boolean)
-    .map(part => part.replace(/~1/g, '/').replace(/~0/g, '~'))
-    .reduce(
-      (acc, part) =>
-        /^\d+$/.test(part) ? `${acc}[${part}]` : joinPath(acc, part),
-      '',
-    );
-  return field === undefined ? path : joinPath(path, field);
-}
-
-function describeValue(value: unknown): string {
-  if (value === undefined) {
-    return 'nothing';
-  }
-  if (typeof value === 'string' && describeSecretLike(value)) {
-    return 'a value that looks like a secret (not shown)';
-  }
-  if (typeof value === 'object' && value !== null) {
-    return Array.isArray(value) ? 'a list' : 'a map';
-  }
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
-}
-
-function describeError(error: ErrorObject): EntityFieldError {
-  const node = (error.parentSchema ?? {}) as SchemaNode;
-  if (error.keyword === 'required') {
-    const field = (error.params as { missingProperty: string }).missingProperty;
-    const expect = node.properties?.[field]?.['x-expect'];
-    return {
-      path: toPath(error.instancePath, field),
-      message: `is required${expect ? `: ${expect}` : ''}`,
-    };
-  }
-  if (error.keyword === 'additionalProperties') {
-    const field = (error.params as { additionalProperty: string })
-      .additionalProperty;
-    return {
-      path: toPath(error.instancePath, field),
-      message: `is not a field of a StatusReport here; allowed: ${Object.keys(
-        node.properties ?? {},
-      ).join(', ')}`,
-    };
-  }
-  return {
-    path: toPath(error.instancePath),
-    message: `must be ${
-      node['x-expect'] ?? error.message ?? 'a valid value'
-    }, got ${describeValue(error.data)}`,
-  };
-}
+const describeError = (error: ErrorObject) =>
+  describeSchemaError(error, 'a StatusReport');
 
 /**
  * Validates a status report (parsed JSON) against the schema of its `apiVersion`. An
@@ -152,10 +93,7 @@ export function validateStatusReport(
     }
   } else {
     const { generatedAt } = (value as StatusReport).metadata;
-    if (
-      !ISO_INSTANT.test(generatedAt) ||
-      Number.isNaN(Date.parse(generatedAt))
-    ) {
+    if (!isIsoInstant(generatedAt)) {
       errors.push({
         path: 'metadata.generatedAt',
         message: `must be the time the collector ran, ISO 8601 with a zone, such as "2026-11-20T02:00:00Z", got ${describeValue(

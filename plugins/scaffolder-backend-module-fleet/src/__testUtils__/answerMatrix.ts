@@ -127,3 +127,28 @@ export const FAKE_LICENSE_KEY =
   '7c0f3e9a1b2d4c6e8f0a1b3c5d7e9f1a2b4c6d8e0f1a3b5c7d9e1f2a4b6c8d0e';
 /** A realistic fake API key (40 hex). */
 export const FAKE_API_KEY = '3f9a1c2b7d8e4f60a1b2c3d4e5f60718293a4b5c';
+
+/** Two databases the product uses, as the form's Databases page gives them. */
+export const EXAMPLE_DATABASES = [
+  {
+    name: 'transcripts-db',
+    host: 'pg.acme.internal',
+    port: 5433,
+    database: 'transcripts',
+    credentialsSecretRef: 'transcripts-db-credentials',
+    postgresVersion: 16,
+  },
+  {
+    name: 'analytics',
+    host: '10.0.4.20',
+    database: 'analytics_v2',
+    credentialsSecretRef: 'analytics-db-credentials',
+  },
+];
+
+/** One combination with the two example databases declared. */
+export function answersWithDatabases(
+  ...combination: Parameters<typeof answersFor>
+): OnboardingAnswersInput {
+  return { ...answersFor(...combination), databases: EXAMPLE_DATABASES };
+}

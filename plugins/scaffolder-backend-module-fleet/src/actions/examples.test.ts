@@ -3,6 +3,7 @@ import { parseOnboardingAnswers } from '../answers/checkAnswers';
 import { examples as registerExamples } from './registerDeployment.examples';
 import { examples as cronJobExamples } from './renderBackupCronJobs.examples';
 import { examples as runbookExamples } from './renderRunbook.examples';
+import { examples as upgradePlanExamples } from './renderUpgradePlan.examples';
 import { examples as valuesExamples } from './renderValues.examples';
 import { airgappedAnswers, connectedAnswers } from './examples';
 
@@ -25,6 +26,17 @@ describe('action examples', () => {
       }
     },
   );
+
+  it('fleet:upgrade-plan:render: its examples are steps naming a deployment', () => {
+    expect(upgradePlanExamples.length).toBeGreaterThan(0);
+    for (const example of upgradePlanExamples) {
+      const { steps } = parse(example.example);
+      expect(steps[0].action).toBe('fleet:upgrade-plan:render');
+      expect(steps[0].input.deployment).toMatch(
+        /^(customerdeployment:default\/[a-z0-9-]+|\$\{\{ parameters\.\w+ \}\})$/,
+      );
+    }
+  });
 
   it('the example answers are valid', () => {
     expect(() => parseOnboardingAnswers(airgappedAnswers)).not.toThrow();

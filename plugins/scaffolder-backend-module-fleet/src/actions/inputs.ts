@@ -37,7 +37,7 @@ export const renderInput = {
       })
       .passthrough()
       .describe(
-        'The onboarding answers: customer, deployment, owner, profile, cloud, chart, registry, secrets, billing, backup, gpu, license (fields in onboardingAnswersSchema and the README)',
+        'The onboarding answers: customer, deployment, owner, profile, cloud, chart, registry, secrets, billing, backup, databases, gpu, license (fields in onboardingAnswersSchema and the README)',
       ),
   targetPath: (z: typeof zImpl) =>
     z

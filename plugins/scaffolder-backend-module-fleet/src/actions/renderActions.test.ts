@@ -3,7 +3,11 @@ import path from 'node:path';
 import { createMockActionContext } from '@backstage/plugin-scaffolder-node-test-utils';
 import { createMockDirectory } from '@backstage/backend-test-utils';
 import { findSecretLikeValues } from '@fleetdeck/plugin-fleet-common';
-import { ANSWER_MATRIX, FAKE_LICENSE_KEY } from '../__testUtils__/answerMatrix';
+import {
+  ANSWER_MATRIX,
+  EXAMPLE_DATABASES,
+  FAKE_LICENSE_KEY,
+} from '../__testUtils__/answerMatrix';
 import { createRenderBackupCronJobsAction } from './renderBackupCronJobs.action';
 import { createRenderRunbookAction } from './renderRunbook.action';
 import { createRenderValuesAction } from './renderValues.action';
@@ -108,6 +112,44 @@ describe('fleet:*:render actions', () => {
       }
     },
   );
+
+  it.each(ANSWER_MATRIX)(
+    '%s with databases: the backup jobs and runbook name the databases, with no secret value',
+    async (_, answers) => {
+      const withDatabases = { ...answers, databases: EXAMPLE_DATABASES };
+      const written = await renderAll(withDatabases);
+      const text = written
+        .map(file => fs.readFileSync(path.join(workspace.path, file), 'utf8'))
+        .join('\n');
+      expect(findSecretLikeValues(text.split('\n'))).toEqual([]);
+      expect(text).toContain('name: db-backup-transcripts-db');
+      expect(text).toContain('## 4. Database backups and restore');
+    },
+  );
+
+  it('write the database backup jobs for license-server billing with databases', async () => {
+    const base = ANSWER_MATRIX.find(([name]) =>
+      name.startsWith('connected'),
+    )![1];
+    const answers = {
+      ...base,
+      billing: { journals: false, journalStorage: '' },
+      databases: EXAMPLE_DATABASES,
+    };
+    const written = await renderAll(answers);
+    expect(written).toEqual([
+      'out/values.yaml',
+      'out/backup-cronjobs.yaml',
+      'out/RUNBOOK.md',
+      'out/collect-status.sh',
+    ]);
+    const jobs = fs.readFileSync(
+      path.join(workspace.path, 'out/backup-cronjobs.yaml'),
+      'utf8',
+    );
+    expect(jobs).toContain('name: db-backup-analytics');
+    expect(jobs).not.toContain('journal-backup-deepgram-billing');
+  });
 
   it('write no backup CronJobs for license-server billing: it keeps no journals', async () => {
     // What the template sends for a connected customer without journals: the journal and

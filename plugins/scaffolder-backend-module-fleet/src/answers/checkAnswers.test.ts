@@ -1,6 +1,8 @@
 import { InputError } from '@backstage/errors';
 import {
   answersFor,
+  answersWithDatabases,
+  EXAMPLE_DATABASES,
   FAKE_API_KEY,
   FAKE_LICENSE_KEY,
   sizedAnswersFor,
@@ -219,5 +221,112 @@ describe('parseOnboardingAnswers', () => {
     expect(message).toContain(
       'Memory per engine (gpu.engineResources.memory) has a form the field does not accept',
     );
+  });
+
+  describe('databases', () => {
+    const withDatabase = (changes: Record<string, unknown>) => {
+      const input = answersWithDatabases('airgapped', 'ebs', 'nfs');
+      return {
+        ...input,
+        databases: [{ ...EXAMPLE_DATABASES[0], ...changes }],
+      };
+    };
+
+    it('reads them, with the default PostgreSQL major and no databases by default', () => {
+      const answers = parseOnboardingAnswers(
+        answersWithDatabases('airgapped', 'ebs', 'nfs'),
+      );
+      expect(answers.databases.map(d => [d.name, d.postgresVersion])).toEqual([
+        ['transcripts-db', 16],
+        ['analytics', 18],
+      ]);
+      expect(
+        parseOnboardingAnswers(answersFor('airgapped', 'ebs', 'nfs')).databases,
+      ).toEqual([]);
+    });
+
+    it.each([
+      [
+        'a password given beside the Secret name',
+        { password: 'hunter2' },
+        'Database 1 password (databases.0.password) is not an answer: give the name of the Secret holding PGUSER and PGPASSWORD in credentialsSecretRef, never the password',
+        'hunter2',
+      ],
+      [
+        'a PGPASSWORD key',
+        { PGPASSWORD: 'Answ3r-Pa55' },
+        'databases.0.PGPASSWORD) is not an answer',
+        'Answ3r-Pa55',
+      ],
+      [
+        'a connection URL with a password as the host',
+        { host: 'postgresql://svc:Answ3r-Pa55@pg.acme.internal:5432/db' },
+        'Database 1 host (databases[0].host) looks like',
+        'Answ3r-Pa55',
+      ],
+      [
+        'a password assignment as the Secret name',
+        { credentialsSecretRef: 'PGPASSWORD=Answ3r-Pa55' },
+        'Database 1 credentials secret name (databases[0].credentialsSecretRef) looks like',
+        'Answ3r-Pa55',
+      ],
+    ])('refuses %s without repeating it', (_, changes, expected, secret) => {
+      const message = refusal(withDatabase(changes));
+      expect(message).toContain(expected);
+      expect(message).not.toContain(secret);
+    });
+
+    it.each([
+      [
+        'a Secret name that is not a Kubernetes name',
+        { credentialsSecretRef: 'Transcripts DB' },
+        'Database 1 credentials secret name (databases.0.credentialsSecretRef) has a form the field does not accept',
+      ],
+      [
+        'a name too long for its CronJob',
+        { name: 'a'.repeat(41) },
+        'Database 1 name (databases.0.name) has a form',
+      ],
+      [
+        'a host with a scheme',
+        { host: 'tcp://pg.acme.internal' },
+        'Database 1 host (databases.0.host) has a form',
+      ],
+      [
+        'a port out of range',
+        { port: 70000 },
+        'Database 1 port (databases.0.port)',
+      ],
+      [
+        'an unknown field',
+        { sslmode: 'require' },
+        "Database 1 (databases.0) unrecognized key(s) in object: 'sslmode'",
+      ],
+    ])('refuses %s in the form’s words', (_, changes, expected) => {
+      expect(refusal(withDatabase(changes))).toContain(expected);
+    });
+
+    it('refuses two databases with one name', () => {
+      const input = answersWithDatabases('airgapped', 'ebs', 'nfs');
+      const message = refusal({
+        ...input,
+        databases: [EXAMPLE_DATABASES[0], EXAMPLE_DATABASES[0]],
+      });
+      expect(message).toContain(
+        'Database 2 name (databases.1.name) "transcripts-db" is used twice',
+      );
+    });
+
+    it('needs a backup target for databases even without billing journals', () => {
+      const input = answersWithDatabases('connected', 'ebs', 's3-irsa');
+      const message = refusal({
+        ...input,
+        billing: { journals: false },
+        backup: { schedule: '0 2 * * *' },
+      });
+      expect(message).toBe(
+        'Please fix the onboarding answers: Backup target (backup.target) is required to back up the databases: nfs, pvc, s3-irsa or s3-secret',
+      );
+    });
   });
 });

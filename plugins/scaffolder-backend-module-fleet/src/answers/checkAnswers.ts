@@ -64,8 +64,11 @@ export function findCrossFieldProblems(a: OnboardingAnswers): AnswerProblem[] {
         'is required with existing-pvc journal storage',
       );
     }
+  }
+  if (a.billing.journals || a.databases.length > 0) {
     checkBackup(a, add);
   }
+  checkDatabases(a, add);
   if (a.customer.isNew && !a.customer.tier) {
     add('customer.tier', 'is required for a new customer');
   }
@@ -83,7 +86,9 @@ function checkBackup(
   if (!backup.target) {
     add(
       'backup.target',
-      'is required with billing journals: nfs, pvc, s3-irsa or s3-secret',
+      a.billing.journals
+        ? 'is required with billing journals: nfs, pvc, s3-irsa or s3-secret'
+        : 'is required to back up the databases: nfs, pvc, s3-irsa or s3-secret',
     );
   }
   const cronProblem = describeCronProblem(backup.schedule);
@@ -115,6 +120,49 @@ function checkBackup(
   if (backup.target === 'pvc' && !backup.pvc) {
     add('backup.pvc.claimName', 'is required for a PVC backup');
   }
+}
+
+function checkDatabases(
+  a: OnboardingAnswers,
+  add: (path: string, message: string) => void,
+) {
+  const seen = new Set<string>();
+  a.databases.forEach((db, index) => {
+    if (seen.has(db.name)) {
+      add(
+        `databases.${index}.name`,
+        `"${db.name}" is used twice; each database needs its own name (its backup CronJob is db-backup-<name>)`,
+      );
+    }
+    seen.add(db.name);
+  });
+}
+
+/**
+ * Keys of a database answer that would carry a credential: the form has none, so one here is a
+ * password pasted where it must not go.
+ */
+const CREDENTIAL_KEY = /pass|secret(?!ref)|token|credential(?!ssecretref)/i;
+
+function findDatabaseCredentials(input: unknown): AnswerProblem[] {
+  const databases =
+    input && typeof input === 'object'
+      ? (input as { databases?: unknown }).databases
+      : undefined;
+  if (!Array.isArray(databases)) {
+    return [];
+  }
+  return databases.flatMap((db, index) =>
+    db && typeof db === 'object'
+      ? Object.keys(db)
+          .filter(key => CREDENTIAL_KEY.test(key))
+          .map(key => ({
+            path: `databases.${index}.${key}`,
+            message:
+              'is not an answer: give the name of the Secret holding PGUSER and PGPASSWORD in credentialsSecretRef, never the password',
+          }))
+      : [],
+  );
 }
 
 function describeZodIssue(issue: z.ZodIssue): AnswerProblem {
@@ -161,10 +209,13 @@ function withoutEmptyAnswers(value: unknown): unknown {
 export function parseOnboardingAnswers(
   input: OnboardingAnswersInput | unknown,
 ): OnboardingAnswers {
-  const secretProblems = findSecretLikeValues(input).map(hit => ({
-    path: hit.path,
-    message: `looks like ${hit.kind}; give the name of a Kubernetes Secret, never its value`,
-  }));
+  const secretProblems = [
+    ...findSecretLikeValues(input).map(hit => ({
+      path: hit.path,
+      message: `looks like ${hit.kind}; give the name of a Kubernetes Secret, never its value`,
+    })),
+    ...findDatabaseCredentials(input),
+  ];
   if (secretProblems.length > 0) {
     throw answersError(secretProblems);
   }

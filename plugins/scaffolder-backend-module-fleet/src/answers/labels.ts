@@ -29,9 +29,11 @@ export const FIELD_LABELS: Record<string, string> = {
   'backup.s3.region': 'S3 region',
   'backup.s3.roleArn': 'IAM role ARN (IRSA)',
   'backup.s3.credentialsSecretName': 'S3 credentials secret name',
+  'backup.s3.databasePrefix': 'S3 prefix of the database dumps',
   'backup.nfs.server': 'NFS server',
   'backup.nfs.path': 'NFS path',
   'backup.pvc.claimName': 'Backup PVC',
+  databases: 'Databases',
   'gpu.engineReplicas': 'Engine replicas',
   'gpu.perEngine': 'GPUs per engine',
   'gpu.resourceName': 'GPU resource name',
@@ -44,8 +46,28 @@ export const FIELD_LABELS: Record<string, string> = {
   'license.proxy': 'License proxy',
 };
 
+/** The form's words for the fields of one database of the `databases` list. */
+const DATABASE_FIELD_LABELS: Record<string, string> = {
+  name: 'name',
+  host: 'host',
+  port: 'port',
+  database: 'database name',
+  credentialsSecretRef: 'credentials secret name',
+  postgresVersion: 'PostgreSQL major version',
+};
+
+/** `databases.0.host` or `databases[0].host` → `Database 1 host`. */
+function databaseLabelOf(path: string): string | undefined {
+  const match = /^databases(?:\.|\[)(\d+)\]?(?:\.(\w+))?$/.exec(path);
+  if (!match) {
+    return undefined;
+  }
+  const field = match[2] ? DATABASE_FIELD_LABELS[match[2]] ?? match[2] : '';
+  return `Database ${Number(match[1]) + 1}${field ? ` ${field}` : ''}`;
+}
+
 /** `Backup schedule (backup.schedule)`, or the path alone when the form has no such field. */
 export function labelOf(path: string): string {
-  const label = FIELD_LABELS[path];
+  const label = FIELD_LABELS[path] ?? databaseLabelOf(path);
   return label ? `${label} (${path})` : path;
 }

@@ -8,6 +8,18 @@ const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/;
 const CPU_QUANTITY = /^(\d+(\.\d+)?|\d+m)$/;
 /** Kubernetes memory quantities with a binary or decimal suffix: `24Gi`, `512Mi`, `32G`. */
 const MEMORY_QUANTITY = /^\d+(\.\d+)?(Ki|Mi|Gi|Ti|k|M|G|T)$/;
+/** A database component's name: a DNS label short enough for `db-backup-<name>` (a CronJob name ≤ 52). */
+const DATABASE_COMPONENT = /^[a-z0-9]([-a-z0-9]{0,38}[a-z0-9])?$/;
+/** A host name or address, no scheme and no credentials (as `spec.databases[].host`). */
+const DATABASE_HOST = /^[A-Za-z0-9]([-A-Za-z0-9.]{0,251}[A-Za-z0-9])?$/;
+/** A PostgreSQL database name (as `spec.databases[].database`). */
+const DATABASE_NAME = /^[A-Za-z_][A-Za-z0-9_$-]{0,62}$/;
+
+/**
+ * The newest PostgreSQL major the backup image defaults to: `pg_dump` must be at least as new
+ * as the server, and a newer one dumps every older server.
+ */
+export const DEFAULT_POSTGRES_MAJOR = 18;
 
 /**
  * The answers of the onboarding form, as every `fleet:*` action receives them (`answers`).
@@ -110,7 +122,7 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
         .describe('EFS file system holding models and journals (efs)'),
       returnEvery: z.string().default('P30D'),
     }),
-    /** Only read with journals: license-server billing keeps none to back up. */
+    /** Read with journals or databases: license-server billing without databases backs up nothing. */
     backup: z
       .object({
         /** Required with journals (checked in checkAnswers). */
@@ -133,6 +145,13 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
               .string()
               .regex(/^[A-Za-z0-9._/-]*$/)
               .default('deepgram-journals'),
+            databasePrefix: z
+              .string()
+              .regex(/^[A-Za-z0-9._/-]*$/)
+              .default('deepgram-database-backups')
+              .describe(
+                'Where database dumps go, apart from the journals: dumps are customer data and never travel with them',
+              ),
             region: z.string().regex(/^[a-z]{2}(-[a-z]+)+-\d$/),
             roleArn: z
               .string()
@@ -152,6 +171,49 @@ export const onboardingAnswersSchema = (z: typeof zImpl) =>
           .optional(),
       })
       .default({}),
+    databases: z
+      .array(
+        z
+          .object({
+            name: z
+              .string()
+              .regex(DATABASE_COMPONENT)
+              .describe(
+                'The component\'s name, e.g. "transcripts-db": its backup CronJob is db-backup-<name>',
+              ),
+            host: z
+              .string()
+              .regex(DATABASE_HOST)
+              .describe('The PostgreSQL host, e.g. "pg.acme.internal"'),
+            port: z.number().int().min(1).max(65535).optional(),
+            database: z
+              .string()
+              .regex(DATABASE_NAME)
+              .describe('The database to dump, e.g. "transcripts"'),
+            credentialsSecretRef: z
+              .string()
+              .regex(DNS_SUBDOMAIN)
+              .describe(
+                'The Secret holding PGUSER and PGPASSWORD in the namespace (its name, never the password)',
+              ),
+            postgresVersion: z
+              .number()
+              .int()
+              .min(12)
+              .max(DEFAULT_POSTGRES_MAJOR)
+              .default(DEFAULT_POSTGRES_MAJOR)
+              .describe(
+                "The server's major version: the backup runs postgres:<major> from the registry",
+              ),
+          })
+          // An unknown key (a `password`) is refused, not silently dropped.
+          .strict(),
+      )
+      .max(16)
+      .default([])
+      .describe(
+        'PostgreSQL databases the product uses: each gets a daily pg_dump backup CronJob',
+      ),
     gpu: z.object({
       engineReplicas: z.number().int().min(1).max(256),
       perEngine: z.number().int().min(1).max(16),

@@ -7,6 +7,7 @@ import { onboardingAnswersSchema } from '../answers/schema';
 import {
   ANSWER_MATRIX,
   answersFor,
+  answersWithDatabases,
   sizedAnswersFor,
 } from '../__testUtils__/answerMatrix';
 import { buildEntities } from './buildEntities';
@@ -51,6 +52,40 @@ describe('buildEntities', () => {
       'backstage.io/kubernetes-id': deployment.metadata.name,
     });
     expect(validateCustomerDeploymentEntity(deployment).valid).toBe(true);
+  });
+
+  it("puts the databases in spec.databases, by the credentials Secret's name only", () => {
+    const { deployment } = buildEntities(
+      onboardingAnswersSchema(z).parse(
+        answersWithDatabases('airgapped', 'ebs', 'nfs'),
+      ),
+    );
+    expect(deployment.spec.databases).toEqual([
+      {
+        name: 'transcripts-db',
+        engine: 'postgresql',
+        host: 'pg.acme.internal',
+        port: 5433,
+        database: 'transcripts',
+        credentialsSecretRef: 'transcripts-db-credentials',
+      },
+      {
+        name: 'analytics',
+        engine: 'postgresql',
+        host: '10.0.4.20',
+        database: 'analytics_v2',
+        credentialsSecretRef: 'analytics-db-credentials',
+      },
+    ]);
+    expect(validateCustomerDeploymentEntity(deployment)).toEqual({
+      valid: true,
+      errors: [],
+    });
+  });
+
+  it('declares no databases when none were answered', () => {
+    const { deployment } = buildEntities(ANSWER_MATRIX[0][1]);
+    expect(deployment.spec).not.toHaveProperty('databases');
   });
 
   it('keeps the expected load and the GPU memory one engine pod needs', () => {

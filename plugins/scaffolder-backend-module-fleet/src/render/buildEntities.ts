@@ -71,6 +71,17 @@ export function buildEntities(a: OnboardingAnswers): {
           expectedStreams: a.gpu.expectedStreams,
         }),
       },
+      ...(a.databases.length > 0 && {
+        // Readiness asks for a recent backup of each before a release that migrates it.
+        databases: a.databases.map(db => ({
+          name: db.name,
+          engine: 'postgresql' as const,
+          host: db.host,
+          ...(db.port !== undefined && { port: db.port }),
+          database: db.database,
+          credentialsSecretRef: db.credentialsSecretRef,
+        })),
+      }),
     },
   };
   if (!a.customer.isNew) {

@@ -25,3 +25,9 @@ export function imageIn(
 ): string {
   return `${registryHost ?? 'quay.io'}/${path}`;
 }
+
+/**
+ * The official PostgreSQL image of a major version, for `pg_dump` and `pg_restore` (with sh,
+ * coreutils' `sha256sum` and `stat`); an air-gapped customer mirrors it as `postgres:<major>`.
+ */
+export const postgresImagePath = (major: number) => `postgres:${major}`;

@@ -6,6 +6,19 @@ import {
   JOURNALS_MOUNT,
   uploadScript,
 } from './backupScript';
+import {
+  backupLabels,
+  backupPodBase,
+  backupServiceAccount,
+  backupTargetVolume,
+  isS3Target,
+  s3Env,
+  SECURITY_CONTEXT,
+  SMALL_STEP_RESOURCES,
+  type K8sObject,
+} from './backupJobParts';
+import { databaseBackupCronJobs } from './databaseBackupCronJob';
+import { DATABASE_RETENTION_DAYS } from './databaseBackupScript';
 import { ARCHIVE_IMAGE, AWS_CLI_IMAGE, imageIn } from './images';
 import {
   BILLING_NAME_PREFIX,
@@ -13,22 +26,7 @@ import {
   type BillingReplica,
 } from './journalLayout';
 
-/**
- * A Kubernetes object as it is written to the rendered YAML.
- *
- * @public
- */
-export type K8sObject = Record<string, unknown>;
-
-const RESOURCES = {
-  requests: { cpu: '50m', memory: '64Mi' },
-  limits: { cpu: '500m', memory: '256Mi' },
-};
-const SECURITY_CONTEXT = {
-  allowPrivilegeEscalation: false,
-  readOnlyRootFilesystem: true,
-};
-const SERVICE_ACCOUNT = 'journal-backup';
+export type { K8sObject } from './backupJobParts';
 
 /** The image that archives: the answer, else busybox from the private registry (or Docker Hub). */
 export function archiveImageOf(a: OnboardingAnswers): string {
@@ -40,29 +38,12 @@ export function archiveImageOf(a: OnboardingAnswers): string {
     : `docker.io/library/${ARCHIVE_IMAGE}`;
 }
 
-function labels(a: OnboardingAnswers, extra: Record<string, string> = {}) {
-  return {
-    'app.kubernetes.io/name': 'journal-backup',
-    'app.kubernetes.io/part-of': a.deployment.name,
-    'app.kubernetes.io/managed-by': 'fleetdeck',
-    ...extra,
-  };
-}
+const labels = (a: OnboardingAnswers, extra: Record<string, string> = {}) =>
+  backupLabels(a, 'journal-backup', extra);
 
 /** Where the archives go: the NFS export or the claim, or a scratch folder uploaded to S3. */
-function archivesVolume(a: OnboardingAnswers): K8sObject {
-  const { target, nfs, pvc } = a.backup;
-  if (target === 'nfs' && nfs) {
-    return { name: 'archives', nfs: { server: nfs.server, path: nfs.path } };
-  }
-  if (target === 'pvc' && pvc) {
-    return {
-      name: 'archives',
-      persistentVolumeClaim: { claimName: pvc.claimName },
-    };
-  }
-  return { name: 'archives', emptyDir: { sizeLimit: '2Gi' } };
-}
+const archivesVolume = (a: OnboardingAnswers) =>
+  backupTargetVolume(a, 'archives', { sizeLimit: '2Gi' });
 
 /**
  * Pins a job to the node of the pod that holds the claim: a ReadWriteOnce volume can only be
@@ -91,27 +72,13 @@ function affinityFor(a: OnboardingAnswers, replica?: BillingReplica) {
   };
 }
 
-function s3Env(a: OnboardingAnswers) {
-  const env: K8sObject[] = [{ name: 'AWS_REGION', value: a.backup.s3?.region }];
-  const secretName = a.backup.s3?.credentialsSecretName;
-  if (a.backup.target === 's3-secret' && secretName) {
-    for (const key of ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY']) {
-      env.push({
-        name: key,
-        valueFrom: { secretKeyRef: { name: secretName, key } },
-      });
-    }
-  }
-  return env;
-}
-
 function podSpec(
   a: OnboardingAnswers,
   claimName: string,
   replicas: BillingReplica[],
   pinnedTo?: BillingReplica,
 ): K8sObject {
-  const toS3 = a.backup.target === 's3-irsa' || a.backup.target === 's3-secret';
+  const toS3 = isS3Target(a);
   const archive = {
     name: 'archive',
     image: archiveImageOf(a),
@@ -120,7 +87,7 @@ function podSpec(
       { name: 'journals', mountPath: JOURNALS_MOUNT, readOnly: true },
       { name: 'archives', mountPath: ARCHIVES_MOUNT },
     ],
-    resources: RESOURCES,
+    resources: SMALL_STEP_RESOURCES,
     securityContext: SECURITY_CONTEXT,
   };
   const upload = toS3
@@ -138,18 +105,12 @@ function podSpec(
           // The AWS CLI writes its cache under $HOME.
           { name: 'home', mountPath: '/root' },
         ],
-        resources: RESOURCES,
+        resources: SMALL_STEP_RESOURCES,
         securityContext: SECURITY_CONTEXT,
       }
     : undefined;
   return {
-    restartPolicy: 'OnFailure',
-    ...(a.backup.target === 's3-irsa'
-      ? { serviceAccountName: SERVICE_ACCOUNT }
-      : {}),
-    ...(a.registry.host
-      ? { imagePullSecrets: [{ name: a.registry.pullSecretName }] }
-      : {}),
+    ...backupPodBase(a),
     ...affinityFor(a, pinnedTo),
     // With S3 the archive step runs first (init container) and the upload after it.
     ...(upload
@@ -207,53 +168,41 @@ function cronJob(
 }
 
 /**
- * The Kubernetes objects that back up the journals: one CronJob per replica for per-pod RWO
- * claims (each pinned to its pod's node), one CronJob for a shared volume; a ServiceAccount
- * carrying the IAM role for S3 with IRSA. Empty when billing journals are off.
- *
- * @public
+ * The CronJobs that back up the journals: one per replica for per-pod RWO claims (each pinned
+ * to its pod's node), one for a shared volume. Empty when billing journals are off.
  */
-export function buildBackupObjects(a: OnboardingAnswers): K8sObject[] {
+function journalBackupCronJobs(a: OnboardingAnswers): K8sObject[] {
   if (!a.billing.journals) {
     return [];
   }
   const layout = journalLayoutOf(a);
-  const objects: K8sObject[] = [];
-  if (a.backup.target === 's3-irsa' && a.backup.s3?.roleArn) {
-    objects.push({
-      apiVersion: 'v1',
-      kind: 'ServiceAccount',
-      metadata: {
-        name: SERVICE_ACCOUNT,
-        namespace: a.deployment.namespace,
-        labels: labels(a),
-        annotations: { 'eks.amazonaws.com/role-arn': a.backup.s3.roleArn },
-      },
-    });
-  }
   if (layout.kind === 'per-pod') {
-    for (const replica of layout.replicas) {
-      objects.push(
-        cronJob(
-          a,
-          `journal-backup-${replica.pod}`,
-          replica.claimName,
-          [replica],
-          replica,
-        ),
-      );
-    }
-  } else {
-    objects.push(
+    return layout.replicas.map(replica =>
       cronJob(
         a,
-        'journal-backup',
-        layout.replicas[0].claimName,
-        layout.replicas,
+        `journal-backup-${replica.pod}`,
+        replica.claimName,
+        [replica],
+        replica,
       ),
     );
   }
-  return objects;
+  return [
+    cronJob(a, 'journal-backup', layout.replicas[0].claimName, layout.replicas),
+  ];
+}
+
+/**
+ * The Kubernetes objects that back up this deployment: the journal CronJobs (one per replica
+ * for per-pod RWO claims, each pinned to its pod's node; one for a shared volume), a
+ * `db-backup-<name>` CronJob per declared database, and a ServiceAccount carrying the IAM role
+ * for S3 with IRSA. Empty when there are neither journals nor databases.
+ *
+ * @public
+ */
+export function buildBackupObjects(a: OnboardingAnswers): K8sObject[] {
+  const jobs = [...journalBackupCronJobs(a), ...databaseBackupCronJobs(a)];
+  return jobs.length > 0 ? [...backupServiceAccount(a), ...jobs] : [];
 }
 
 /**
@@ -265,12 +214,21 @@ export function buildBackupObjects(a: OnboardingAnswers): K8sObject[] {
 export function renderBackupCronJobs(answers: OnboardingAnswers): string {
   const objects = buildBackupObjects(answers);
   const header = [
-    `# Billing journal backups for ${answers.deployment.name}: ${answers.backup.schedule} (UTC).`,
-    '# Journals are mounted read-only and never deleted. Apply with:',
+    ...(answers.billing.journals
+      ? [
+          `# Billing journal backups for ${answers.deployment.name}: ${answers.backup.schedule} (UTC).`,
+          '# Journals are mounted read-only and never deleted.',
+        ]
+      : []),
+    ...answers.databases.map(
+      db =>
+        `# Database ${db.name}: pg_dump -Fc daily at 02:00 UTC, kept ${DATABASE_RETENTION_DAYS} days.`,
+    ),
+    '# Apply with:',
     `#   kubectl apply -n ${answers.deployment.namespace} -f backup-cronjobs.yaml`,
   ].join('\n');
   if (objects.length === 0) {
-    return `${header}\n# Billing journals are off for this deployment: nothing to back up.\n`;
+    return `${header}\n# Neither billing journals nor databases: nothing to back up.\n`;
   }
   return `${header}\n${objects
     .map(o => `---\n${stringify(o, { lineWidth: 0 })}`)

@@ -1,5 +1,6 @@
 import { describeIsoDuration } from '@fleetdeck/plugin-fleet-common';
 import type { OnboardingAnswers } from '../answers/schema';
+import { databaseSection } from './databaseRunbook';
 import { describeEngineSizing } from './engineSizing';
 import { archiveImageOf, buildBackupObjects } from './renderBackupCronJobs';
 import { journalLayoutOf, type JournalLayout } from './journalLayout';
@@ -7,9 +8,12 @@ import { secretsToCreate } from './secretsToCreate';
 
 const fence = (lines: string[]) => ['```sh', ...lines, '```'];
 
-function secretsSection(a: OnboardingAnswers): string[] {
+/** A section of the runbook, numbered `n` when it has anything to say (else empty). */
+type Section = (a: OnboardingAnswers, n: number) => string[];
+
+function secretsSection(a: OnboardingAnswers, n: number): string[] {
   return [
-    '## 1. Secrets to create',
+    `## ${n}. Secrets to create`,
     '',
     `Create them in namespace \`${a.deployment.namespace}\` before installing. Replace the`,
     'placeholders in angle brackets on the customer side; the keys are never sent to us.',
@@ -23,7 +27,7 @@ function secretsSection(a: OnboardingAnswers): string[] {
   ];
 }
 
-function installSection(a: OnboardingAnswers): string[] {
+function installSection(a: OnboardingAnswers, n: number): string[] {
   const chart = `${a.chart.name}-${a.chart.version}.tgz`;
   const fetch =
     a.profile === 'airgapped'
@@ -35,7 +39,7 @@ function installSection(a: OnboardingAnswers): string[] {
   const source =
     a.profile === 'airgapped' ? `./${chart}` : `deepgram/${a.chart.name}`;
   return [
-    '## 2. Install',
+    `## ${n}. Install`,
     '',
     ...fence([
       'helm repo add deepgram https://deepgram.github.io/self-hosted-resources',
@@ -99,14 +103,14 @@ function helperPod(a: OnboardingAnswers, claimName: string, nodeOf?: string) {
   };
 }
 
-function retrievalSection(a: OnboardingAnswers): string[] {
+function retrievalSection(a: OnboardingAnswers, n: number): string[] {
   if (!a.billing.journals) {
     return [];
   }
   const layout = journalLayoutOf(a);
   const ns = a.deployment.namespace;
   const lines: string[] = [
-    '## 3. Billing journals',
+    `## ${n}. Billing journals`,
     '',
     `Each billing replica keeps its own journal at \`/journal/journal\`. For ${a.deployment.name}:`,
     '',
@@ -154,7 +158,9 @@ function retrievalSection(a: OnboardingAnswers): string[] {
   }
   const jobs = buildBackupObjects(a)
     .filter(o => o.kind === 'CronJob')
-    .map(o => (o.metadata as { name: string }).name);
+    .map(o => o.metadata as { name: string; labels: Record<string, string> })
+    .filter(m => m.labels['app.kubernetes.io/name'] === 'journal-backup')
+    .map(m => m.name);
   lines.push(
     '### Automated backups',
     '',
@@ -192,9 +198,9 @@ function describeTarget(a: OnboardingAnswers): string {
   }
 }
 
-function returnSection(a: OnboardingAnswers): string[] {
+function returnSection(a: OnboardingAnswers, n: number): string[] {
   return [
-    `## ${a.billing.journals ? 4 : 3}. What to send back, and where`,
+    `## ${n}. What to send back, and where`,
     '',
     ...(a.billing.journals
       ? [
@@ -207,6 +213,12 @@ function returnSection(a: OnboardingAnswers): string[] {
     `- A status report when asked (upgrades, GPU capacity): \`sh collect-status.sh\` writes`,
     `  \`${a.deployment.name}/status-YYYYMMDD-HHMMSS.json\` (kubectl only; pods are reduced, no environment`,
     '  values leave the cluster). Send it with the journals.',
+    ...(a.databases.length > 0
+      ? [
+          '- The backup manifests (`*.manifest.json`), never the database dumps: see "Database backups',
+          '  and restore".',
+        ]
+      : []),
     '',
   ];
 }
@@ -216,9 +228,20 @@ function sizingParagraph(a: OnboardingAnswers): string[] {
   return sizing ? [sizing, ''] : [];
 }
 
+/** The sections in order, numbered 1, 2, … skipping those with nothing to say. */
+function numbered(a: OnboardingAnswers, sections: Section[]): string[] {
+  const lines: string[] = [];
+  for (const section of sections) {
+    const body = section(a, 1 + lines.filter(l => l.startsWith('## ')).length);
+    lines.push(...body);
+  }
+  return lines;
+}
+
 /**
  * Renders `RUNBOOK.md` for this deployment: Secrets, install, journal layout with this
- * deployment's own pod and claim names, manual retrieval, testing the backup, what to send.
+ * deployment's own pod and claim names, manual retrieval, testing the backup, the database
+ * backups and their restore, what to send.
  *
  * @public
  */
@@ -231,9 +254,12 @@ export function renderRunbook(a: OnboardingAnswers): string {
     `\`${a.license.id}\`, valid through ${a.license.expiresAt}. Owner \`${a.owner}\`.`,
     '',
     ...sizingParagraph(a),
-    ...secretsSection(a),
-    ...installSection(a),
-    ...retrievalSection(a),
-    ...returnSection(a),
+    ...numbered(a, [
+      secretsSection,
+      installSection,
+      retrievalSection,
+      databaseSection,
+      returnSection,
+    ]),
   ].join('\n');
 }

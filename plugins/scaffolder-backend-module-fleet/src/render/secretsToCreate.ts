@@ -42,15 +42,26 @@ export function secretsToCreate(answers: OnboardingAnswers): SecretToCreate[] {
       },
     );
   }
+  for (const db of answers.databases) {
+    // Two databases may share one user; the Secret is created once.
+    if (secrets.some(s => s.name === db.credentialsSecretRef)) {
+      continue;
+    }
+    secrets.push({
+      name: db.credentialsSecretRef,
+      purpose: `the user and password the backup of ${db.name} dumps ${db.database} with (PGUSER, PGPASSWORD)`,
+      command: `kubectl create secret generic ${db.credentialsSecretRef} -n ${ns} --from-literal=PGUSER='<database user>' --from-literal=PGPASSWORD='<database password>'`,
+    });
+  }
   const { s3 } = answers.backup;
   if (
-    answers.billing.journals &&
+    (answers.billing.journals || answers.databases.length > 0) &&
     answers.backup.target === 's3-secret' &&
     s3?.credentialsSecretName
   ) {
     secrets.push({
       name: s3.credentialsSecretName,
-      purpose: `S3 credentials of the journal backup (bucket ${s3.bucket})`,
+      purpose: `S3 credentials of the backups (bucket ${s3.bucket})`,
       command: `kubectl create secret generic ${s3.credentialsSecretName} -n ${ns} --from-literal=AWS_ACCESS_KEY_ID='<access key id>' --from-literal=AWS_SECRET_ACCESS_KEY='<secret access key>'`,
     });
   }

@@ -1,0 +1,5 @@
+export {
+  COLLECTOR_VERSION,
+  renderCollectStatus,
+  type CollectStatusOptions,
+} from './renderCollectStatus';
