@@ -5,6 +5,7 @@ import type {
 import { InputError } from '@backstage/errors';
 import {
   describeSpan,
+  validateBackupManifest,
   type BackupListResponse,
   type BackupObservation,
 } from '@fleetdeck/plugin-fleet-common';
@@ -13,7 +14,6 @@ import { isAheadOfClock } from '../reports/clockSkew';
 import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup, StatusRefresh } from '../service/seams';
-import { validateBackupManifest } from '../upgrades/__pending__';
 import type { BackupStore } from './BackupStore';
 
 /** What became of a backup manifest. */

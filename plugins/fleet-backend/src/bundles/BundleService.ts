@@ -4,9 +4,11 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError, NotFoundError } from '@backstage/errors';
 import {
+  buildUpdateBundle,
   compareChartVersions,
   describeSpan,
   isSameChartVersion,
+  validateBundleVerification,
   type BundleHandoutResponse,
   type BundleListResponse,
   type BundleObservation,
@@ -19,11 +21,7 @@ import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import type { ReleaseService } from '../service/releases/ReleaseService';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup, StatusRefresh } from '../service/seams';
-import {
-  buildUpdateBundle,
-  releaseNotesBetween,
-  validateBundleVerification,
-} from '../upgrades/__pending__';
+import { releaseNotesBetween } from '../upgrades/__pending__';
 import type { ValuesStore } from '../values/ValuesStore';
 import type { BundleStore } from './BundleStore';
 

@@ -2,6 +2,7 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   isSameChartVersion,
+  renderCollectStatus,
   type CustomerDeploymentEntity,
   type PlanFile,
   type UpgradePlanFilesResponse,
@@ -15,7 +16,6 @@ import type { DeploymentLookup } from '../service/seams';
 import {
   planUpgrade,
   releaseNotesBetween,
-  renderCollectStatus,
   renderUpgradePlan,
 } from './__pending__';
 

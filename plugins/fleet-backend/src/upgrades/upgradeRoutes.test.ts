@@ -23,15 +23,17 @@ import {
 import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
 
-// Until main has issue 13's fleet-common functions (see src/upgrades/__pending__.ts), the
-// routes run on stand-ins that keep their contract; with them, on the real ones.
+// Until main has issue 13's plan functions (see src/upgrades/__pending__.ts): fleet-common's
+// where it exports them, stand-ins that keep their contract where it does not yet.
 jest.mock('./__pending__', () => {
   const common = jest.requireActual('@fleetdeck/plugin-fleet-common');
-  return ['planUpgrade', 'renderUpgradePlan', 'buildUpdateBundle'].every(
-    name => name in common,
-  )
-    ? jest.requireActual('./__pending__')
-    : jest.requireActual('../__testUtils__/pendingStandIns').standIns;
+  const { standIns } = jest.requireActual('../__testUtils__/pendingStandIns');
+  return Object.fromEntries(
+    Object.entries(standIns).map(([name, standIn]) => [
+      name,
+      common[name] ?? standIn,
+    ]),
+  );
 });
 
 /** Readiness's bundle and backup checks, being merged into fleet-common (issue 13). */
