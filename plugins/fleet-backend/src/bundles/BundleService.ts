@@ -30,6 +30,9 @@ export const MAX_OBSERVED_BUNDLES = 20;
 
 const MANIFEST_FILE = 'MANIFEST.json';
 
+/** A bundle's id: the hex sha256 of its `MANIFEST.json`. */
+const BUNDLE_ID = /^[0-9a-f]{64}$/;
+
 /** The observed bundles with `bundle` in its place: newest first, at most {@link MAX_OBSERVED_BUNDLES}. */
 function withBundle(
   current: BundleObservation[] | undefined,
@@ -184,12 +187,15 @@ export class BundleService {
     credentials: BackstageCredentials,
   ): Promise<PlanFile[]> {
     await requireDeployment(this.options.deployments, entityRef, credentials);
-    const stored = await this.options.store.get(entityRef, id);
+    // Not echoed unless it has a bundle id's shape: a path segment may be anything.
+    const stored = BUNDLE_ID.test(id)
+      ? await this.options.store.get(entityRef, id)
+      : undefined;
     if (!stored) {
       throw new NotFoundError(
-        `${entityRef} has no update bundle ${JSON.stringify(
-          id.slice(0, 64),
-        )}; hand one out with POST …/bundles`,
+        `${entityRef} has no update bundle ${
+          BUNDLE_ID.test(id) ? id : 'of that id'
+        }; a bundle's id is the sha256 of its MANIFEST.json (GET …/bundles lists them)`,
       );
     }
     return stored.files;

@@ -415,10 +415,16 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
           { name: `${AIRGAPPED}/verify-bundle.sh`, mode: 0o755 },
         ]),
       );
-      expect(
-        (await api.get(url(AIRGAPPED, `/bundles/${'f'.repeat(64)}/kit.tar.gz`)))
-          .status,
-      ).toBe(404);
+      for (const id of [
+        'f'.repeat(64),
+        'ghp_0123456789abcdefghijABCDEFGHIJ012345',
+      ]) {
+        const unknown = await api.get(
+          url(AIRGAPPED, `/bundles/${id}/kit.tar.gz`),
+        );
+        expect(unknown.status).toBe(404);
+        expect(unknown.body.error.message).not.toContain('ghp_');
+      }
 
       // A failed check first (a file missing on site), then the good one after a re-copy.
       const failed = await api.post(
