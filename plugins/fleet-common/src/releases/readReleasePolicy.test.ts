@@ -56,6 +56,126 @@ describe('readReleasePolicy', () => {
       { version: '0.41.0', fixedIn: '0.41.1' },
     ]);
     expect(read.minimumDriver).toBeUndefined();
+    expect(read.featureMinimums).toEqual([
+      {
+        feature: 'journal-billing',
+        minimum: '0.27.1',
+        note: expect.stringContaining('CHANGELOG 0.27.1'),
+      },
+      {
+        feature: 'mig-resource',
+        minimum: '0.34.0',
+        note: expect.stringContaining('CHANGELOG 0.34.0'),
+      },
+    ]);
+    expect(
+      read.requiredValues?.map(({ since, key, oneOf, when, placeholder }) => ({
+        since,
+        key,
+        oneOf,
+        when,
+        placeholder,
+      })),
+    ).toEqual([
+      {
+        since: '0.29.1',
+        key: 'engine.flux.max_streams',
+        oneOf: undefined,
+        when: 'engine.flux.enabled',
+        placeholder: 0,
+      },
+      {
+        since: '0.42.0',
+        key: 'fluxTts.uuid',
+        oneOf: undefined,
+        when: 'fluxTts.enabled',
+        placeholder: '',
+      },
+      {
+        since: '0.42.0',
+        key: 'fluxTts.maxBatchSize',
+        oneOf: undefined,
+        when: 'fluxTts.enabled',
+        placeholder: 0,
+      },
+      {
+        since: '0.42.0',
+        key: 'api.features.speakV2',
+        oneOf: ['api.features.speakV2Streaming'],
+        when: 'fluxTts.enabled',
+        placeholder: false,
+      },
+    ]);
+    expect(read.exclusiveValues).toEqual([
+      {
+        since: '0.42.0',
+        keys: ['fluxTts.enabled', 'aura2.enabled'],
+        note: expect.stringContaining('CHANGELOG 0.42.0'),
+      },
+    ]);
+    expect(read.databaseChanges).toEqual([
+      {
+        since: '0.41.1',
+        engine: 'postgresql',
+        note: expect.stringContaining('EXAMPLE'),
+      },
+    ]);
+    expect(read.images).toEqual([
+      {
+        component: 'engine',
+        repository: 'quay.io/deepgram/self-hosted-engine',
+      },
+      { component: 'api', repository: 'quay.io/deepgram/self-hosted-api' },
+      {
+        component: 'licenseProxy',
+        repository: 'quay.io/deepgram/self-hosted-license-proxy',
+        when: 'licenseProxy.enabled',
+      },
+      {
+        component: 'billing',
+        repository: 'quay.io/deepgram/self-hosted-billing',
+        since: '0.27.1',
+        when: 'billing.enabled',
+      },
+    ]);
+    expect(read.imageDigests).toBeUndefined();
+  });
+
+  it('cites a CHANGELOG entry, or says it is an example, in every upgrade rule', () => {
+    const read = readReleasePolicy(readExample('policy.yaml'));
+    const notes = [
+      ...(read.featureMinimums ?? []),
+      ...(read.requiredValues ?? []),
+      ...(read.exclusiveValues ?? []),
+      ...(read.databaseChanges ?? []),
+    ].map(rule => rule.note);
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).toMatch(/CHANGELOG \d+\.\d+\.\d+|^EXAMPLE/);
+    }
+  });
+
+  it('reads image digests', () => {
+    const digest = `sha256:${'ab'.repeat(32)}`;
+    expect(
+      readReleasePolicy(
+        policy({
+          imageDigests: [
+            {
+              version: '0.42.0',
+              repository: 'quay.io/deepgram/self-hosted-api',
+              digest,
+            },
+          ],
+        }),
+      ).imageDigests,
+    ).toEqual([
+      {
+        version: '0.42.0',
+        repository: 'quay.io/deepgram/self-hosted-api',
+        digest,
+      },
+    ]);
   });
 
   it('reads omitted lists as empty and a minimum driver', () => {
@@ -120,7 +240,137 @@ describe('readReleasePolicy', () => {
     ],
     [
       policy({ valueChanges: [] }),
-      'spec.valueChanges: is not a field of spec; allowed: valuesChanges, gpuChanges, requiredIntermediates, knownBad, minimumDriver, unsupportedGpus, sizing',
+      'spec.valueChanges: is not a field of spec; allowed: valuesChanges, gpuChanges, requiredIntermediates, knownBad, minimumDriver, unsupportedGpus, sizing, featureMinimums, requiredValues, exclusiveValues, databaseChanges, images, imageDigests',
+    ],
+    [
+      policy({
+        featureMinimums: [{ feature: 'mig', minimum: '0.34.0', note: 'n' }],
+      }),
+      'spec.featureMinimums[0] (feature "mig"): feature must be one of journal-billing, mig-resource, got "mig"',
+    ],
+    [
+      policy({
+        featureMinimums: [
+          { feature: 'mig-resource', minimum: 'soon', note: 'n' },
+        ],
+      }),
+      'spec.featureMinimums[0] (feature "mig-resource"): minimum must be semver, got "soon"',
+    ],
+    [
+      policy({
+        featureMinimums: [{ feature: 'mig-resource', minimum: '0.34.0' }],
+      }),
+      'spec.featureMinimums[0] (feature "mig-resource"): note is required, a string (quote it in YAML), got nothing',
+    ],
+    [
+      policy({
+        requiredValues: [
+          { since: '0.42.0', key: 'fluxTts uuid', note: 'n', fix: 'f' },
+        ],
+      }),
+      'spec.requiredValues[0] (key "fluxTts uuid"): key must be a dotted values key such as "engine.flux.max_streams", got "fluxTts uuid"',
+    ],
+    [
+      policy({
+        requiredValues: [{ since: '0.42.0', key: 'fluxTts.uuid', note: 'n' }],
+      }),
+      'spec.requiredValues[0] (key "fluxTts.uuid"): fix is required, a string (quote it in YAML), got nothing',
+    ],
+    [
+      policy({
+        requiredValues: [
+          {
+            since: '0.42.0',
+            key: 'api.features.speakV2',
+            oneOf: [],
+            note: 'n',
+            fix: 'f',
+          },
+        ],
+      }),
+      'spec.requiredValues[0] (key "api.features.speakV2"): oneOf must be a list of at least 1 dotted values keys, got a list',
+    ],
+    [
+      policy({
+        requiredValues: [
+          {
+            since: '0.42.0',
+            key: 'fluxTts.maxBatchSize',
+            placeholder: [0],
+            note: 'n',
+            fix: 'f',
+          },
+        ],
+      }),
+      'spec.requiredValues[0] (key "fluxTts.maxBatchSize"): placeholder must be a string, number or boolean, got a list',
+    ],
+    [
+      policy({
+        requiredValues: [
+          {
+            since: '0.42.0',
+            key: 'fluxTts.uuid',
+            if: 'fluxTts.enabled',
+            note: 'n',
+            fix: 'f',
+          },
+        ],
+      }),
+      'spec.requiredValues[0] (key "fluxTts.uuid").if: is not a field of spec.requiredValues[0] (key "fluxTts.uuid"); allowed: since, key, oneOf, when, placeholder, note, fix',
+    ],
+    [
+      policy({
+        exclusiveValues: [
+          { since: '0.42.0', keys: ['fluxTts.enabled'], note: 'n' },
+        ],
+      }),
+      'spec.exclusiveValues[0] (since "0.42.0"): keys must be a list of at least 2 dotted values keys, got a list',
+    ],
+    [
+      policy({
+        databaseChanges: [{ since: '0.41.1', engine: 'mysql', note: 'n' }],
+      }),
+      'spec.databaseChanges[0] (since "0.41.1"): engine must be postgresql, got "mysql"',
+    ],
+    [
+      policy({
+        images: [
+          { component: 'engine', repository: 'quay.io/deepgram/engine:1.0' },
+        ],
+      }),
+      'spec.images[0] (component "engine"): repository must be an image repository without tag, such as "quay.io/deepgram/self-hosted-engine", got "quay.io/deepgram/engine:1.0"',
+    ],
+    [
+      policy({
+        images: [
+          { component: '../engine', repository: 'quay.io/deepgram/engine' },
+        ],
+      }),
+      'spec.images[0] (component "../engine"): component must be a chart component name such as "licenseProxy" (letters, digits, "-"), got "../engine"',
+    ],
+    [
+      policy({
+        images: [
+          {
+            component: 'billing',
+            repository: 'quay.io/deepgram/self-hosted-billing',
+            since: 'later',
+          },
+        ],
+      }),
+      'spec.images[0] (component "billing"): since must be semver, got "later"',
+    ],
+    [
+      policy({
+        imageDigests: [
+          {
+            version: '0.42.0',
+            repository: 'quay.io/deepgram/self-hosted-api',
+            digest: 'sha256:abc',
+          },
+        ],
+      }),
+      'spec.imageDigests[0] (repository "quay.io/deepgram/self-hosted-api"): digest must be "sha256:" and 64 lower-case hex digits, got "sha256:abc"',
     ],
     [
       policy({ knownBad: [{ version: '0.40.2', fixedIn: 'soon' }] }),

@@ -1,6 +1,5 @@
 import { FLEET_API_VERSION } from '../kinds/constants';
 import { isVersionRange } from './kubeVersion';
-import { normalizeVersion } from './chartVersion';
 import { isDriverVersion } from './driverVersion';
 import {
   type Dict,
@@ -9,6 +8,14 @@ import {
   isDict,
   optionalString,
 } from './documentFields';
+import {
+  checkFields,
+  readList,
+  requiredString,
+  semverField,
+  withNote,
+} from './policyFields';
+import { readUpgradeRules } from './readUpgradeRules';
 import type { GpuSizingTier, ReleasePolicy } from './types';
 
 /**
@@ -17,71 +24,6 @@ import type { GpuSizingTier, ReleasePolicy } from './types';
  * @public
  */
 export const RELEASE_POLICY_KIND = 'ReleasePolicy';
-
-function checkFields(
-  value: Dict,
-  allowed: readonly string[],
-  where: string,
-): void {
-  for (const field of Object.keys(value)) {
-    if (!allowed.includes(field)) {
-      fail(
-        `${where}.${field}`,
-        `is not a field of ${where}; allowed: ${allowed.join(', ')}`,
-      );
-    }
-  }
-}
-
-function requiredString(entry: Dict, field: string, where: string): string {
-  const value = entry[field];
-  if (typeof value !== 'string' || value.trim() === '') {
-    return fail(
-      where,
-      `${field} is required, a string (quote it in YAML), got ${describeValue(
-        value,
-      )}`,
-    );
-  }
-  return value;
-}
-
-function semverField(entry: Dict, field: string, where: string): string {
-  const value = requiredString(entry, field, where);
-  if (!normalizeVersion(value)) {
-    fail(where, `${field} must be semver, got ${describeValue(value)}`);
-  }
-  return value;
-}
-
-function readList<T>(
-  spec: Dict,
-  field: string,
-  allowed: readonly string[],
-  labelField: string,
-  read: (entry: Dict, where: string) => T,
-): T[] {
-  const value = spec[field];
-  if (value === undefined || value === null) {
-    return [];
-  }
-  if (!Array.isArray(value)) {
-    return fail(`spec.${field}`, `must be a list, got ${describeValue(value)}`);
-  }
-  return value.map((entry, i) => {
-    const index = `spec.${field}[${i}]`;
-    if (!isDict(entry)) {
-      return fail(index, `must be a mapping, got ${describeValue(entry)}`);
-    }
-    const key = entry[labelField];
-    const where =
-      typeof key === 'string'
-        ? `${index} (${labelField} ${JSON.stringify(key)})`
-        : index;
-    checkFields(entry, allowed, where);
-    return read(entry, where);
-  });
-}
 
 function positiveNumber(
   entry: Dict,
@@ -186,20 +128,14 @@ function readSizingLoads(entry: Dict, where: string): GpuSizingTier[] {
   return rows;
 }
 
-function withNote<T extends object>(
-  value: T,
-  entry: Dict,
-  where: string,
-): T & { note?: string } {
-  const note = optionalString(entry, 'note', where);
-  return note === undefined ? value : { ...value, note };
-}
-
 /**
  * Reads a parsed release policy (`apiVersion: fleetdeck.io/v1alpha1`, `kind: ReleasePolicy`,
  * `metadata.chart`, `spec.valuesChanges`, `spec.gpuChanges`, `spec.requiredIntermediates`,
- * `spec.knownBad`, `spec.minimumDriver`, `spec.unsupportedGpus`, `spec.sizing`). Lists may be omitted (read as empty); unknown fields
- * are refused, since a misspelt rule would otherwise be silently ignored.
+ * `spec.knownBad`, `spec.minimumDriver`, `spec.unsupportedGpus`, `spec.sizing`,
+ * `spec.featureMinimums`, `spec.requiredValues`, `spec.exclusiveValues`,
+ * `spec.databaseChanges`, `spec.images`, `spec.imageDigests`). The first four lists may be
+ * omitted (read as empty), the others are left out when omitted or empty; unknown fields are
+ * refused, since a misspelt rule would otherwise be silently ignored.
  *
  * @throws Error naming the bad entry and field, e.g.
  * `spec.knownBad[0] (version "0.40.2"): fixedIn must be semver, got "soon"`.
@@ -243,6 +179,12 @@ export function readReleasePolicy(parsed: unknown): ReleasePolicy {
       'minimumDriver',
       'unsupportedGpus',
       'sizing',
+      'featureMinimums',
+      'requiredValues',
+      'exclusiveValues',
+      'databaseChanges',
+      'images',
+      'imageDigests',
     ],
     'spec',
   );
@@ -403,5 +345,5 @@ export function readReleasePolicy(parsed: unknown): ReleasePolicy {
       'spec.minimumDriver',
     );
   }
-  return policy;
+  return { ...policy, ...readUpgradeRules(body) };
 }

@@ -96,6 +96,11 @@ export interface RequiredValue {
   /** The dotted values key that must be set, e.g. `engine.flux.max_streams`. */
   key: string;
   /**
+   * Other dotted keys that meet the requirement as well as `key`: it is met when `key` or any
+   * of these is set (Flux TTS needs `api.features.speakV2` or `api.features.speakV2Streaming`).
+   */
+  oneOf?: string[];
+  /**
    * Required only when this dotted key is set to a truthy value (`fluxTts.enabled`). Absent:
    * required always.
    */

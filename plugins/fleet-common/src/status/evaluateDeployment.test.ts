@@ -1,3 +1,4 @@
+import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { parseAllDocuments, parse } from 'yaml';
@@ -60,7 +61,18 @@ const byName = (statuses: DeploymentStatus[]) =>
     ]),
   );
 
-/** What a healthy fleet would report: journals back two days ago, roomy GPUs, a values file. */
+/** A values file as onboarding writes it: refs and names only, no Flux, no Flux TTS. */
+const HEALTHY_VALUES = `global:
+  deepgramLicenseSecretRef: dg-license-key
+scaling:
+  replicas:
+    engine: 2
+`;
+
+/**
+ * What a healthy fleet would report: journals back two days ago, roomy GPUs, a values file,
+ * the newest release's update bundle verified on air-gapped sites.
+ */
 function healthyObservations(
   entity: CustomerDeploymentEntity,
 ): DeploymentObservations {
@@ -95,6 +107,29 @@ function healthyObservations(
       models: [],
     },
     valuesKeys: ['engine.resources.requests.gpu', 'scaling.replicas.engine'],
+    values: {
+      document: HEALTHY_VALUES,
+      source: 'onboarding',
+      recordedAt: daysFromNow(-300).toISOString(),
+      sha256: createHash('sha256').update(HEALTHY_VALUES).digest('hex'),
+    },
+    // an air-gapped site has received and verified the newest release's bundle
+    bundles:
+      spec.profile === 'airgapped'
+        ? [
+            {
+              id: createHash('sha256')
+                .update(entity.metadata.name)
+                .digest('hex'),
+              from: spec.chart.version,
+              target: '0.42.0',
+              deliveredAt: daysFromNow(-5).toISOString(),
+              deliveredBy: 'user:default/dana.se',
+              verifiedAt: daysFromNow(-3).toISOString(),
+              verification: 'verified',
+            },
+          ]
+        : [],
   };
 }
 

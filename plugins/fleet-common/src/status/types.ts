@@ -120,8 +120,9 @@ export interface GpuSizingSignal {
 }
 
 /**
- * The id of an upgrade check — `target`, `kubernetes`, `license`, `journal`, `gpu`, `values`,
- * `path` — one for each check in `status/upgrade/`.
+ * The id of an upgrade check — `target`, `kubernetes`, `license`, `journal`, `gpu`,
+ * `features`, `values`, `required-values`, `path`, `bundle`, `backup` — one for each check in
+ * `status/upgrade/`.
  *
  * @public
  */

@@ -17,8 +17,12 @@ describe('evaluateUpgrade', () => {
       ['license', 'License', 'pass'],
       ['journal', 'Billing journals', 'pass'],
       ['gpu', 'GPU capacity', 'pass'],
+      ['features', 'Features', 'pass'],
       ['values', 'Values keys', 'pass'],
+      ['required-values', 'Required values', 'pass'],
       ['path', 'Upgrade path', 'pass'],
+      ['bundle', 'Update bundle', 'pass'],
+      ['backup', 'Database backup', 'pass'],
     ]);
     expect(signal.checks.map(c => c.message)).toEqual([
       'upgrade from 0.39.0 to 0.42.0: 6 releases ahead, 42 days newer',
@@ -26,8 +30,12 @@ describe('evaluateUpgrade', () => {
       'license LIC-NWH-2041 is valid through 2027-03-08 (200 days left)',
       'the journals of all 2 billing replicas are fresh (next due 2026-09-17T12:00:00.000Z)',
       '0.42.0 needs 4 nvidia.com/gpu (4 engine pods × 1); 8 allocatable, 4 free after the upgrade (snapshot 6 hours old)',
+      '0.42.0 has every feature this deployment uses: journal billing (since 0.27.1)',
       'none of the 2 values keys on record was removed or renamed between 0.39.0 and 0.42.0',
+      'the values on record set every value required between 0.39.0 and 0.42.0 and enable no values that exclude each other',
       'no required intermediate release or known-bad release between 0.39.0 and 0.42.0',
+      'the update bundle for 0.42.0 handed out 2026-08-15T12:00:00.000Z by user:default/dana.se was verified on site 2026-08-17T12:00:00.000Z',
+      "0.41.1 changes the product's database, but this deployment declares none (spec.databases)",
     ]);
     expect(signal.checks.every(c => c.fix === undefined)).toBe(true);
   });

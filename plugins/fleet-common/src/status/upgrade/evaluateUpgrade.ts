@@ -16,11 +16,15 @@ import {
   type UpgradeCheckDefinition,
   type UpgradeContext,
 } from './context';
+import { backupCheck } from './backup';
+import { bundleCheck } from './bundle';
+import { featuresCheck } from './features';
 import { gpuCheck } from './gpu';
 import { journalCheck } from './journal';
 import { kubernetesCheck } from './kubernetes';
 import { licenseCheck } from './license';
 import { pathCheck } from './path';
+import { requiredValuesCheck } from './requiredValues';
 import { chooseTarget, targetCheck } from './target';
 import { valuesCheck } from './values';
 
@@ -31,8 +35,12 @@ const UPGRADE_CHECKS = [
   licenseCheck,
   journalCheck,
   gpuCheck,
+  featuresCheck,
   valuesCheck,
+  requiredValuesCheck,
   pathCheck,
+  bundleCheck,
+  backupCheck,
 ];
 
 function titlesOf<Id extends string>(
@@ -148,7 +156,7 @@ const isStable = (version: string) => {
 };
 
 /**
- * Evaluates whether a deployment can be upgraded, troubleshoot.sh style: seven checks, each
+ * Evaluates whether a deployment can be upgraded, troubleshoot.sh style: eleven checks, each
  * `pass`, `warn`, `fail` or `unknown` with a message an SE can act on and, where there is one,
  * a fix. A check that lacks the data it needs says `unknown` and why; it never passes.
  *
@@ -167,11 +175,19 @@ const isStable = (version: string) => {
  *   for components the deployment runs) against those allocatable and free; warns when no
  *   engine pod's worth is left for a rolling update; checks `policy.minimumDriver` against the
  *   observed driver when both exist.
+ * - `features`: the features the deployment uses (journal billing, MIG resource names) against
+ *   the policy's `featureMinimums` for the target: fail below a minimum ("go to ≥ X").
  * - `values`: values keys on record that policy `valuesChanges` removes or renames for `since`
  *   in (current, target].
+ * - `required-values`: policy `requiredValues` and `exclusiveValues` for `since` in (current,
+ *   target], judged on the values document on record (`unknown` without one).
  * - `path`: required intermediate releases skipped (fail, "upgrade to X first"), a target or
  *   intermediate that is known-bad (fail, fix: its `fixedIn`), an installed release that is
  *   known-bad (warn).
+ * - `bundle`: air-gapped only: fail without an update bundle for the target or when its
+ *   verification on site failed, warn while it is unverified.
+ * - `backup`: when a release in (current, target] changes a database (`databaseChanges`), fail
+ *   for each declared database (`spec.databases`) without a backup newer than 24 hours.
  *
  * Status: `up-to-date` when there is nothing newer to go to (and no other target was asked
  * for) — then only the `target` check, and `path` when the installed release is known-bad, are

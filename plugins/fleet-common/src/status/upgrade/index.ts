@@ -5,3 +5,4 @@ export {
   evaluateUpgrade,
   type UpgradeEvaluationOptions,
 } from './evaluateUpgrade';
+export { UPGRADE_BACKUP_MAX_AGE_HOURS } from './backup';

@@ -1,46 +1,8 @@
 import {
-  compareChartVersions,
-  isSameChartVersion,
-} from '../../releases/chartVersion';
-import { satisfiesVersionRange } from '../../releases/kubeVersion';
-import type { ReleasePolicy } from '../../releases/types';
-import { defineUpgradeCheck, type Finding, newer } from './context';
-
-function knownBad(policy: ReleasePolicy, version: string) {
-  return policy.knownBad.find(bad => isSameChartVersion(bad.version, version));
-}
-
-/** The lowest required intermediate release an upgrade from `position` to `target` skips. */
-function nextIntermediate(
-  policy: ReleasePolicy,
-  position: string,
-  target: string,
-): ReleasePolicy['requiredIntermediates'][number] | undefined {
-  return policy.requiredIntermediates
-    .filter(
-      rule =>
-        satisfiesVersionRange(rule.from, position) === true &&
-        newer(rule.via, position) &&
-        newer(target, rule.via),
-    )
-    .sort((a, b) => compareChartVersions(a.via, b.via))[0];
-}
-
-/** Required intermediate releases, in order, on the way from `current` to `target`. */
-function intermediates(
-  policy: ReleasePolicy,
-  current: string,
-  target: string,
-): ReleasePolicy['requiredIntermediates'] {
-  const path: ReleasePolicy['requiredIntermediates'] = [];
-  let next = nextIntermediate(policy, current, target);
-  // every step moves strictly forward, so the rules bound the number of steps
-  while (next && path.length < policy.requiredIntermediates.length) {
-    path.push(next);
-    next = nextIntermediate(policy, next.via, target);
-  }
-  return path;
-}
+  knownBadRelease as knownBad,
+  requiredIntermediates as intermediates,
+} from '../../releases/upgradePath';
+import { defineUpgradeCheck, type Finding } from './context';
 
 /**
  * Required intermediate releases the upgrade skips (fail, "upgrade to X first"), a target or

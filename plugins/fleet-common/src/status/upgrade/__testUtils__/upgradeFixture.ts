@@ -1,6 +1,7 @@
 // The deployment, releases and policy the upgrade checks' tests start from, and how they
 // evaluate a change of them.
 
+import { createHash } from 'crypto';
 import fs from 'fs';
 import path from 'path';
 import { parse } from 'yaml';
@@ -15,7 +16,10 @@ import {
   readReleasePolicy,
 } from '../../../releases';
 import { DAY_MS } from '../../../time/units';
-import type { DeploymentObservations } from '../../observations';
+import type {
+  BundleObservation,
+  DeploymentObservations,
+} from '../../observations';
 import type { UpgradeCheckId, UpgradeSignal } from '../../types';
 import {
   evaluateUpgrade,
@@ -61,6 +65,35 @@ export const baseSpec = (): CustomerDeploymentSpec => ({
   gpu: { resourceName: 'nvidia.com/gpu', perEngine: 1, engineReplicas: 4 },
 });
 
+/** An update bundle from 0.39.0 to `target`, handed out and verified on site. */
+export const verifiedBundle = (target: string): BundleObservation => ({
+  id: createHash('sha256').update(target).digest('hex'),
+  from: '0.39.0',
+  target,
+  deliveredAt: daysFromNow(-5).toISOString(),
+  deliveredBy: 'user:default/dana.se',
+  verifiedAt: daysFromNow(-3).toISOString(),
+  verification: 'verified',
+});
+
+/** The values the onboarding template generated for the base deployment: refs and names only. */
+export const VALUES_DOCUMENT = `global:
+  deepgramLicenseSecretRef: dg-license-key
+  pullSecretRef: dg-registry
+scaling:
+  replicas:
+    engine: 4
+engine:
+  resources:
+    requests:
+      gpu: 1
+billing:
+  enabled: true
+  licenseFile:
+    secretRef: dg-license-file
+    secretKey: license.dg
+`;
+
 export const baseObservations = (): DeploymentObservations => ({
   firstSeenAt: daysFromNow(-400).toISOString(),
   journals: [
@@ -83,6 +116,14 @@ export const baseObservations = (): DeploymentObservations => ({
     driverVersion: '550.54.15',
   },
   valuesKeys: ['engine.resources.requests.gpu', 'scaling.replicas.engine'],
+  values: {
+    document: VALUES_DOCUMENT,
+    source: 'onboarding',
+    recordedAt: daysFromNow(-300).toISOString(),
+    sha256: createHash('sha256').update(VALUES_DOCUMENT).digest('hex'),
+  },
+  // the site received and verified the bundles of the targets the tests judge
+  bundles: ['0.42.0', '0.41.1'].map(target => verifiedBundle(target)),
 });
 
 export function evaluate(
