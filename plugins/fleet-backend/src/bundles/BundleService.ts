@@ -8,6 +8,7 @@ import {
   compareChartVersions,
   describeSpan,
   isSameChartVersion,
+  releaseNotesBetween,
   validateBundleVerification,
   type BundleHandoutResponse,
   type BundleListResponse,
@@ -21,7 +22,6 @@ import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import type { ReleaseService } from '../service/releases/ReleaseService';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup, StatusRefresh } from '../service/seams';
-import { releaseNotesBetween } from '../upgrades/__pending__';
 import type { ValuesStore } from '../values/ValuesStore';
 import type { BundleStore } from './BundleStore';
 

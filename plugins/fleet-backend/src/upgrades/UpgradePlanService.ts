@@ -2,8 +2,12 @@ import type { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import {
   isSameChartVersion,
+  planUpgrade,
+  releaseNotesBetween,
   renderCollectStatus,
+  renderUpgradePlan,
   type CustomerDeploymentEntity,
+  type DeploymentObservations,
   type PlanFile,
   type UpgradePlanFilesResponse,
   type UpgradePlanResponse,
@@ -13,11 +17,6 @@ import type { EvaluationOptions } from '../service/evaluationOptions';
 import type { ReleaseService } from '../service/releases/ReleaseService';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup } from '../service/seams';
-import {
-  planUpgrade,
-  releaseNotesBetween,
-  renderUpgradePlan,
-} from './__pending__';
 
 /** The collector the plan runs before and after each step, as onboarding generated it. */
 function collectorOf(entity: CustomerDeploymentEntity): PlanFile {
@@ -48,12 +47,20 @@ export class UpgradePlanService {
     },
   ) {}
 
-  /** `InputError` for a target the release index does not have; 404 for an unknown deployment. */
+  /**
+   * `InputError` for a target the release index does not have, or an upgrade that cannot be
+   * planned (see {@link planUpgrade}); 404 for an unknown deployment.
+   */
   async plan(
     entityRef: string,
     target: string | undefined,
     credentials: BackstageCredentials,
-  ): Promise<UpgradePlanResponse & { entity: CustomerDeploymentEntity }> {
+  ): Promise<
+    UpgradePlanResponse & {
+      entity: CustomerDeploymentEntity;
+      observations: DeploymentObservations;
+    }
+  > {
     const { deployments, releases, store, evaluation } = this.options;
     const entity = await requireDeployment(deployments, entityRef, credentials);
     const chart = entity.spec.chart.name;
@@ -73,17 +80,26 @@ export class UpgradePlanService {
     }
     const observations =
       (await store.getObservations([entityRef])).get(entityRef) ?? {};
-    const plan = planUpgrade({
-      upgradeWindowDays: evaluation.upgradeWindowDays,
-      journalDueWindowDays: evaluation.journalDueWindowDays,
-      entity,
-      observations,
-      releases: available,
-      policy: releases.getPolicy(),
-      now: this.options.now?.() ?? new Date(),
-      ...(target ? { target } : {}),
-    });
-    return { plan, entity };
+    let plan;
+    try {
+      plan = planUpgrade({
+        upgradeWindowDays: evaluation.upgradeWindowDays,
+        journalDueWindowDays: evaluation.journalDueWindowDays,
+        entity,
+        observations,
+        releases: available,
+        policy: releases.getPolicy(),
+        now: this.options.now?.() ?? new Date(),
+        ...(target ? { target } : {}),
+      });
+    } catch (error) {
+      // Its refusals say what to do: a target older than the installed release, values on
+      // record it cannot migrate (upload corrected ones), an intermediate the index lacks.
+      throw new InputError(
+        `Cannot plan the upgrade of ${entityRef}: ${(error as Error).message}`,
+      );
+    }
+    return { plan, entity, observations };
   }
 
   /** The plan and the files it renders to, with the release notes between its ends. */
@@ -92,10 +108,15 @@ export class UpgradePlanService {
     target: string | undefined,
     credentials: BackstageCredentials,
   ): Promise<UpgradePlanFilesResponse> {
-    const { plan, entity } = await this.plan(entityRef, target, credentials);
+    const { plan, entity, observations } = await this.plan(
+      entityRef,
+      target,
+      credentials,
+    );
     const changelog = this.options.releases.getChangelog();
     const files = renderUpgradePlan(plan, {
       entity,
+      ...(observations.values && { startValues: observations.values.document }),
       ...(changelog && plan.steps.length > 0
         ? {
             releaseNotes: releaseNotesBetween(

@@ -9,10 +9,9 @@ import {
 } from '@backstage/backend-test-utils';
 import type { Entity } from '@backstage/catalog-model';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  UPGRADE_CHECK_TITLES,
-  type BundleHandoutResponse,
-  type DeploymentStatus,
+import type {
+  BundleHandoutResponse,
+  DeploymentStatus,
 } from '@fleetdeck/plugin-fleet-common';
 import request from 'supertest';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
@@ -22,25 +21,6 @@ import {
 } from '../__testUtils__/examples';
 import { startFleetBackend } from '../__testUtils__/startFleetBackend';
 import { JOURNAL_INBOX_TASK_ID } from '../service/tasks/journalInboxTask';
-
-// Until main has issue 13's plan functions (see src/upgrades/__pending__.ts): fleet-common's
-// where it exports them, stand-ins that keep their contract where it does not yet.
-jest.mock('./__pending__', () => {
-  const common = jest.requireActual('@fleetdeck/plugin-fleet-common');
-  const { standIns } = jest.requireActual('../__testUtils__/pendingStandIns');
-  return Object.fromEntries(
-    Object.entries(standIns).map(([name, standIn]) => [
-      name,
-      common[name] ?? standIn,
-    ]),
-  );
-});
-
-/** Readiness's bundle and backup checks, being merged into fleet-common (issue 13). */
-const describeOnceReadinessChecksBundles =
-  'bundle' in UPGRADE_CHECK_TITLES && 'backup' in UPGRADE_CHECK_TITLES
-    ? describe
-    : describe.skip;
 
 jest.setTimeout(120_000);
 
@@ -603,7 +583,7 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
     });
   });
 
-  describeOnceReadinessChecksBundles('upgrade readiness', () => {
+  describe('upgrade readiness', () => {
     const checkOf = async (
       api: Awaited<ReturnType<typeof startFleet>>['api'],
       id: string,
@@ -635,9 +615,7 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
       // The stored status was refreshed too, not only the what-if evaluation.
       const stored = (await status(AIRGAPPED)).upgrade;
       expect(stored.target).toBe('0.42.0');
-      expect(stored.checks.find(c => String(c.id) === 'bundle')?.outcome).toBe(
-        'pass',
-      );
+      expect(stored.checks.find(c => c.id === 'bundle')?.outcome).toBe('pass');
     });
 
     it('moves the backup check from fail to pass when a recent backup arrives', async () => {
