@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import {
+  createMockDirectory,
   mockServices,
   TestDatabases,
   type TestDatabaseId,
@@ -12,6 +13,7 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import type {
   BundleHandoutResponse,
   DeploymentStatus,
+  UpgradePlanFilesResponse,
 } from '@fleetdeck/plugin-fleet-common';
 import request from 'supertest';
 import { FLEET_TEST_DATABASE_IDS } from '../__testUtils__/databases';
@@ -68,7 +70,7 @@ function allowAllBut(denied: string) {
 
 async function startFleet(
   databaseId: TestDatabaseId,
-  options: { denied?: string } = {},
+  options: { denied?: string; changelog?: string } = {},
 ) {
   const knex = await databases.init(databaseId);
   const fleet = await startFleetBackend({
@@ -77,6 +79,7 @@ async function startFleet(
       releases: {
         index: EXAMPLE_RELEASE_INDEX,
         policy: EXAMPLE_RELEASE_POLICY,
+        ...(options.changelog && { changelog: options.changelog }),
       },
     },
     entities: withDatabase,
@@ -667,6 +670,51 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
           ),
         ),
       );
+    });
+
+    it('plans from the values on record, with the release notes, the database backup and a values file per step', async () => {
+      const changelogDir = createMockDirectory();
+      changelogDir.setContent({
+        'CHANGELOG.md': [
+          '# Changelog',
+          '',
+          '## [0.42.0] - 2026-11-20',
+          '',
+          '- Added fluxTts.',
+          '',
+          '## [0.41.1] - 2026-10-30',
+          '',
+          '- Fixed LD_LIBRARY_PATH for older Engine images.',
+          '',
+        ].join('\n'),
+      });
+      const { api } = await startFleet(databaseId, {
+        changelog: changelogDir.resolve('CHANGELOG.md'),
+      });
+      const document = 'scaling:\n  replicas:\n    engine: 4\n';
+      await api.put(url(AIRGAPPED, '/values'), { document });
+
+      const { body } = await api.get(url(AIRGAPPED, '/upgrade-plan/files'));
+      const { plan, files } = body as UpgradePlanFilesResponse;
+      expect(plan).toMatchObject({ from: '0.40.2', valuesSource: 'upload' });
+      const last = plan.steps[plan.steps.length - 1];
+      expect(last).toMatchObject({ to: '0.42.0', values: document });
+      // 0.41.1 migrates the database this deployment declares: a backup first, restored on rollback.
+      expect(plan.steps.some(step => step.migratesDatabase)).toBe(true);
+      expect(
+        plan.steps.flatMap(step => step.commands.rollback).join('\n'),
+      ).toMatch(/pg_restore/);
+      expect(files.map(f => f.path)).toEqual(
+        expect.arrayContaining([
+          'UPGRADE.md',
+          'values/0.42.0.yaml',
+          'collect-status.sh',
+        ]),
+      );
+      // The release notes of every release passed, from the configured CHANGELOG.
+      const notes = files.find(f => f.path === 'RELEASE-NOTES.md')?.content;
+      expect(notes).toContain('Added fluxTts');
+      expect(notes).toContain('Fixed LD_LIBRARY_PATH');
     });
 
     it('refuses an unknown target with 400 naming the releases', async () => {
