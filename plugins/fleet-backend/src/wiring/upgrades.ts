@@ -1,4 +1,5 @@
 import type {
+  LifecycleService,
   LoggerService,
   RootConfigService,
 } from '@backstage/backend-plugin-api';
@@ -7,9 +8,11 @@ import { BackupService } from '../backups/BackupService';
 import { DatabaseBackupStore } from '../backups/DatabaseBackupStore';
 import { BundleService } from '../bundles/BundleService';
 import { DatabaseBundleStore } from '../bundles/DatabaseBundleStore';
+import { DatabaseRegistrationStore } from '../registrations/DatabaseRegistrationStore';
 import { readReportMaxClockSkewMs } from '../reports/options';
 import type { UpgradeServices } from '../service/upgradeRoutes';
 import { UpgradePlanService } from '../upgrades/UpgradePlanService';
+import { backfillOnboardingValues } from '../values/backfillOnboardingValues';
 import { DatabaseValuesStore } from '../values/DatabaseValuesStore';
 import { ValuesService } from '../values/ValuesService';
 import type { FleetStatuses } from './statuses';
@@ -36,10 +39,11 @@ function chartRepositoryOf(index: string | undefined): string | undefined {
 export function wireUpgrades(options: {
   db: Knex;
   config: RootConfigService;
+  lifecycle: LifecycleService;
   logger: LoggerService;
   statuses: FleetStatuses;
 }): UpgradeServices {
-  const { db, config, logger, statuses } = options;
+  const { db, config, lifecycle, logger, statuses } = options;
   const shared = {
     observations: statuses.store,
     deployments: statuses.deployments,
@@ -51,6 +55,22 @@ export function wireUpgrades(options: {
     config.getOptionalString('fleet.releases.index'),
   );
   const valuesStore = new DatabaseValuesStore(db);
+  const values = new ValuesService({ ...shared, store: valuesStore });
+  // Deployments registered before the portal kept values get their onboarding values.yaml.
+  lifecycle.addStartupHook(async () => {
+    try {
+      await backfillOnboardingValues({
+        registrations: new DatabaseRegistrationStore(db),
+        store: valuesStore,
+        values,
+        logger,
+      });
+    } catch (error) {
+      logger.error(
+        `Recording the onboarding values of registered deployments failed: ${error}`,
+      );
+    }
+  });
   return {
     plans: new UpgradePlanService({
       store: statuses.store,
@@ -58,7 +78,7 @@ export function wireUpgrades(options: {
       deployments: statuses.deployments,
       evaluation: statuses.evaluation,
     }),
-    values: new ValuesService({ ...shared, store: valuesStore }),
+    values,
     bundles: new BundleService({
       ...shared,
       store: new DatabaseBundleStore(db),
