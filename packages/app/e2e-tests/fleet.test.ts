@@ -100,8 +100,12 @@ test('a deployment shows its upgrade checks with messages and fixes', async ({
     'License',
     'Billing journals',
     'GPU capacity',
+    'Features',
     'Values keys',
+    'Required values',
     'Upgrade path',
+    'Update bundle',
+    'Database backup',
   ]) {
     await expect(page.getByText(check, { exact: true }).last()).toBeVisible();
   }
@@ -110,4 +114,10 @@ test('a deployment shows its upgrade checks with messages and fixes', async ({
     page.getByText('deepgram-billing-2 has never returned a journal'),
   ).toBeVisible();
   await expect(page.getByText(/^Fix: /).first()).toBeVisible();
+  // The 0.42.0 bundle was handed out, but the site has not reported its checksums yet.
+  await expect(
+    page.getByText(
+      /the update bundle for 0\.42\.0 handed out .* has not been verified on site yet/,
+    ),
+  ).toBeVisible();
 });

@@ -12,6 +12,7 @@ const root = path.resolve(__dirname, '../../..');
 const copies: Record<string, string[]> = {
   'plugins/fleet-common/src/__fixtures__': [
     'fleet/deployments.yaml',
+    'releases/CHANGELOG.md',
     'releases/index.yaml',
     'releases/policy.yaml',
     'reports/harbor-trust-bank-prod.status-report.json',

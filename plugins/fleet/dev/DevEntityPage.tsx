@@ -18,11 +18,27 @@ import {
   EntityDeploymentOverviewCard,
   EntityFleetContent,
   EntityJournalsContent,
+  EntityUpgradeContent,
 } from '../src';
 import { customerEntity, deploymentEntity } from '../src/__fixtures__/entities';
 
 /** The entities of the dev app, by `kind/namespace/name` as the entity route spells them. */
-const ENTITIES: Entity[] = [deploymentEntity(), customerEntity()];
+const ENTITIES: Entity[] = [
+  deploymentEntity({
+    spec: {
+      databases: [
+        {
+          name: 'transcripts-db',
+          engine: 'postgresql',
+          host: 'pg.acme.internal',
+          database: 'transcripts',
+          credentialsSecretRef: 'transcripts-db-credentials',
+        },
+      ],
+    },
+  }),
+  customerEntity(),
+];
 
 function findEntity(params: Record<string, string | undefined>) {
   return ENTITIES.find(
@@ -78,6 +94,9 @@ export function DevEntityPage() {
                 </Section>
                 <Section title="Fleet">
                   <EntityFleetContent />
+                </Section>
+                <Section title="Upgrade">
+                  <EntityUpgradeContent />
                 </Section>
                 <Section title="Journals">
                   <EntityJournalsContent />

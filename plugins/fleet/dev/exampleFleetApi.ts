@@ -6,11 +6,24 @@ import {
 } from '@backstage/catalog-model';
 import type {
   ArtifactListResponse,
+  BundleObservation,
+  DeploymentValuesObservation,
   JournalUploadResponse,
 } from '@fleetdeck/plugin-fleet-common';
-import type { FleetApi, JournalDownload, UploadJournalOptions } from '../src';
+import type {
+  FleetApi,
+  HandOutBundleOptions,
+  JournalDownload,
+  UploadJournalOptions,
+} from '../src';
 import { gpuFit, gpuNodeFit } from '../src/__fixtures__/gpuFit';
 import { receipt, receiptPage } from '../src/__fixtures__/journals';
+import {
+  backupObservation,
+  bundleObservation,
+  upgradePlan,
+  valuesObservation,
+} from '../src/__fixtures__/upgrades';
 import {
   deploymentStatus,
   listResponse,
@@ -78,10 +91,22 @@ const ACME_PROD_GPU_FIT = gpuFit({
 
 /**
  * A FleetApi that answers from the package's test fixtures, in the browser and without a
- * backend: the air-gapped `acme-prod` with its status, receipts and generated files, the
- * chart releases, and uploads that are received at once. Filters and paging are not applied.
+ * backend: the air-gapped `acme-prod` with its status, receipts and generated files, its upgrade
+ * plan, values, bundles and backup, the chart releases, and uploads that are received at once.
+ * Filters and paging are not applied.
  */
 export class ExampleFleetApi implements FleetApi {
+  private values: DeploymentValuesObservation = valuesObservation();
+  private bundles: BundleObservation[] = [
+    bundleObservation({
+      id: 'f'.repeat(64),
+      target: '0.41.1',
+      verification: 'failed',
+      verifiedAt: '2026-11-30T08:00:00.000Z',
+      failedFiles: ['images/engine-release-260801.tar'],
+    }),
+  ];
+
   async listDeployments() {
     return listResponse([deploymentStatus()]);
   }
@@ -151,5 +176,91 @@ export class ExampleFleetApi implements FleetApi {
       content: new Blob([new Uint8Array([0x1f, 0x8b])]),
       fileName: 'acme-prod-onboarding.tar.gz',
     };
+  }
+
+  async getUpgradePlan() {
+    return { plan: upgradePlan() };
+  }
+
+  async getUpgradePlanFiles() {
+    return { plan: upgradePlan(), files: [] };
+  }
+
+  async downloadUpgradePlanArchive() {
+    return {
+      content: new Blob([new Uint8Array([0x1f, 0x8b])]),
+      fileName: 'acme-prod-upgrade.tar.gz',
+    };
+  }
+
+  async getValues() {
+    return { values: this.values };
+  }
+
+  async uploadValues(_ref: string | CompoundEntityRef, document: string) {
+    this.values = valuesObservation({
+      document,
+      source: 'upload',
+      recordedAt: new Date().toISOString(),
+    });
+    return { values: this.values };
+  }
+
+  async listBundles() {
+    return { items: this.bundles };
+  }
+
+  async handOutBundle(
+    ref: string | CompoundEntityRef,
+    options: HandOutBundleOptions = {},
+  ) {
+    const bundle = bundleObservation({
+      id: String(this.bundles.length).padStart(64, '0'),
+      target: options.target ?? '0.42.0',
+      deliveredAt: new Date().toISOString(),
+    });
+    this.bundles = [bundle, ...this.bundles];
+    return {
+      bundle,
+      manifest: {
+        apiVersion: 'fleetdeck.io/v1alpha1' as const,
+        kind: 'UpdateBundle' as const,
+        metadata: { deployment: refOf(ref), createdAt: bundle.deliveredAt },
+        spec: {
+          chart: {
+            name: 'deepgram-self-hosted',
+            version: bundle.target,
+            file: `charts/deepgram-self-hosted-${bundle.target}.tgz`,
+          },
+          from: bundle.from,
+          images: [],
+          sboms: [],
+          releaseNotes: 'RELEASE-NOTES.md',
+        },
+      },
+      files: [],
+    };
+  }
+
+  async downloadBundleKit(_ref: string | CompoundEntityRef, id: string) {
+    return {
+      content: new Blob([new Uint8Array([0x1f, 0x8b])]),
+      fileName: `bundle-${id.slice(0, 12)}-kit.tar.gz`,
+    };
+  }
+
+  async uploadBundleVerification() {
+    const [latest, ...rest] = this.bundles;
+    const bundle: BundleObservation = {
+      ...latest,
+      verification: 'verified',
+      verifiedAt: new Date().toISOString(),
+    };
+    this.bundles = [bundle, ...rest];
+    return { bundle };
+  }
+
+  async listBackups() {
+    return { items: [backupObservation(9)] };
   }
 }

@@ -136,6 +136,23 @@ describe('fleet plugin for the new frontend system', () => {
     expect(filter(componentEntity)).toBe(false);
   });
 
+  it('adds an Upgrade tab at /upgrade to every CustomerDeployment', () => {
+    const tester = createExtensionTester(
+      fleetPlugin.getExtension('entity-content:fleet/upgrade'),
+    );
+    const filter = tester.get(EntityContentBlueprint.dataRefs.filterFunction);
+    if (!filter) {
+      throw new Error('entity-content:fleet/upgrade has no filter');
+    }
+
+    expect(tester.get(EntityContentBlueprint.dataRefs.title)).toBe('Upgrade');
+    expect(tester.get(coreExtensionData.routePath)).toBe('/upgrade');
+    expect(filter(deployment)).toBe(true);
+    expect(filter(meteredDeployment)).toBe(true);
+    expect(filter(customer)).toBe(false);
+    expect(filter(componentEntity)).toBe(false);
+  });
+
   it('provides the fleet API, with discovery, fetch and identity', () => {
     const factory = createExtensionTester(
       fleetPlugin.getExtension('api:fleet'),
@@ -231,6 +248,35 @@ describe('fleet plugin for the new frontend system', () => {
     );
     expect(screen.queryByText('Customer overview')).not.toBeInTheDocument();
     expect(screen.queryByText('Deployments')).not.toBeInTheDocument();
+  });
+
+  it('has an Upgrade tab with the plan, the bundles, the values and the backups', async () => {
+    const fleetApi = mockFleetApi();
+    renderTestApp({
+      features: [fleetPlugin],
+      extensions: [createTestEntityPage({ entity: deployment })],
+      apis: [[fleetApiRef, fleetApi], mockApis.permission()],
+      // The test page shows its first tab; without the Fleet and Journals tabs, that is Upgrade.
+      config: {
+        app: {
+          extensions: [
+            { 'entity-content:fleet': false },
+            { 'entity-content:fleet/journals': false },
+          ],
+        },
+      },
+    });
+
+    expect(
+      await screen.findByText('Step 1: 0.40.2 → 0.41.1'),
+    ).toBeInTheDocument();
+    expect(await screen.findByText('Update bundles')).toBeInTheDocument();
+    expect(await screen.findByText('Values on record')).toBeInTheDocument();
+    expect(await screen.findByText('Backups')).toBeInTheDocument();
+    expect(fleetApi.getUpgradePlan).toHaveBeenCalledWith(
+      'customerdeployment:default/acme-prod',
+      {},
+    );
   });
 
   it('has a Journals tab with the upload and the received journals', async () => {

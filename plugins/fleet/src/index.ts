@@ -1,6 +1,7 @@
 /**
- * Fleetdeck's frontend: the fleet page, entity cards, a "Fleet" tab and a "Journals" tab (journal
- * upload and history) for customers and their deployments, and the client of the fleet backend.
+ * Fleetdeck's frontend: the fleet page, entity cards, a "Fleet" tab, an "Upgrade" tab (plan, values,
+ * update bundles, backups) and a "Journals" tab (journal upload and history) for customers and
+ * their deployments, and the client of the fleet backend.
  *
  * This entry point serves apps on the legacy frontend system; apps on the new frontend system
  * install `@fleetdeck/plugin-fleet/alpha`.
@@ -22,15 +23,19 @@ export {
   EntityGpuCard,
   EntityJournalsContent,
   EntityFleetContent,
+  EntityUpgradeContent,
   EntityCustomerOverviewCard,
   EntityCustomerDeploymentsCard,
 } from './plugin';
 export { fleetApiRef, FleetClient } from './api';
 export type {
+  BundleVerificationUploadResponse,
   FleetApi,
+  HandOutBundleOptions,
   GetDeploymentOptions,
   JournalDownload,
   ListJournalsOptions,
+  UpgradePlanOptions,
   UploadJournalOptions,
 } from './api';
 export { isJournalBillingDeployment } from './predicates';

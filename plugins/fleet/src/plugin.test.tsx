@@ -22,6 +22,7 @@ import {
   EntityJournalCard,
   EntityJournalsContent,
   EntityLicenseCard,
+  EntityUpgradeContent,
   EntityUpgradeReadinessCard,
   FleetClient,
   fleetApiRef,
@@ -159,6 +160,17 @@ describe('legacy frontend system exports', () => {
     ).toHaveLength(2);
     expect(
       screen.getByRole('button', { name: 'Upload journals' }),
+    ).toBeInTheDocument();
+  });
+
+  it('renders the Upgrade tab content', async () => {
+    await renderInLegacyApp(deployment, <EntityUpgradeContent />);
+
+    expect(
+      await screen.findByText('Step 2: 0.41.1 → 0.42.0'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByRole('button', { name: 'Save values' }),
     ).toBeInTheDocument();
   });
 

@@ -247,6 +247,26 @@ export const EntityFleetContent: () => JSX.Element = fleetPlugin.provide(
 );
 
 /**
+ * The content of an "Upgrade" tab on CustomerDeployment pages: the upgrade plan to a target
+ * (`?target=` in the URL, else the latest) step by step — values changes, GPU changes, checks,
+ * commands, rollback — with its files as a download; the values on record and their upload; the
+ * update bundles of air-gapped deployments (hand-out, kit, verification); and the latest backup
+ * of each database. Use it in an `EntityLayout.Route` at `path="/upgrade"`, where the upgrade
+ * readiness card's "See the upgrade plan" link leads.
+ *
+ * @public
+ */
+export const EntityUpgradeContent: () => JSX.Element = fleetPlugin.provide(
+  createComponentExtension({
+    name: 'EntityUpgradeContent',
+    component: {
+      lazy: () =>
+        import('./components/UpgradeContent').then(m => m.UpgradeContent),
+    },
+  }),
+);
+
+/**
  * A Customer at a glance: owner, tier, region and number of deployments. For the overview of
  * `customer` entities.
  *

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -8,6 +9,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import {
   DAY_MS,
+  dottedValuesKeys,
+  parseValuesDocument,
+  type BackupObservation,
+  type BundleObservation,
   type GpuCapacityObservation,
   type JournalReceiptObservation,
 } from '@fleetdeck/plugin-fleet-common';
@@ -104,6 +109,22 @@ export function readExampleObservations(
       }
       patch.valuesKeys = value.valuesKeys.map(String);
     }
+    if (value.values !== undefined) {
+      patch.values = readValues(value.values, `${at}.values`, ago);
+      patch.valuesKeys = dottedValuesKeys(
+        parseValuesDocument(patch.values.document).toJS(),
+      );
+    }
+    if (value.bundles !== undefined) {
+      patch.bundles = listOf(value.bundles, `${at}.bundles`).map((b, i) =>
+        readBundle(b, `${at}.bundles[${i}]`, name, ago),
+      );
+    }
+    if (value.backups !== undefined) {
+      patch.backups = listOf(value.backups, `${at}.backups`).map((b, i) =>
+        readBackup(b, `${at}.backups[${i}]`, name, ago),
+      );
+    }
     result.set(`customerdeployment:default/${name}`, patch);
   }
   return result;
@@ -199,6 +220,108 @@ function checkGpuDetail(gpu: Record<string, unknown>, at: string): void {
       }
     },
   );
+}
+
+type Ago = (days: unknown, field: string) => string;
+
+/** Example ids and checksums: stable per deployment and name, plainly not of real files. */
+const exampleSha256 = (...parts: string[]) =>
+  createHash('sha256')
+    .update(`example:${parts.join(':')}`)
+    .digest('hex');
+
+function listOf(value: unknown, at: string): Record<string, unknown>[] {
+  if (!Array.isArray(value) || !value.every(isRecord)) {
+    throw new Error(`${at}: must be a list of maps`);
+  }
+  return value;
+}
+
+function stringField(
+  value: Record<string, unknown>,
+  field: string,
+  at: string,
+) {
+  const text = value[field];
+  if (typeof text !== 'string' || !text) {
+    throw new Error(`${at}.${field}: must be a string`);
+  }
+  return text;
+}
+
+/** A values document as onboarding or an upload would have recorded it. */
+function readValues(value: unknown, at: string, ago: Ago) {
+  if (!isRecord(value)) {
+    throw new Error(`${at}: must be a map with document and recordedDaysAgo`);
+  }
+  oneOf(value.source, ['onboarding', 'upload'], `${at}.source`);
+  const document = stringField(value, 'document', at);
+  parseValuesDocument(document);
+  return {
+    document,
+    source: (value.source ?? 'onboarding') as 'onboarding' | 'upload',
+    recordedAt: ago(value.recordedDaysAgo, `${at}.recordedDaysAgo`),
+    sha256: createHash('sha256').update(document).digest('hex'),
+  };
+}
+
+/** An update bundle handed out, and what the site's verify-bundle.sh said of it. */
+function readBundle(
+  value: Record<string, unknown>,
+  at: string,
+  deployment: string,
+  ago: Ago,
+): BundleObservation {
+  oneOf(value.verification, ['verified', 'failed'], `${at}.verification`);
+  const target = stringField(value, 'target', at);
+  const bundle: BundleObservation = {
+    id: exampleSha256(deployment, 'bundle', target),
+    from: stringField(value, 'from', at),
+    target,
+    deliveredAt: ago(value.deliveredDaysAgo, `${at}.deliveredDaysAgo`),
+    deliveredBy: stringField(value, 'deliveredBy', at),
+  };
+  if (value.verification !== undefined) {
+    bundle.verification = value.verification as 'verified' | 'failed';
+    bundle.verifiedAt = ago(value.verifiedDaysAgo, `${at}.verifiedDaysAgo`);
+  }
+  if (value.failedFiles !== undefined) {
+    bundle.failedFiles = listOfStrings(value.failedFiles, `${at}.failedFiles`);
+  }
+  return bundle;
+}
+
+/** The manifest a database's backup job wrote beside its latest dump. */
+function readBackup(
+  value: Record<string, unknown>,
+  at: string,
+  deployment: string,
+  ago: Ago,
+): BackupObservation {
+  const component = stringField(value, 'component', at);
+  const { bytes, retentionDays } = value;
+  if (typeof bytes !== 'number' || bytes < 1) {
+    throw new Error(`${at}.bytes: must be a number of bytes ≥ 1`);
+  }
+  if (typeof retentionDays !== 'number' || retentionDays < 1) {
+    throw new Error(`${at}.retentionDays: must be a number of days ≥ 1`);
+  }
+  return {
+    component,
+    database: stringField(value, 'database', at),
+    takenAt: ago(value.takenDaysAgo, `${at}.takenDaysAgo`),
+    bytes,
+    sha256: exampleSha256(deployment, 'backup', component),
+    retentionDays,
+    receivedAt: ago(value.receivedDaysAgo, `${at}.receivedDaysAgo`),
+  };
+}
+
+function listOfStrings(value: unknown, at: string): string[] {
+  if (!Array.isArray(value) || !value.every(v => typeof v === 'string')) {
+    throw new Error(`${at}: must be a list of file names`);
+  }
+  return value;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -71,7 +71,8 @@ scaling:
 
 /**
  * What a healthy fleet would report: journals back two days ago, roomy GPUs, a values file,
- * the newest release's update bundle verified on air-gapped sites.
+ * the newest release's update bundle verified on air-gapped sites, last night's backup of
+ * every database.
  */
 function healthyObservations(
   entity: CustomerDeploymentEntity,
@@ -130,6 +131,15 @@ function healthyObservations(
             },
           ]
         : [],
+    backups: (spec.databases ?? []).map(db => ({
+      component: db.name,
+      database: db.database,
+      takenAt: daysFromNow(-0.3).toISOString(),
+      bytes: 7_340_032,
+      sha256: createHash('sha256').update(db.name).digest('hex'),
+      retentionDays: 30,
+      receivedAt: daysFromNow(-0.25).toISOString(),
+    })),
   };
 }
 
@@ -217,12 +227,13 @@ describe('evaluateDeployment on the example fleet', () => {
         'up-to-date',
         'unknown',
       ],
+      // 0.41.1 on its way migrates the summaries database, of which no backup came back
       'brightline-contact-staging': [
         'not-required',
         'not-applicable',
         'unknown',
-        'ready-with-warnings',
-        'warning',
+        'blocked',
+        'critical',
       ],
       'brightline-contact-uat': [
         'not-required',

@@ -6,11 +6,17 @@ import {
   releasesResponse,
 } from '../__fixtures__/statuses';
 import { receipt, receiptPage } from '../__fixtures__/journals';
+import {
+  bundleObservation,
+  upgradePlan,
+  valuesObservation,
+} from '../__fixtures__/upgrades';
 
 /**
  * A FleetApi of jest mocks: one deployment in the list, that deployment for every ref, the
  * releases of deepgram-self-hosted, one journal receipt, a journal's bytes and a successful
- * upload. Override any method.
+ * upload; acme-prod's two-step upgrade plan, its onboarding values, one bundle handed out and no
+ * backups. Override any method.
  */
 export function mockFleetApi(
   overrides: Partial<jest.Mocked<FleetApi>> = {},
@@ -39,6 +45,34 @@ export function mockFleetApi(
     downloadArtifactArchive: jest
       .fn()
       .mockResolvedValue({ content: new Blob([new Uint8Array([0x1f, 0x8b])]) }),
+    getUpgradePlan: jest.fn().mockResolvedValue({ plan: upgradePlan() }),
+    getUpgradePlanFiles: jest
+      .fn()
+      .mockResolvedValue({ plan: upgradePlan(), files: [] }),
+    downloadUpgradePlanArchive: jest.fn().mockResolvedValue({
+      content: new Blob([new Uint8Array([0x1f, 0x8b])]),
+      fileName: 'acme-prod-upgrade-0.42.0.tar.gz',
+    }),
+    getValues: jest.fn().mockResolvedValue({ values: valuesObservation() }),
+    uploadValues: jest.fn().mockImplementation(async (_ref, document) => ({
+      values: valuesObservation({ document, source: 'upload' }),
+    })),
+    listBundles: jest.fn().mockResolvedValue({ items: [bundleObservation()] }),
+    handOutBundle: jest.fn().mockImplementation(async (_ref, options) => ({
+      bundle: bundleObservation({ target: options?.target ?? '0.42.0' }),
+      manifest: {},
+      files: [],
+    })),
+    downloadBundleKit: jest.fn().mockResolvedValue({
+      content: new Blob([new Uint8Array([0x1f, 0x8b])]),
+    }),
+    uploadBundleVerification: jest.fn().mockResolvedValue({
+      bundle: bundleObservation({
+        verification: 'verified',
+        verifiedAt: '2026-12-04T09:00:00.000Z',
+      }),
+    }),
+    listBackups: jest.fn().mockResolvedValue({ items: [] }),
     ...overrides,
   };
 }

@@ -12,7 +12,8 @@ import { FleetApi, fleetApiRef } from '../api';
 
 /**
  * Renders an entity card in a test app with the given FleetApi; every permission is granted
- * unless `permission` says otherwise (one answer, or one per request).
+ * unless `permission` says otherwise (one answer, or one per request). `url` is the page's
+ * address (for cards that read the query string); `alertApi` records what the card posts.
  */
 export function renderEntityCard(
   entity: Entity,
@@ -25,6 +26,8 @@ export function renderEntityCard(
       | ((
           request: EvaluatePermissionRequest,
         ) => AuthorizeResult.ALLOW | AuthorizeResult.DENY);
+    url?: string;
+    alertApi?: ReturnType<typeof mockApis.alert>;
   } = {},
 ) {
   return renderInTestApp(
@@ -35,8 +38,10 @@ export function renderEntityCard(
         mockApis.permission({
           authorize: options.permission ?? AuthorizeResult.ALLOW,
         }),
+        options.alertApi ?? mockApis.alert(),
       ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      ...(options.url && { initialRouteEntries: [options.url] }),
     },
   );
 }

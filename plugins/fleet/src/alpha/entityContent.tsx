@@ -29,3 +29,19 @@ export const journalsEntityContent = EntityContentBlueprint.make({
       import('../components/JournalsContent').then(m => <m.JournalsContent />),
   },
 });
+
+/**
+ * `entity-content:fleet/upgrade` — an "Upgrade" tab on CustomerDeployments: the upgrade plan to
+ * the target in the URL (`?target=`), the values on record, the update bundles of air-gapped
+ * deployments and the latest backups.
+ */
+export const upgradeEntityContent = EntityContentBlueprint.make({
+  name: 'upgrade',
+  params: {
+    path: '/upgrade',
+    title: 'Upgrade',
+    filter: isDeployment,
+    loader: () =>
+      import('../components/UpgradeContent').then(m => <m.UpgradeContent />),
+  },
+});

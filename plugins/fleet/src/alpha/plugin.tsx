@@ -14,15 +14,20 @@ import {
   upgradeReadinessEntityCard,
   artifactsEntityCard,
 } from './entityCards';
-import { fleetEntityContent, journalsEntityContent } from './entityContent';
+import {
+  fleetEntityContent,
+  journalsEntityContent,
+  upgradeEntityContent,
+} from './entityContent';
 import { chartVersionPickerFormField, gpuSizingFormField } from './formFields';
 
 /**
  * Fleetdeck's frontend for the new frontend system: the fleet page at `/fleet` (listed in the
  * navigation as "Customer fleet"), the fleet backend's API, entity cards for `Customer` and
  * `CustomerDeployment` entities (each shown only on entities of its kind), a "Fleet" tab on
- * deployments (with the GPU card), and the journal card and a "Journals" tab (upload and history) on deployments
- * that bill by journal.
+ * deployments (with the GPU card), an "Upgrade" tab on deployments (plan, values, update bundles,
+ * backups), and the journal card and a "Journals" tab (upload and history) on deployments that
+ * bill by journal.
  *
  * @alpha
  */
@@ -48,6 +53,7 @@ export const fleetPlugin = createFrontendPlugin({
     gpuSizingFormField,
     fleetEntityContent,
     journalsEntityContent,
+    upgradeEntityContent,
     customerOverviewEntityCard,
     customerDeploymentsEntityCard,
   ],

@@ -2,12 +2,19 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { createApiRef } from '@backstage/core-plugin-api';
 import {
   ArtifactListResponse,
+  BackupListResponse,
+  BundleHandoutResponse,
+  BundleListResponse,
+  BundleObservation,
   DeploymentListResponse,
   DeploymentQuery,
   DeploymentStatus,
+  DeploymentValuesResponse,
   JournalReceiptPage,
   JournalUploadResponse,
   ReleasesResponse,
+  UpgradePlanFilesResponse,
+  UpgradePlanResponse,
 } from '@fleetdeck/plugin-fleet-common';
 
 /**
@@ -51,6 +58,35 @@ export interface UploadJournalOptions {
   onProgress?: (loaded: number, total: number) => void;
   /** Aborts the upload; the promise then rejects with an `AbortError`. */
   signal?: AbortSignal;
+}
+
+/**
+ * Options of the upgrade plan's methods ({@link FleetApi.getUpgradePlan} and the others).
+ *
+ * @public
+ */
+export interface UpgradePlanOptions {
+  /** The chart version to plan the upgrade to; the backend's default (the latest) when absent. */
+  target?: string;
+}
+
+/**
+ * Options of {@link FleetApi.handOutBundle}.
+ *
+ * @public
+ */
+export interface HandOutBundleOptions {
+  /** The chart version the bundle carries; the backend's default (the latest) when absent. */
+  target?: string;
+}
+
+/**
+ * The answer to {@link FleetApi.uploadBundleVerification}: the bundle with the result recorded.
+ *
+ * @public
+ */
+export interface BundleVerificationUploadResponse {
+  bundle: BundleObservation;
 }
 
 /**
@@ -135,6 +171,75 @@ export interface FleetApi {
   downloadArtifactArchive(
     ref: string | CompoundEntityRef,
   ): Promise<JournalDownload>;
+
+  /**
+   * The upgrade plan from the installed release to the target: each step with its values
+   * changes, GPU changes, checks, commands and rollback, and the versions skipped. Rejects with a
+   * `ResponseError` (403 without `fleet.deployment.read`, 404 for an unknown deployment).
+   */
+  getUpgradePlan(
+    ref: string | CompoundEntityRef,
+    options?: UpgradePlanOptions,
+  ): Promise<UpgradePlanResponse>;
+
+  /**
+   * The plan with the files it renders to (`UPGRADE.md`, the migrated values per step, the
+   * collector); needs `fleet.artifact.read`.
+   */
+  getUpgradePlanFiles(
+    ref: string | CompoundEntityRef,
+    options?: UpgradePlanOptions,
+  ): Promise<UpgradePlanFilesResponse>;
+
+  /** The plan's files as one `.tar.gz`; needs `fleet.artifact.read`. */
+  downloadUpgradePlanArchive(
+    ref: string | CompoundEntityRef,
+    options?: UpgradePlanOptions,
+  ): Promise<JournalDownload>;
+
+  /** The Helm values document on record for the deployment, and where it came from. */
+  getValues(ref: string | CompoundEntityRef): Promise<DeploymentValuesResponse>;
+
+  /**
+   * Replaces the values on record with `document` (YAML text, at most 256 KiB); needs
+   * `fleet.report.create`. Rejects with a 400 `ResponseError` whose `cause` carries the backend's
+   * message when the document is not YAML or holds a secret value.
+   */
+  uploadValues(
+    ref: string | CompoundEntityRef,
+    document: string,
+  ): Promise<DeploymentValuesResponse>;
+
+  /** The offline update bundles handed out for the deployment, newest first. */
+  listBundles(ref: string | CompoundEntityRef): Promise<BundleListResponse>;
+
+  /**
+   * Hands out an offline update bundle for an air-gapped deployment: records it and answers its
+   * manifest and kit files. Rejects with a 400 `ResponseError` for other profiles.
+   */
+  handOutBundle(
+    ref: string | CompoundEntityRef,
+    options?: HandOutBundleOptions,
+  ): Promise<BundleHandoutResponse>;
+
+  /** The kit of a bundle handed out (`MANIFEST.json`, `SHA256SUMS`, scripts) as a `.tar.gz`. */
+  downloadBundleKit(
+    ref: string | CompoundEntityRef,
+    id: string,
+  ): Promise<JournalDownload>;
+
+  /**
+   * Sends the `bundle-verification.json` the customer's `verify-bundle.sh` wrote, as it is (its
+   * text); needs `fleet.report.create`. Rejects with a 400 `ResponseError` carrying the backend's
+   * message when the file is not a verification of a bundle handed out for this deployment.
+   */
+  uploadBundleVerification(
+    ref: string | CompoundEntityRef,
+    verification: string,
+  ): Promise<BundleVerificationUploadResponse>;
+
+  /** The latest backup of each stateful component of the deployment. */
+  listBackups(ref: string | CompoundEntityRef): Promise<BackupListResponse>;
 }
 
 /**

@@ -7,19 +7,28 @@ import {
 import { ResponseError } from '@backstage/errors';
 import {
   ArtifactListResponse,
+  BackupListResponse,
+  BundleHandoutResponse,
+  BundleListResponse,
   CUSTOMER_DEPLOYMENT_KIND,
   DeploymentListResponse,
   DeploymentQuery,
   DeploymentStatus,
+  DeploymentValuesResponse,
   JournalReceiptPage,
   JournalUploadResponse,
   ReleasesResponse,
+  UpgradePlanFilesResponse,
+  UpgradePlanResponse,
 } from '@fleetdeck/plugin-fleet-common';
 import {
+  BundleVerificationUploadResponse,
   FleetApi,
   GetDeploymentOptions,
+  HandOutBundleOptions,
   JournalDownload,
   ListJournalsOptions,
+  UpgradePlanOptions,
   UploadJournalOptions,
 } from './FleetApi';
 
@@ -80,6 +89,15 @@ function deploymentPath(ref: string | CompoundEntityRef): string {
   return `/deployments/${encodeURIComponent(namespace)}/${encodeURIComponent(
     name,
   )}`;
+}
+
+/** `?target=` when a target is given. */
+function targetParams(options: { target?: string }): URLSearchParams {
+  const params = new URLSearchParams();
+  if (options.target) {
+    params.set('target', options.target);
+  }
+  return params;
 }
 
 /** `path?search`, or `path` alone when there are no parameters. */
@@ -241,6 +259,100 @@ export class FleetClient implements FleetApi {
     return this.download(`${deploymentPath(ref)}/artifacts.tar.gz`);
   }
 
+  async getUpgradePlan(
+    ref: string | CompoundEntityRef,
+    options: UpgradePlanOptions = {},
+  ): Promise<UpgradePlanResponse> {
+    return this.get<UpgradePlanResponse>(
+      withParams(`${deploymentPath(ref)}/upgrade-plan`, targetParams(options)),
+    );
+  }
+
+  async getUpgradePlanFiles(
+    ref: string | CompoundEntityRef,
+    options: UpgradePlanOptions = {},
+  ): Promise<UpgradePlanFilesResponse> {
+    return this.get<UpgradePlanFilesResponse>(
+      withParams(
+        `${deploymentPath(ref)}/upgrade-plan/files`,
+        targetParams(options),
+      ),
+    );
+  }
+
+  async downloadUpgradePlanArchive(
+    ref: string | CompoundEntityRef,
+    options: UpgradePlanOptions = {},
+  ): Promise<JournalDownload> {
+    return this.download(
+      withParams(
+        `${deploymentPath(ref)}/upgrade-plan.tar.gz`,
+        targetParams(options),
+      ),
+    );
+  }
+
+  async getValues(
+    ref: string | CompoundEntityRef,
+  ): Promise<DeploymentValuesResponse> {
+    return this.get<DeploymentValuesResponse>(`${deploymentPath(ref)}/values`);
+  }
+
+  async uploadValues(
+    ref: string | CompoundEntityRef,
+    document: string,
+  ): Promise<DeploymentValuesResponse> {
+    return this.send<DeploymentValuesResponse>(
+      'PUT',
+      `${deploymentPath(ref)}/values`,
+      JSON.stringify({ document }),
+    );
+  }
+
+  async listBundles(
+    ref: string | CompoundEntityRef,
+  ): Promise<BundleListResponse> {
+    return this.get<BundleListResponse>(`${deploymentPath(ref)}/bundles`);
+  }
+
+  async handOutBundle(
+    ref: string | CompoundEntityRef,
+    options: HandOutBundleOptions = {},
+  ): Promise<BundleHandoutResponse> {
+    return this.send<BundleHandoutResponse>(
+      'POST',
+      `${deploymentPath(ref)}/bundles`,
+      JSON.stringify(options.target ? { target: options.target } : {}),
+    );
+  }
+
+  async downloadBundleKit(
+    ref: string | CompoundEntityRef,
+    id: string,
+  ): Promise<JournalDownload> {
+    return this.download(
+      `${deploymentPath(ref)}/bundles/${encodeURIComponent(id)}/kit.tar.gz`,
+    );
+  }
+
+  async uploadBundleVerification(
+    ref: string | CompoundEntityRef,
+    verification: string,
+  ): Promise<BundleVerificationUploadResponse> {
+    // Sent as the customer's file holds it: the backend judges it and says what is wrong.
+    return this.send<BundleVerificationUploadResponse>(
+      'POST',
+      `${deploymentPath(ref)}/bundles/verifications`,
+      verification,
+    );
+  }
+
+  async listBackups(
+    ref: string | CompoundEntityRef,
+  ): Promise<BackupListResponse> {
+    return this.get<BackupListResponse>(`${deploymentPath(ref)}/backups`);
+  }
+
   private async download(path: string): Promise<JournalDownload> {
     const response = await this.request(path);
     return {
@@ -334,10 +446,24 @@ export class FleetClient implements FleetApi {
     return (await response.json()) as T;
   }
 
-  /** A GET through the fetch API; throws a `ResponseError` unless the response is OK. */
-  private async request(path: string): Promise<Response> {
+  /** A JSON `body` sent with `method`; the answer parsed as JSON. */
+  private async send<T>(
+    method: 'POST' | 'PUT',
+    path: string,
+    body: string,
+  ): Promise<T> {
+    const response = await this.request(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body,
+    });
+    return (await response.json()) as T;
+  }
+
+  /** A request through the fetch API (GET unless `init` says); throws a `ResponseError` unless the response is OK. */
+  private async request(path: string, init?: RequestInit): Promise<Response> {
     const baseUrl = await this.discoveryApi.getBaseUrl('fleet');
-    const response = await this.fetchApi.fetch(`${baseUrl}${path}`);
+    const response = await this.fetchApi.fetch(`${baseUrl}${path}`, init);
     if (!response.ok) {
       throw await ResponseError.fromResponse(response);
     }

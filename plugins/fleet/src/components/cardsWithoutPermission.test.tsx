@@ -7,6 +7,7 @@ import { renderEntityCard } from '../__testUtils__/renderEntityCard';
 import { ArtifactsCard } from './ArtifactsCard';
 import { DeploymentStatusCard } from './DeploymentStatusCard';
 import { GpuCard } from './GpuCard';
+import { UpgradeContent } from './UpgradeContent';
 import { UpgradeReadinessCard } from './UpgradeReadinessCard';
 
 // A file of its own, every permission denied: `usePermission` caches answers (SWR) per
@@ -68,5 +69,21 @@ describe('fleet cards without the permission to read', () => {
       ),
     ).toBeVisible();
     expect(fleetApi.getDeployment).not.toHaveBeenCalled();
+  });
+
+  it('the Upgrade tab explains the refusal and asks nothing of the fleet backend', async () => {
+    const fleetApi = mockFleetApi();
+    renderEntityCard(deploymentEntity(), <UpgradeContent />, fleetApi, {
+      permission: AuthorizeResult.DENY,
+    });
+    expect(
+      await screen.findByText(
+        refusal('read the upgrade plan', 'fleet.deployment.read'),
+      ),
+    ).toBeVisible();
+    expect(fleetApi.getUpgradePlan).not.toHaveBeenCalled();
+    expect(fleetApi.getValues).not.toHaveBeenCalled();
+    expect(fleetApi.listBundles).not.toHaveBeenCalled();
+    expect(fleetApi.listBackups).not.toHaveBeenCalled();
   });
 });

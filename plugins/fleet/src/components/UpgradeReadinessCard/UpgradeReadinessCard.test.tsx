@@ -1,10 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import {
-  UpgradeReadinessCard,
-  newerReleases,
-  sortChecks,
-} from './UpgradeReadinessCard';
+import { UpgradeReadinessCard } from './UpgradeReadinessCard';
+import { newerReleases } from '../shared/TargetVersionSelect';
+import { sortChecks } from '../shared/UpgradeCheckList';
 import type { ReleasesResponse } from '@fleetdeck/plugin-fleet-common';
 import { deploymentEntity } from '../../__fixtures__/entities';
 import { mockFleetApi, responseError } from '../../__testUtils__/fleetApi';
@@ -141,6 +139,12 @@ describe('UpgradeReadinessCard', () => {
       screen.getByRole('combobox', { name: 'Target version' }),
     ).toHaveTextContent('0.41.1');
     expect(fleetApi.getReleases).toHaveBeenCalledTimes(1);
+    expect(
+      screen.getByRole('link', { name: 'See the upgrade plan to 0.41.1' }),
+    ).toHaveAttribute(
+      'href',
+      '/catalog/default/customerdeployment/acme-prod/upgrade?target=0.41.1',
+    );
   });
 
   it('keeps the checks when the releases cannot be read', async () => {
@@ -196,6 +200,9 @@ describe('UpgradeReadinessCard', () => {
     expect(screen.getByText('· on 0.42.0, the latest')).toBeInTheDocument();
     expect(screen.getByText('Not behind')).toBeInTheDocument();
     expect(screen.queryByText('Checks')).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('link', { name: /See the upgrade plan/ }),
+    ).not.toBeInTheDocument();
   });
 
   it('says when the fleet backend has not evaluated the deployment yet', async () => {

@@ -1,5 +1,10 @@
 import { responseError } from '../../__testUtils__/fleetApi';
-import { describeNotAllowed, isNotAllowed } from './describeApiError';
+import { ResponseError } from '@backstage/errors';
+import {
+  describeNotAllowed,
+  describeRequestError,
+  isNotAllowed,
+} from './describeApiError';
 
 describe('describeNotAllowed', () => {
   it('says what may not be done, which permission is missing and whom to ask', () => {
@@ -33,5 +38,24 @@ describe('isNotAllowed', () => {
     ).toBe(false);
     expect(isNotAllowed(new Error('403'))).toBe(false);
     expect(isNotAllowed(undefined)).toBe(false);
+  });
+});
+
+describe('describeRequestError', () => {
+  it("gives the backend's message as it is, else the error's own", async () => {
+    expect(
+      describeRequestError(
+        await responseError(
+          400,
+          'InputError',
+          'values.yaml line 4: global.deepgramApiKey holds a secret value',
+        ),
+      ),
+    ).toBe('values.yaml line 4: global.deepgramApiKey holds a secret value');
+    const proxyPage = await ResponseError.fromResponse(
+      new Response('<html>Bad gateway</html>', { status: 502 }),
+    );
+    expect(describeRequestError(proxyPage)).toBe(proxyPage.message);
+    expect(describeRequestError(new Error('offline'))).toBe('offline');
   });
 });

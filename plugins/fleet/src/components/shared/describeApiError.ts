@@ -35,3 +35,29 @@ export function describeNotAllowed(context: NotAllowedContext): string {
     : 'Ask a platform admin for access.';
   return `You may not ${what}: the permission ${permission} is not granted to you. ${whom}`;
 }
+
+/** The message `ResponseError.fromResponse` makes up when a body was not the backend's JSON. */
+const NOT_FROM_BACKEND = /^Request failed with( status)? \d{3}/;
+
+/**
+ * The fleet backend's own message in a `ResponseError` (its `cause`: an `InputError` says what
+ * to fix), or undefined when the answer carried none — a proxy's page, an empty body.
+ */
+export function backendMessageOf(error: unknown): string | undefined {
+  if (!isError(error) || error.name !== 'ResponseError') {
+    return undefined;
+  }
+  const cause = (error as Error & { cause?: { message?: unknown } }).cause
+    ?.message;
+  return typeof cause === 'string' && cause && !NOT_FROM_BACKEND.test(cause)
+    ? cause
+    : undefined;
+}
+
+/** What to tell the user about a failed request: the backend's message as it is, else the error's. */
+export function describeRequestError(error: unknown): string {
+  return (
+    backendMessageOf(error) ??
+    (error instanceof Error ? error.message : String(error))
+  );
+}

@@ -1,9 +1,7 @@
-/** The message `ResponseError.fromResponse` makes up when a body was not the backend's JSON. */
-const NOT_FROM_BACKEND = /^Request failed with( status)? \d{3}/;
+import { backendMessageOf } from './describeApiError';
 
 type ResponseErrorLike = Error & {
   statusCode?: number;
-  cause?: { name?: string; message?: string };
 };
 
 function isResponseError(error: unknown): error is ResponseErrorLike {
@@ -71,9 +69,7 @@ export function describeJournalError(
   if (!isResponseError(error)) {
     return error.message;
   }
-  const cause = error.cause?.message;
-  const backendMessage =
-    cause && !NOT_FROM_BACKEND.test(cause) ? cause : undefined;
+  const backendMessage = backendMessageOf(error);
   const lead = leadFor(
     error.statusCode,
     options.action,

@@ -1,0 +1,1 @@
+export { UpgradeContent } from './UpgradeContent';
