@@ -1047,7 +1047,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  $ref: '#/components/schemas/BundleObservation',
+                  $ref: '#/components/schemas/BundleVerificationResponse',
                 },
               },
             },
@@ -3086,6 +3086,16 @@ export const spec = {
             items: {
               type: 'string',
             },
+          },
+        },
+        additionalProperties: false,
+      },
+      BundleVerificationResponse: {
+        type: 'object',
+        required: ['bundle'],
+        properties: {
+          bundle: {
+            $ref: '#/components/schemas/BundleObservation',
           },
         },
         additionalProperties: false,

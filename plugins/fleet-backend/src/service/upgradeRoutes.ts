@@ -252,7 +252,7 @@ export function addUpgradeRoutes(
         const meta = { id: verified.id, result: verified.verification };
         return { result: verified, meta };
       });
-      res.json(bundle);
+      res.json({ bundle });
     },
   );
 

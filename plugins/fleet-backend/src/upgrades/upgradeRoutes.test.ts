@@ -419,7 +419,7 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
         }),
       );
       expect(failed.status).toBe(200);
-      expect(failed.body).toMatchObject({
+      expect(failed.body.bundle).toMatchObject({
         verification: 'failed',
         failedFiles: ['images/engine-release-261120.tar'],
       });
@@ -429,13 +429,13 @@ describe.each(databases.eachSupportedId())('upgrade routes, %p', databaseId => {
         verificationOf(handout),
       );
       expect(verified.status).toBe(200);
-      expect(verified.body).toMatchObject({
+      expect(verified.body.bundle).toMatchObject({
         id: handout.bundle.id,
         verification: 'verified',
         failedFiles: [],
       });
       expect((await api.get(url(AIRGAPPED, '/bundles'))).body.items).toEqual([
-        verified.body,
+        verified.body.bundle,
       ]);
     });
 
