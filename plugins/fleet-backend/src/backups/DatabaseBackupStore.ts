@@ -71,12 +71,20 @@ export class DatabaseBackupStore implements BackupStore {
   }
 
   async latest(entityRef: string): Promise<BackupObservation[]> {
-    const rows = await this.db<BackupRow>(BACKUPS)
-      .where({ entity_ref: entityRef })
+    // Only each component's newest rows: a daily job keeps a year's manifests per component.
+    const rows = await this.db<BackupRow>(`${BACKUPS} as b`)
+      .where('b.entity_ref', entityRef)
+      .where(
+        'b.taken_at',
+        this.db(`${BACKUPS} as newest`)
+          .max('newest.taken_at')
+          .where('newest.entity_ref', this.db.ref('b.entity_ref'))
+          .andWhere('newest.component', this.db.ref('b.component')),
+      )
+      .select('b.*')
       .orderBy([
-        { column: 'component', order: 'asc' },
-        { column: 'taken_at', order: 'desc' },
-        { column: 'row_id', order: 'desc' },
+        { column: 'b.component', order: 'asc' },
+        { column: 'b.row_id', order: 'desc' },
       ]);
     const latest = new Map<string, BackupObservation>();
     for (const row of rows) {
