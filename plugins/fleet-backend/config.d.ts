@@ -20,6 +20,12 @@ export interface Config {
        * required intermediate versions, known-bad releases. URL or path, as for `index`.
        */
       policy?: string;
+      /**
+       * The chart's CHANGELOG.md (`## [<version>]` per release), from which upgrade plans and
+       * offline update bundles take the release notes between the installed and the target
+       * version. URL or path, as for `index`. Without it they carry no release notes.
+       */
+      changelog?: string;
     };
     /** Billing journals. */
     journals?: {

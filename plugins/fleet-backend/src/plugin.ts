@@ -18,6 +18,7 @@ import { wireRouter } from './wiring/router';
 import { wireStartup } from './wiring/startup';
 import { wireStatuses } from './wiring/statuses';
 import { wireTasks } from './wiring/tasks';
+import { wireUpgrades } from './wiring/upgrades';
 
 /**
  * Fleetdeck's backend plugin: the status of every CustomerDeployment, evaluated on a schedule
@@ -61,14 +62,21 @@ export const fleetPlugin = createBackendPlugin({
         });
         const authorization = wireAuthorization({ ...deps, statuses });
         const reports = wireReports({ ...deps, statuses });
+        const upgrades = wireUpgrades({ ...deps, db, statuses });
         const journals = wireJournals({
           ...deps,
           db,
           blobStore: extensions.blobStore(),
           statuses,
           reports,
+          upgrades,
         });
-        const registrations = wireRegistrations({ ...deps, db, statuses });
+        const registrations = wireRegistrations({
+          ...deps,
+          db,
+          statuses,
+          values: upgrades.values,
+        });
         const gpu = wireGpuSnapshots({ ...deps, statuses });
         const flags = wireFlags({ ...deps, db, statuses });
 
@@ -79,6 +87,7 @@ export const fleetPlugin = createBackendPlugin({
           reports,
           journals,
           registrations,
+          upgrades,
         });
         await wireTasks({ ...deps, statuses, journals, gpu, flags });
         wireStartup({ ...deps, seeders: extensions.seeders(), statuses });

@@ -13,6 +13,12 @@ import type {
 export interface FleetReleases {
   index: ReleaseIndex;
   policy?: ReleasePolicy;
+  /**
+   * The chart's CHANGELOG (Markdown, `## [<version>]` per release), from which upgrade plans
+   * and update bundles take the release notes between two versions; without it they carry
+   * none.
+   */
+  changelog?: string;
 }
 
 /**

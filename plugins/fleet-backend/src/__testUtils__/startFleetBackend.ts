@@ -8,6 +8,7 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import type { Entity } from '@backstage/catalog-model';
 import type { JsonObject } from '@backstage/types';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -21,7 +22,8 @@ import { schedulerOfFleet } from './schedulerOfFleet';
  * an inbox in a temporary folder, and every scheduled task left for the test to trigger.
  * `config` adds to the plugin's `fleet` config; its `journals` keys join the blob store and
  * inbox set here. `services` replace default services (such as a capturing root logger);
- * `modules` are added beside the plugin (such as one that sets a release source).
+ * `modules` are added beside the plugin (such as one that sets a release source); `entities`
+ * changes the example entities.
  */
 export async function startFleetBackend(options: {
   knex: Knex;
@@ -29,6 +31,8 @@ export async function startFleetBackend(options: {
   config?: JsonObject & { journals?: JsonObject };
   services?: ServiceFactory[];
   modules?: BackendFeature[];
+  /** Changes to the example entities, e.g. a deployment that declares databases. */
+  entities?: (examples: Entity[]) => Entity[];
 }) {
   const { journals, ...config } = options.config ?? {};
   const dir = createMockDirectory();
@@ -39,7 +43,9 @@ export async function startFleetBackend(options: {
     features: [
       fleetPlugin,
       scheduler.module,
-      catalogServiceMock.factory({ entities: loadExampleEntities() }),
+      catalogServiceMock.factory({
+        entities: (options.entities ?? (e => e))(loadExampleEntities()),
+      }),
       mockServices.database.factory({ knex: options.knex }),
       mockServices.scheduler.factory(),
       ...(options.permission

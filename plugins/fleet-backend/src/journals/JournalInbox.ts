@@ -1,6 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { AuthService, LoggerService } from '@backstage/backend-plugin-api';
+import type {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import {
@@ -11,9 +15,31 @@ import type { JournalService } from './JournalService';
 import { parseReportJson } from '../reports/parseReportJson';
 import type { StatusReportService } from '../reports/StatusReportService';
 
-/** Status reports are JSON (`<deployment>/status-*.json`); journals never are `.json`. */
-const isStatusReportFile = (file: string) =>
-  file.toLowerCase().endsWith('.json');
+/**
+ * Status reports, bundle verifications and backup manifests are JSON (`<deployment>/*.json`);
+ * journals never are `.json`.
+ */
+const isDocumentFile = (file: string) => file.toLowerCase().endsWith('.json');
+
+/**
+ * Takes one JSON document of a `kind` other than a status report, dropped for a deployment,
+ * and says what became of it. Throws as the API would: `InputError` / `NotFoundError` refuse
+ * the file, anything else leaves it for the next run.
+ */
+export type InboxDocumentHandler = (
+  entityRef: string,
+  document: unknown,
+  credentials: BackstageCredentials,
+) => Promise<{ message: string }>;
+
+/** The `kind` of a parsed JSON document, when it has one. */
+function kindOf(document: unknown): string | undefined {
+  const kind =
+    document && typeof document === 'object'
+      ? (document as { kind?: unknown }).kind
+      : undefined;
+  return typeof kind === 'string' ? kind : undefined;
+}
 
 /** A file's path for the logs; a name that looks like a key or token is not repeated. */
 function shown(file: string): string {
@@ -114,7 +140,12 @@ async function moveAside(from: string, to: string): Promise<string> {
  * <inbox>/<deployment>/journal-YYYYMMDD-HHMMSS.tar.gz         a shared volume's backup
  * <inbox>/<deployment>/<pod>/journal                          a raw journal
  * <inbox>/<deployment>/status-*.json                           a status report (any .json)
+ * <inbox>/<deployment>/bundle-verification.json                 what verify-bundle.sh found
+ * <inbox>/<deployment>/<component>-<stamp>.manifest.json        a backup job's manifest
  * ```
+ *
+ * A JSON file is dispatched by its `kind`: `BundleVerification` and `BackupManifest` to their
+ * handlers, anything else is read as a status report (whose check names a wrong kind).
  *
  * Each pass ingests every file once, oldest first: after success it is moved to
  * `processed/<same path>`; when it is refused, to `rejected/<same path>` with
@@ -130,6 +161,7 @@ export class JournalInbox {
     service: StatusReportService;
     maxBytes: number;
   };
+  private readonly documents: Record<string, InboxDocumentHandler>;
   private readonly auth: AuthService;
   private readonly logger: LoggerService;
   private readonly now: () => Date;
@@ -140,11 +172,14 @@ export class JournalInbox {
     journals: JournalService;
     /** Status reports dropped beside journals. */
     reports: { service: StatusReportService; maxBytes: number };
+    /** Handlers of the other JSON documents, by `kind` (`BundleVerification`, `BackupManifest`). */
+    documents?: Record<string, InboxDocumentHandler>;
     auth: AuthService;
     logger: LoggerService;
     now?: () => Date;
   }) {
     this.reports = options.reports;
+    this.documents = options.documents ?? {};
     this.root = options.root;
     this.minFileAgeMs = options.minFileAgeMs;
     this.journals = options.journals;
@@ -221,13 +256,13 @@ export class JournalInbox {
       .map(f => f.file);
   }
 
-  /** A status report file, parsed; `InputError` when too large or not JSON. */
-  private async readReport(absolute: string, file: string): Promise<unknown> {
+  /** A JSON document file, parsed; `InputError` when too large or not JSON. */
+  private async readDocument(absolute: string, file: string): Promise<unknown> {
     const maxBytes = this.reports.maxBytes;
     const { size } = await fs.promises.stat(absolute);
     if (size > maxBytes) {
       throw new InputError(
-        `${file} is larger than ${maxBytes} bytes (fleet.reports.maxBytes); is it really a status report?`,
+        `${file} is larger than ${maxBytes} bytes (fleet.reports.maxBytes); is it really a status report, bundle verification or backup manifest?`,
       );
     }
     return parseReportJson(await fs.promises.readFile(absolute, 'utf8'), file);
@@ -247,21 +282,22 @@ export class JournalInbox {
       }
       const entityRef = deploymentRefOfFolder(segments[0]);
       const credentials = await this.auth.getOwnServiceCredentials();
-      if (isStatusReportFile(file)) {
-        const report = await this.reports.service.accept(
-          entityRef,
-          await this.readReport(absolute, file),
-          credentials,
-        );
+      if (isDocumentFile(file)) {
+        const document = await this.readDocument(absolute, file);
+        const kind = kindOf(document);
+        const handler = kind === undefined ? undefined : this.documents[kind];
+        const outcome = handler
+          ? await handler(entityRef, document, credentials)
+          : await this.reports.service.accept(entityRef, document, credentials);
         const moved = await moveAside(
           absolute,
           path.join(this.root, PROCESSED_DIR, file),
         );
         result.processed.push(file);
         this.logger.info(
-          `Journal inbox: status report ${shown(file)} → ${shown(
-            path.relative(this.root, moved),
-          )} (${report.message})`,
+          `Journal inbox: ${handler ? kind : 'status report'} ${shown(
+            file,
+          )} → ${shown(path.relative(this.root, moved))} (${outcome.message})`,
         );
         return;
       }

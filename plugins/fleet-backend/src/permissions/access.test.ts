@@ -95,6 +95,31 @@ const MATRIX: Array<{
     expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
   },
   {
+    request: 'upgrade plan',
+    permission: 'fleet.deployment.read',
+    expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
+  },
+  {
+    request: 'upgrade plan files',
+    permission: 'fleet.artifact.read',
+    expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
+  },
+  {
+    request: 'values upload',
+    permission: 'fleet.report.create',
+    expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
+  },
+  {
+    request: 'bundle hand-out',
+    permission: 'fleet.artifact.read',
+    expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
+  },
+  {
+    request: 'backups list',
+    permission: 'fleet.deployment.read',
+    expected: { owner: 'ok', nonOwner: 403, billing: 403, admin: 'ok' },
+  },
+  {
     request: 'registrations list',
     permission: 'fleet.registration.read',
     expected: { owner: 'ok', nonOwner: 'ok', billing: 403, admin: 'ok' },
@@ -216,6 +241,19 @@ async function startFleet(databaseId: TestDatabaseId) {
     'artifacts list': p => get(p, artifacts),
     'artifacts archive': p => get(p, `${artifacts}.tar.gz`),
     'artifact file': p => get(p, `${artifacts}/values.yaml`),
+    'upgrade plan': p => get(p, `${deployment}/upgrade-plan`),
+    'upgrade plan files': p => get(p, `${deployment}/upgrade-plan/files`),
+    'values upload': p =>
+      request(server)
+        .put(`${deployment}/values`)
+        .set('Authorization', as(p))
+        .send({ document: 'scaling:\n  replicas:\n    engine: 4\n' }),
+    'bundle hand-out': p =>
+      request(server)
+        .post(`${deployment}/bundles`)
+        .set('Authorization', as(p))
+        .send({ target: '0.42.0' }),
+    'backups list': p => get(p, `${deployment}/backups`),
     'registrations list': p => get(p, '/api/fleet/registrations'),
   };
   return { get, requests };

@@ -24,18 +24,11 @@ import {
   type FleetDeploymentResource,
 } from '../permissions/resource';
 import type { FleetStore } from '../database/FleetStore';
+import { principalRef } from '../service/principalRef';
 import type { StatusEvaluation } from '../service/seams';
+import type { ValuesService } from '../values/ValuesService';
 import type { RegistrationStore } from './RegistrationStore';
 import { validateRegistration } from './validateRegistration';
-
-function principalOf(credentials: BackstageCredentials): string {
-  const principal = credentials.principal as {
-    type: string;
-    userEntityRef?: string;
-    subject?: string;
-  };
-  return principal.userEntityRef ?? principal.subject ?? principal.type;
-}
 
 /**
  * Where an entity came from, for a message: a URL as it is (the user can open it), but never
@@ -67,6 +60,8 @@ export class RegistrationService {
        * as registered, rather than at the next scheduled refresh after the catalog has it.
        */
       statuses: StatusEvaluation & Pick<FleetStore, 'upsertStatus'>;
+      /** Takes the generated `values.yaml` as the deployment's values from onboarding. */
+      values?: Pick<ValuesService, 'recordOnboarding'>;
       logger: LoggerService;
       now?: () => Date;
     },
@@ -83,13 +78,14 @@ export class RegistrationService {
       {
         entityRef,
         taskId: body.taskId,
-        registeredBy: principalOf(credentials),
+        registeredBy: principalRef(credentials),
         deployment: body.deployment,
         customer: body.customer,
         artifacts: body.artifacts,
       },
       this.options.now?.() ?? new Date(),
     );
+    await this.recordOnboardingValues(entityRef, body, credentials);
     await this.showOnFleetPage(body.deployment);
     // The catalog's provider reads the registrations on this event instead of at its next run.
     await this.options.events.publish({
@@ -97,6 +93,35 @@ export class RegistrationService {
       eventPayload: { entityRef },
     });
     return { registration: (await store.get(entityRef))!, created };
+  }
+
+  /**
+   * The generated `values.yaml` becomes the deployment's values (unless an SE uploaded newer
+   * ones), so plans and the values check start from it. Best effort: the registration stands
+   * without it, and the SE can upload the values later.
+   */
+  private async recordOnboardingValues(
+    entityRef: string,
+    body: RegistrationRequest,
+    credentials: BackstageCredentials,
+  ) {
+    const document = body.artifacts.find(
+      a => a.name === 'values.yaml',
+    )?.content;
+    if (!document || !this.options.values) {
+      return;
+    }
+    try {
+      await this.options.values.recordOnboarding(
+        entityRef,
+        document,
+        principalRef(credentials),
+      );
+    } catch (error) {
+      this.options.logger.warn(
+        `The values.yaml registered for ${entityRef} was not recorded as its values; upload them on its page: ${error}`,
+      );
+    }
   }
 
   /** Best effort: the scheduled refresh evaluates it anyway once the catalog has it. */

@@ -93,6 +93,7 @@ describe.each(databases.eachSupportedId())(
       });
       const auth = mockCredentials.user.header();
       return {
+        knex,
         post: (body: object) =>
           request(server)
             .post('/api/fleet/registrations')
@@ -102,6 +103,29 @@ describe.each(databases.eachSupportedId())(
           request(server).get(`/api/fleet${url}`).set('Authorization', auth),
       };
     }
+
+    it("takes the registration's values.yaml as the deployment's values from onboarding", async () => {
+      const api = await start();
+      expect((await api.post(registrationRequest())).status).toBe(201);
+      const ref = 'customerdeployment:default/acme-prod';
+      const [row] = await api.knex('fleet_deployment_values');
+      expect(row).toMatchObject({
+        entity_ref: ref,
+        source: 'onboarding',
+        document: registrationRequest().artifacts[0].content,
+        recorded_by: 'user:default/mock',
+      });
+      const observations = JSON.parse(
+        (
+          await api
+            .knex('fleet_observations')
+            .where({ entity_ref: ref })
+            .first()
+        ).observations,
+      );
+      expect(observations.valuesKeys).toEqual(['billing.enabled']);
+      expect(observations.values).toMatchObject({ source: 'onboarding' });
+    });
 
     it('registers a deployment and serves its files, one by one and as one archive', async () => {
       const api = await start();

@@ -13,7 +13,7 @@ export const spec = {
     title: 'fleet',
     version: '1',
     description:
-      "Fleetdeck's fleet API: the evaluated status of every CustomerDeployment (license, billing journals, GPU capacity, upgrade readiness), filtered, ordered, paged and counted; the chart releases the statuses are evaluated against; and the intake and history of billing journals. Served under /api/fleet.",
+      "Fleetdeck's fleet API: the evaluated status of every CustomerDeployment (license, billing journals, GPU capacity, upgrade readiness), filtered, ordered, paged and counted; the chart releases the statuses are evaluated against; the intake and history of billing journals; and what an upgrade needs: the plan, the deployment's values, offline update bundles and their verification, and database backups. Served under /api/fleet.",
     license: {
       name: 'Apache-2.0',
       url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
@@ -647,6 +647,520 @@ export const spec = {
         },
       },
     },
+    '/deployments/{namespace}/{name}/upgrade-plan': {
+      get: {
+        operationId: 'GetUpgradePlan',
+        summary: "The deployment's upgrade plan to a target.",
+        description:
+          "Every `helm upgrade` on the path from the installed release to the target (required intermediate versions, known-bad ones skipped), each with its values changes applied to the deployment's values on record, its per-pod GPU changes, checks and commands (preflight, upgrade, verify, rollback). Evaluated now; nothing is stored. Requires `fleet.deployment.read` on the deployment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/target',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePlanResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/upgrade-plan/files': {
+      get: {
+        operationId: 'GetUpgradePlanFiles',
+        summary: 'The upgrade plan and the files it renders to.',
+        description:
+          '`UPGRADE.md`, the migrated `values/<version>.yaml` of each step and `collect-status.sh`, to run before and after each step. Requires `fleet.artifact.read` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/target',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The plan and its files.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/UpgradePlanFilesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/upgrade-plan.tar.gz': {
+      get: {
+        operationId: 'GetUpgradePlanArchive',
+        summary:
+          "The upgrade plan's files as one archive holding `<deployment>/<file>`.",
+        description: 'Requires `fleet.artifact.read` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            $ref: '#/components/parameters/target',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The archive.',
+            content: {
+              'application/gzip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/values': {
+      get: {
+        operationId: 'GetDeploymentValues',
+        summary: "The deployment's Helm values document on record.",
+        description:
+          "From onboarding (the registration's `values.yaml`) or uploaded by an SE, whichever is newer; absent when the portal has none. Requires `fleet.artifact.read` on the deployment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The values on record.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentValuesResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      put: {
+        operationId: 'PutDeploymentValues',
+        summary: "Record the deployment's Helm values document.",
+        description:
+          'The values file the customer passes to helm with `-f`: at most 256 KiB, one YAML mapping, refs and names only — a document with anything that looks like a secret value (a key, a password, a license file) is refused with 400 naming its key, and nothing is stored. Requires `fleet.report.create` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  document: {
+                    type: 'string',
+                    description: 'The YAML text.',
+                  },
+                },
+                required: ['document'],
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/DeploymentValuesResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '413': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/bundles': {
+      get: {
+        operationId: 'ListBundles',
+        summary:
+          'The offline update bundles handed out for the deployment, newest first.',
+        description:
+          'At most 20. Requires `fleet.deployment.read` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The bundles.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BundleListResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'PostBundle',
+        summary:
+          'Hand out an offline update bundle for an air-gapped deployment.',
+        description:
+          "Its manifest (chart archive with the index's digest, every image the release runs, SBOMs, release notes), `SHA256SUMS`, and the customer's `verify-bundle.sh` and `fetch-bundle.sh`; recorded with who handed it out and when. 400 for a deployment that is not air-gapped, or a target that is unknown or not newer than the installed version. Requires `fleet.artifact.read` on the deployment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  target: {
+                    type: 'string',
+                    description:
+                      'The chart version to bundle; default the newest release.',
+                  },
+                },
+                additionalProperties: false,
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'The bundle handed out.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BundleHandoutResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/bundles/{id}/kit.tar.gz': {
+      get: {
+        operationId: 'GetBundleKit',
+        summary:
+          'The kit of a bundle handed out, as one archive holding `<deployment>/<file>`.',
+        description: 'Requires `fleet.artifact.read` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'id',
+            in: 'path',
+            required: true,
+            description:
+              "The bundle's id, the hex sha256 of its `MANIFEST.json`.",
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The archive.',
+            content: {
+              'application/gzip': {
+                schema: {
+                  type: 'string',
+                  format: 'binary',
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/bundles/verifications': {
+      post: {
+        operationId: 'PostBundleVerification',
+        summary:
+          "Receive what `verify-bundle.sh` found on the customer's side.",
+        description:
+          'The body is the `bundle-verification.json` it wrote (`kind: BundleVerification`). 404 when its `manifestSha256` is not a bundle of this deployment; 400 when it is invalid or was checked against another `SHA256SUMS`. An older result never replaces a newer one. Requires `fleet.report.create` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'The bundle with the result.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BundleVerificationResponse',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
+    '/deployments/{namespace}/{name}/backups': {
+      get: {
+        operationId: 'ListBackups',
+        summary: 'The latest backup of each database the deployment declares.',
+        description: 'Requires `fleet.deployment.read` on the deployment.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'The latest backup per component.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupListResponse',
+                },
+              },
+            },
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+      post: {
+        operationId: 'PostBackupManifest',
+        summary: 'Receive the manifest a backup job wrote beside its dump.',
+        description:
+          "The body is a `BackupManifest`. 400 when it is invalid or its component is not in the deployment's `spec.databases`. The same dump twice is one backup (200). Requires `fleet.report.create` on the deployment.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Already recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupIntakeResult',
+                },
+              },
+            },
+          },
+          '201': {
+            description: 'Recorded.',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/BackupIntakeResult',
+                },
+              },
+            },
+          },
+          '400': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '403': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          '404': {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+          default: {
+            $ref: '#/components/responses/ErrorResponse',
+          },
+        },
+      },
+    },
   },
   components: {
     parameters: {
@@ -664,6 +1178,17 @@ export const spec = {
         in: 'path',
         required: true,
         description: "The deployment entity's name.",
+        schema: {
+          type: 'string',
+        },
+      },
+      target: {
+        name: 'target',
+        in: 'query',
+        allowReserved: true,
+        required: false,
+        description:
+          'The chart version to upgrade to; default the newest release.',
         schema: {
           type: 'string',
         },
@@ -2262,6 +2787,505 @@ export const spec = {
               },
               additionalProperties: false,
             },
+          },
+        },
+        additionalProperties: false,
+      },
+      PlanFile: {
+        type: 'object',
+        required: ['path', 'content'],
+        properties: {
+          path: {
+            type: 'string',
+            description:
+              '`UPGRADE.md`, `values/<version>.yaml`, `collect-status.sh`…',
+          },
+          content: {
+            type: 'string',
+          },
+          mode: {
+            type: 'integer',
+            description: '`0755` (493) for scripts.',
+          },
+        },
+        additionalProperties: false,
+      },
+      AppliedValuesChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['key', 'kind', 'since'],
+        properties: {
+          key: {
+            type: 'string',
+          },
+          movedTo: {
+            type: 'string',
+          },
+          kind: {
+            type: 'string',
+            enum: ['renamed', 'removed', 'required', 'conflict'],
+          },
+          since: {
+            type: 'string',
+          },
+          note: {
+            type: 'string',
+          },
+          action: {
+            type: 'string',
+          },
+        },
+      },
+      PlannedGpuChange: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['component', 'since', 'gpusPerPod'],
+        properties: {
+          component: {
+            type: 'string',
+          },
+          since: {
+            type: 'string',
+          },
+          gpusPerPod: {
+            type: 'number',
+          },
+          note: {
+            type: 'string',
+          },
+        },
+      },
+      UpgradeStepCommands: {
+        type: 'object',
+        additionalProperties: false,
+        required: ['preflight', 'upgrade', 'verify', 'rollback'],
+        properties: {
+          preflight: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          upgrade: {
+            type: 'string',
+          },
+          verify: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+          rollback: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+      },
+      UpgradeStep: {
+        type: 'object',
+        additionalProperties: false,
+        required: [
+          'from',
+          'to',
+          'release',
+          'reason',
+          'valuesChanges',
+          'gpuChanges',
+          'checks',
+          'migratesDatabase',
+          'commands',
+        ],
+        properties: {
+          from: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+          release: {
+            $ref: '#/components/schemas/ChartRelease',
+          },
+          reason: {
+            type: 'string',
+            enum: ['required-intermediate', 'target'],
+          },
+          valuesChanges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/AppliedValuesChange',
+            },
+          },
+          gpuChanges: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlannedGpuChange',
+            },
+          },
+          checks: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeCheck',
+            },
+          },
+          values: {
+            type: 'string',
+            description: 'The migrated values document for this step (YAML).',
+          },
+          migratesDatabase: {
+            type: 'boolean',
+          },
+          commands: {
+            $ref: '#/components/schemas/UpgradeStepCommands',
+          },
+        },
+      },
+      UpgradePlan: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "Everything an upgrade needs, per deployment and target (fleet-common's `UpgradePlan`).",
+        required: [
+          'deployment',
+          'chart',
+          'from',
+          'target',
+          'generatedAt',
+          'steps',
+          'skipped',
+        ],
+        properties: {
+          deployment: {
+            type: 'string',
+          },
+          chart: {
+            type: 'string',
+          },
+          from: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+          },
+          generatedAt: {
+            type: 'string',
+          },
+          valuesSource: {
+            type: 'string',
+            enum: ['onboarding', 'upload'],
+          },
+          steps: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/UpgradeStep',
+            },
+          },
+          skipped: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['version', 'reason'],
+              properties: {
+                version: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+        },
+      },
+      UpgradePlanResponse: {
+        type: 'object',
+        required: ['plan'],
+        properties: {
+          plan: {
+            $ref: '#/components/schemas/UpgradePlan',
+          },
+        },
+        additionalProperties: false,
+      },
+      UpgradePlanFilesResponse: {
+        type: 'object',
+        required: ['plan', 'files'],
+        properties: {
+          plan: {
+            $ref: '#/components/schemas/UpgradePlan',
+          },
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanFile',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      DeploymentValues: {
+        type: 'object',
+        required: ['document', 'source', 'recordedAt', 'sha256'],
+        properties: {
+          document: {
+            type: 'string',
+          },
+          source: {
+            type: 'string',
+            enum: ['onboarding', 'upload'],
+          },
+          recordedAt: {
+            type: 'string',
+          },
+          sha256: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      DeploymentValuesResponse: {
+        type: 'object',
+        properties: {
+          values: {
+            $ref: '#/components/schemas/DeploymentValues',
+          },
+        },
+        additionalProperties: false,
+      },
+      BundleObservation: {
+        type: 'object',
+        required: ['id', 'from', 'target', 'deliveredAt', 'deliveredBy'],
+        properties: {
+          id: {
+            type: 'string',
+            description: "The hex sha256 of the bundle's `MANIFEST.json`.",
+          },
+          from: {
+            type: 'string',
+          },
+          target: {
+            type: 'string',
+          },
+          deliveredAt: {
+            type: 'string',
+          },
+          deliveredBy: {
+            type: 'string',
+          },
+          verifiedAt: {
+            type: 'string',
+          },
+          verification: {
+            type: 'string',
+            enum: ['verified', 'failed'],
+          },
+          failedFiles: {
+            type: 'array',
+            items: {
+              type: 'string',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      BundleVerificationResponse: {
+        type: 'object',
+        required: ['bundle'],
+        properties: {
+          bundle: {
+            $ref: '#/components/schemas/BundleObservation',
+          },
+        },
+        additionalProperties: false,
+      },
+      BundleListResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BundleObservation',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      UpdateBundleManifest: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          "The bundle's `MANIFEST.json` (fleet-common's `UpdateBundleManifest`).",
+        required: ['apiVersion', 'kind', 'metadata', 'spec'],
+        properties: {
+          apiVersion: {
+            type: 'string',
+            enum: ['fleetdeck.io/v1alpha1'],
+          },
+          kind: {
+            type: 'string',
+            enum: ['UpdateBundle'],
+          },
+          metadata: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['deployment', 'createdAt'],
+            properties: {
+              deployment: {
+                type: 'string',
+              },
+              createdAt: {
+                type: 'string',
+              },
+            },
+          },
+          spec: {
+            type: 'object',
+            additionalProperties: false,
+            required: ['chart', 'from', 'images', 'sboms', 'releaseNotes'],
+            properties: {
+              chart: {
+                type: 'object',
+                additionalProperties: false,
+                required: ['name', 'version', 'file'],
+                properties: {
+                  name: {
+                    type: 'string',
+                  },
+                  version: {
+                    type: 'string',
+                  },
+                  file: {
+                    type: 'string',
+                  },
+                  digest: {
+                    type: 'string',
+                  },
+                },
+              },
+              from: {
+                type: 'string',
+              },
+              images: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  additionalProperties: false,
+                  required: ['component', 'repository', 'tag', 'file'],
+                  properties: {
+                    component: {
+                      type: 'string',
+                    },
+                    repository: {
+                      type: 'string',
+                    },
+                    tag: {
+                      type: 'string',
+                    },
+                    digest: {
+                      type: 'string',
+                    },
+                    file: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              sboms: {
+                type: 'array',
+                items: {
+                  type: 'string',
+                },
+              },
+              releaseNotes: {
+                type: 'string',
+              },
+            },
+          },
+        },
+      },
+      BundleHandoutResponse: {
+        type: 'object',
+        required: ['bundle', 'manifest', 'files'],
+        properties: {
+          bundle: {
+            $ref: '#/components/schemas/BundleObservation',
+          },
+          manifest: {
+            $ref: '#/components/schemas/UpdateBundleManifest',
+          },
+          files: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/PlanFile',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      BackupObservation: {
+        type: 'object',
+        required: [
+          'component',
+          'database',
+          'takenAt',
+          'bytes',
+          'sha256',
+          'retentionDays',
+          'receivedAt',
+        ],
+        properties: {
+          component: {
+            type: 'string',
+          },
+          database: {
+            type: 'string',
+          },
+          takenAt: {
+            type: 'string',
+          },
+          bytes: {
+            type: 'integer',
+          },
+          sha256: {
+            type: 'string',
+          },
+          retentionDays: {
+            type: 'integer',
+          },
+          receivedAt: {
+            type: 'string',
+          },
+        },
+        additionalProperties: false,
+      },
+      BackupListResponse: {
+        type: 'object',
+        required: ['items'],
+        properties: {
+          items: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BackupObservation',
+            },
+          },
+        },
+        additionalProperties: false,
+      },
+      BackupIntakeResult: {
+        type: 'object',
+        required: ['created', 'backup', 'message'],
+        properties: {
+          created: {
+            type: 'boolean',
+          },
+          backup: {
+            $ref: '#/components/schemas/BackupObservation',
+          },
+          message: {
+            type: 'string',
           },
         },
         additionalProperties: false,

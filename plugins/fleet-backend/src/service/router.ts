@@ -45,6 +45,8 @@ import type { FleetAuthorization } from './authorization';
 import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
+import { addUpgradeRoutes, type UpgradeServices } from './upgradeRoutes';
+import { MAX_VALUES_BYTES } from '../values/parseValuesDocument';
 
 const deploymentRef = (params: { namespace: string; name: string }) =>
   stringifyEntityRef({ kind: CUSTOMER_DEPLOYMENT_KIND, ...params });
@@ -74,6 +76,7 @@ export async function createRouter(options: {
   journals: JournalService;
   reports: { service: StatusReportService; maxBytes: number };
   registrations: RegistrationService;
+  upgrades: UpgradeServices;
 }): Promise<express.Router> {
   const {
     httpAuth,
@@ -203,7 +206,30 @@ export async function createRouter(options: {
     }),
   );
 
+  // Ahead of the validated router too: a values file may be 256 KiB, more once JSON-escaped.
+  router.put(
+    '/deployments/:namespace/:name/values',
+    withBodyLimitMessage(express.json({ limit: 2 * MAX_VALUES_BYTES }), {
+      tooLarge: () =>
+        new PayloadTooLargeError(
+          `The values document is larger than ${formatBytes(
+            MAX_VALUES_BYTES,
+          )}; send the deployment's own values file, not the chart's defaults or a rendered manifest`,
+        ),
+      notJson: () =>
+        new InputError(
+          'The request is not valid JSON; send the values file as { "document": "<its YAML text>" }',
+        ),
+    }),
+  );
+
   const api = await createOpenApiRouter();
+  addUpgradeRoutes(api, {
+    httpAuth,
+    authorization,
+    auditor,
+    services: options.upgrades,
+  });
 
   api.get('/deployments', async (req, res) => {
     const credentials = await callerCredentials(httpAuth, req);

@@ -12,6 +12,7 @@ import { LocalFolderBlobStore } from '../journals/LocalFolderBlobStore';
 import { readJournalOptions } from '../journals/options';
 import type { FleetReports } from './reports';
 import type { FleetStatuses } from './statuses';
+import type { UpgradeServices } from '../service/upgradeRoutes';
 
 /** The billing-journal intake and what its tasks work on. */
 export interface FleetJournals {
@@ -24,7 +25,8 @@ export interface FleetJournals {
 
 /**
  * Billing journals: blobs in a module's blob store or a local folder, receipts in the
- * database, and the inbox that takes journals and status reports dropped into a folder.
+ * database, and the inbox that takes journals, status reports, bundle verifications and backup
+ * manifests dropped into a folder.
  */
 export function wireJournals(options: {
   db: Knex;
@@ -34,8 +36,10 @@ export function wireJournals(options: {
   blobStore?: FleetBlobStore;
   statuses: FleetStatuses;
   reports: FleetReports;
+  /** Bundle verifications and backup manifests, dropped beside journals. */
+  upgrades: Pick<UpgradeServices, 'bundles' | 'backups'>;
 }): FleetJournals {
-  const { db, config, logger, auth, statuses, reports } = options;
+  const { db, config, logger, auth, statuses, reports, upgrades } = options;
   const journalOptions = readJournalOptions(config);
   if (!options.blobStore && !journalOptions.blobStorePathConfigured) {
     logger.warn(
@@ -61,6 +65,20 @@ export function wireJournals(options: {
       minFileAgeMs: journalOptions.inbox.minFileAgeMs,
       journals: service,
       reports,
+      documents: {
+        BundleVerification: async (entityRef, document, credentials) => {
+          const bundle = await upgrades.bundles.acceptVerification(
+            entityRef,
+            document,
+            credentials,
+          );
+          return {
+            message: `bundle ${bundle.id.slice(0, 12)} ${bundle.verification}`,
+          };
+        },
+        BackupManifest: (entityRef, document, credentials) =>
+          upgrades.backups.accept(entityRef, document, credentials, 'inbox'),
+      },
       auth,
       logger,
     });

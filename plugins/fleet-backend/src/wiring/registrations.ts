@@ -5,6 +5,7 @@ import type { Knex } from 'knex';
 import { DatabaseRegistrationStore } from '../registrations/DatabaseRegistrationStore';
 import { RegistrationService } from '../registrations/RegistrationService';
 import type { FleetStatuses } from './statuses';
+import type { ValuesService } from '../values/ValuesService';
 
 /**
  * Deployments onboarded through the portal, stored for the catalog module's provider (told
@@ -17,8 +18,9 @@ export function wireRegistrations(options: {
   events: EventsService;
   logger: LoggerService;
   statuses: FleetStatuses;
+  values: ValuesService;
 }): RegistrationService {
-  const { db, catalog, auth, events, logger, statuses } = options;
+  const { db, catalog, auth, events, logger, statuses, values } = options;
   return new RegistrationService({
     store: new DatabaseRegistrationStore(db),
     catalog,
@@ -28,6 +30,7 @@ export function wireRegistrations(options: {
       evaluateNow: entity => statuses.refresher.evaluateNow(entity),
       upsertStatus: status => statuses.store.upsertStatus(status),
     },
+    values,
     logger,
   });
 }

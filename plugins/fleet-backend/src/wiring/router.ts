@@ -10,6 +10,7 @@ import { createRouter } from '../service/router';
 import type { FleetJournals } from './journals';
 import type { FleetReports } from './reports';
 import type { FleetStatuses } from './statuses';
+import type { UpgradeServices } from '../service/upgradeRoutes';
 
 /** The fleet API (`/api/fleet`), on the features it serves. */
 export async function wireRouter(options: {
@@ -21,6 +22,7 @@ export async function wireRouter(options: {
   reports: FleetReports;
   journals: FleetJournals;
   registrations: RegistrationService;
+  upgrades: UpgradeServices;
 }): Promise<void> {
   const { httpRouter, httpAuth, auditor, authorization, statuses } = options;
   httpRouter.use(
@@ -38,6 +40,7 @@ export async function wireRouter(options: {
       }),
       journals: options.journals.service,
       registrations: options.registrations,
+      upgrades: options.upgrades,
     }),
   );
 }

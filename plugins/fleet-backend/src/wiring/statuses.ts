@@ -11,7 +11,10 @@ import { DatabaseFleetStore } from '../database/DatabaseFleetStore';
 import { CatalogDeploymentLookup } from '../service/CatalogDeploymentLookup';
 import { DefaultReleaseSource } from '../service/releases/DefaultReleaseSource';
 import { ReleaseService } from '../service/releases/ReleaseService';
-import { readEvaluationOptions } from '../service/evaluationOptions';
+import {
+  readEvaluationOptions,
+  type EvaluationOptions,
+} from '../service/evaluationOptions';
 import { StatusRefresher } from '../service/StatusRefresher';
 
 /** The fleet's statuses, which every other feature reads or refreshes. */
@@ -21,6 +24,8 @@ export interface FleetStatuses {
   refresher: StatusRefresher;
   /** Deployments from the catalog, with the caller's credentials. */
   deployments: CatalogDeploymentLookup;
+  /** The evaluation windows of `fleet.status`, for what-if evaluations such as plans. */
+  evaluation: EvaluationOptions;
 }
 
 /**
@@ -40,17 +45,18 @@ export function wireStatuses(options: {
   const store = new DatabaseFleetStore(db);
   const releases = new ReleaseService(
     options.releaseSource ??
-      DefaultReleaseSource.fromConfig(config, { urlReader }),
+      DefaultReleaseSource.fromConfig(config, { urlReader, logger }),
     logger,
   );
+  const evaluation = readEvaluationOptions(config, logger);
   const refresher = new StatusRefresher({
     catalog,
     auth,
     store,
     releases,
     logger,
-    evaluation: readEvaluationOptions(config, logger),
+    evaluation,
   });
   const deployments = new CatalogDeploymentLookup(catalog);
-  return { store, releases, refresher, deployments };
+  return { store, releases, refresher, deployments, evaluation };
 }

@@ -69,6 +69,67 @@ describe('DefaultReleaseSource', () => {
     expect(urlReader.readUrl).toHaveBeenCalledTimes(2);
   });
 
+  it('reads the CHANGELOG for release notes, from a path or a URL, and serves the releases without it when it is missing', async () => {
+    const changelog =
+      '# Changelog\n\n## [0.42.0] - 2026-11-20\n\n- Added fluxTts.\n';
+    const dir = createMockDirectory();
+    dir.setContent({ 'index.yaml': indexText, 'CHANGELOG.md': changelog });
+    const fromPath = DefaultReleaseSource.fromConfig(
+      mockServices.rootConfig({
+        data: {
+          fleet: {
+            releases: { index: 'index.yaml', changelog: 'CHANGELOG.md' },
+          },
+        },
+      }),
+      {
+        urlReader: mockServices.urlReader.mock(),
+        workingDirectory: dir.path,
+      },
+    );
+    expect((await fromPath.read()).changelog).toBe(changelog);
+
+    const fromUrl = new DefaultReleaseSource({
+      index: 'https://charts.example.com/index.yaml',
+      changelog: 'https://charts.example.com/CHANGELOG.md',
+      urlReader: urlReaderServing({
+        'https://charts.example.com/index.yaml': indexText,
+        'https://charts.example.com/CHANGELOG.md': changelog,
+      }),
+      workingDirectory: '/',
+    });
+    const releases = await fromUrl.read();
+    expect(releases.changelog).toBe(changelog);
+    const service = new ReleaseService(fromUrl, mockServices.logger.mock());
+    await service.refresh();
+    expect(service.getChangelog()).toBe(changelog);
+
+    const without = new DefaultReleaseSource({
+      index: dir.resolve('index.yaml'),
+      urlReader: mockServices.urlReader.mock(),
+      workingDirectory: '/',
+    });
+    expect((await without.read()).changelog).toBeUndefined();
+
+    // Release notes are a courtesy: without them the releases are still served.
+    const logger = mockServices.logger.mock();
+    const missing = new DefaultReleaseSource({
+      index: dir.resolve('index.yaml'),
+      changelog: dir.resolve('NOPE.md'),
+      urlReader: mockServices.urlReader.mock(),
+      logger,
+      workingDirectory: '/',
+    });
+    const withoutNotes = await missing.read();
+    expect(withoutNotes.changelog).toBeUndefined();
+    expect(withoutNotes.index['deepgram-self-hosted']).toBeDefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /NOPE\.md: cannot read.*fleet\.releases\.changelog/,
+      ),
+    );
+  });
+
   it.each([
     [
       'an entry without a valid version',

@@ -55,6 +55,11 @@ export class ReleaseService {
     return this.lastGood?.policy;
   }
 
+  /** The chart's CHANGELOG, when the source has one. */
+  getChangelog(): string | undefined {
+    return this.lastGood?.changelog;
+  }
+
   /** The releases of each chart, with the chart's policy when the policy is for it. */
   getReleases(): ReleasesResponse {
     const index = this.getIndex();
