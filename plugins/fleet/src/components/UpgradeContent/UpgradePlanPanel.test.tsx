@@ -273,6 +273,36 @@ describe('UpgradePlanPanel', () => {
     );
   });
 
+  it('lists the releases passed over for the same reason on one line, and a known-bad one on its own', async () => {
+    const notAStop =
+      'not a required stop: the upgrade to 0.42.0 takes in its changes';
+    renderTab(
+      mockFleetApi({
+        getUpgradePlan: jest.fn().mockResolvedValue({
+          plan: upgradePlan({
+            skipped: [
+              { version: '0.39.0', reason: notAStop },
+              { version: '0.40.2', reason: 'known-bad: engine images fail' },
+              { version: '0.41.0', reason: notAStop },
+            ],
+          }),
+        }),
+      }),
+    );
+
+    const skipped = await screen.findByRole('region', {
+      name: 'Skipped versions',
+    });
+    expect(
+      within(skipped)
+        .getAllByRole('listitem')
+        .map(item => item.textContent),
+    ).toEqual([
+      `0.39.0, 0.41.0: ${notAStop}`,
+      '0.40.2: known-bad: engine images fail',
+    ]);
+  });
+
   it('says the deployment is up to date when there is no step, and offers no download', async () => {
     renderTab(
       mockFleetApi({

@@ -179,10 +179,10 @@ function PlanBody(props: { name: string; plan: UpgradePlan }) {
             Skipped
           </Typography>
           <List dense disablePadding>
-            {plan.skipped.map(skipped => (
-              <ListItem key={skipped.version} disableGutters>
+            {groupSkipped(plan.skipped).map(({ versions, reason }) => (
+              <ListItem key={versions[0]} disableGutters>
                 <Typography variant="body2">
-                  <strong>{skipped.version}</strong>: {skipped.reason}
+                  <strong>{versions.join(', ')}</strong>: {reason}
                 </Typography>
               </ListItem>
             ))}
@@ -264,4 +264,18 @@ function PlanDownloadButton(props: {
       Download plan (.tar.gz)
     </Button>
   );
+}
+
+/**
+ * Releases passed over for the same reason, on one line: a long way to the target passes over
+ * many releases that are simply not required stops, and only the known-bad ones need a line.
+ */
+function groupSkipped(
+  skipped: UpgradePlan['skipped'],
+): Array<{ versions: string[]; reason: string }> {
+  const groups = new Map<string, string[]>();
+  for (const { version, reason } of skipped) {
+    groups.set(reason, [...(groups.get(reason) ?? []), version]);
+  }
+  return [...groups].map(([reason, versions]) => ({ versions, reason }));
 }
