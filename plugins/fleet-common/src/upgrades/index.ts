@@ -21,3 +21,4 @@ export {
   renderUpgradePlan,
   type RenderUpgradePlanOptions,
 } from './renderUpgradePlan';
+export { unifiedValuesDiff } from './valuesDiff';

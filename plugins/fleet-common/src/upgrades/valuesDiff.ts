@@ -1,6 +1,7 @@
 // A unified-style diff of two values documents, for the plan's UPGRADE.md: the changed lines
 // with two lines of context, `@@` between distant changes. Values files are a few hundred
-// lines, so a plain longest-common-subsequence table is fast enough. Not part of the API.
+// lines, so a plain longest-common-subsequence table is fast enough. The Upgrade tab shows the
+// same diff.
 
 const CONTEXT = 2;
 
@@ -40,7 +41,13 @@ function diffLines(before: string[], after: string[]): Line[] {
   return lines;
 }
 
-/** The diff from `before` to `after` under `--- a` / `+++ b` headers; empty when equal. */
+/**
+ * The diff from one values document to another under `--- a` / `+++ b` headers, the changed
+ * lines with two lines of context; empty when they are equal. `UPGRADE.md` and the Upgrade tab
+ * show each step's values change this way.
+ *
+ * @public
+ */
 export function unifiedValuesDiff(options: {
   before: string;
   after: string;

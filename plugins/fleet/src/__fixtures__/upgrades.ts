@@ -84,7 +84,8 @@ export function upgradePlan(overrides: Partial<UpgradePlan> = {}): UpgradePlan {
             message: '0.41.1 fixes the image regression of 0.40.2.',
           },
         ],
-        values: 'scaling:\n  replicas:\n    engine: 2\n',
+        values:
+          'global:\n  deepgramLicenseSecretRef: dg-license-key\nscaling:\n  replicas:\n    engine: 2\n',
         migratesDatabase: false,
         commands: commandsTo('0.40.2', '0.41.1', false),
       },
@@ -122,7 +123,7 @@ export function upgradePlan(overrides: Partial<UpgradePlan> = {}): UpgradePlan {
           },
         ],
         values:
-          'scaling:\n  replicas:\n    engine: 2\nfluxTts:\n  maxBatchSize: 8\n',
+          'global:\n  deepgramLicenseSecretRef: dg-license-key\nscaling:\n  replicas:\n    engine: 2\nfluxTts:\n  maxBatchSize: 8\n',
         migratesDatabase: true,
         commands: commandsTo('0.41.1', '0.42.0', true),
       },

@@ -50,6 +50,8 @@ function Upgrade(props: { entity: CustomerDeploymentEntity }) {
   const [valuesGeneration, setValuesGeneration] = useState(0);
   // The target of the plan on screen, so a bundle is handed out for what the SE is looking at.
   const [plannedTarget, setPlannedTarget] = useState<string>();
+  // The values on record, as the values panel loaded them: where the plan's first diff starts.
+  const [valuesOnRecord, setValuesOnRecord] = useState<string>();
   const onTargetChange = useCallback(
     (next: string) =>
       setSearchParams(
@@ -73,6 +75,7 @@ function Upgrade(props: { entity: CustomerDeploymentEntity }) {
           onTargetChange={onTargetChange}
           onPlanned={setPlannedTarget}
           generation={valuesGeneration}
+          startValues={valuesOnRecord}
         />
       </Grid>
       {airgapped ? (
@@ -84,6 +87,7 @@ function Upgrade(props: { entity: CustomerDeploymentEntity }) {
         <ValuesPanel
           entity={entity}
           onSaved={() => setValuesGeneration(current => current + 1)}
+          onLoaded={setValuesOnRecord}
         />
       </Grid>
       <Grid item xs={12} lg={6}>

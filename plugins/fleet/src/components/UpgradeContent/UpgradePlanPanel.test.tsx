@@ -273,6 +273,25 @@ describe('UpgradePlanPanel', () => {
     );
   });
 
+  it("shows each step's values diff: the first from the values on record, the next from the step before", async () => {
+    renderTab();
+
+    // (text content is matched with its whitespace collapsed)
+    const first = await screen.findByRole('region', {
+      name: 'Values diff for 0.41.1',
+    });
+    expect(first).toHaveTextContent('--- values before 0.41.1');
+    expect(first).toHaveTextContent('+++ values/0.41.1.yaml');
+    expect(first).toHaveTextContent('- static:');
+    expect(first).toHaveTextContent('+ replicas:');
+    const second = screen.getByRole('region', {
+      name: 'Values diff for 0.42.0',
+    });
+    expect(second).toHaveTextContent('+fluxTts:');
+    expect(second).toHaveTextContent('+ maxBatchSize: 8');
+    expect(second).not.toHaveTextContent('- static:');
+  });
+
   it('lists the releases passed over for the same reason on one line, and a known-bad one on its own', async () => {
     const notAStop =
       'not a required stop: the upgrade to 0.42.0 takes in its changes';

@@ -62,8 +62,11 @@ export function UpgradePlanPanel(props: {
   /** Told the target the plan on screen goes to (the backend's default when none was asked). */
   onPlanned?: (target: string | undefined) => void;
   generation: number;
+  /** The values on record the first step starts from, for its diff. */
+  startValues?: string;
 }) {
-  const { entity, target, onTargetChange, onPlanned, generation } = props;
+  const { entity, target, onTargetChange, onPlanned, generation, startValues } =
+    props;
   const name = entity.metadata.name;
   const entityRef = stringifyEntityRef(entity);
   const fleetApi = useApi(fleetApiRef);
@@ -108,7 +111,7 @@ export function UpgradePlanPanel(props: {
   } else {
     body = (
       <>
-        <PlanBody name={name} plan={plan} />
+        <PlanBody name={name} plan={plan} startValues={startValues} />
         {plan.steps.length > 0 ? (
           <Box sx={{ mt: 2 }}>
             <PlanFiles entity={entity} target={plan.target} />
@@ -145,7 +148,11 @@ export function UpgradePlanPanel(props: {
   );
 }
 
-function PlanBody(props: { name: string; plan: UpgradePlan }) {
+function PlanBody(props: {
+  name: string;
+  plan: UpgradePlan;
+  startValues?: string;
+}) {
   const { name, plan } = props;
   if (plan.steps.length === 0) {
     return (
@@ -208,7 +215,12 @@ function PlanBody(props: { name: string; plan: UpgradePlan }) {
               Step {index + 1}: {step.from} → {step.to}
             </StepLabel>
             <StepContent>
-              <UpgradeStepView step={step} />
+              <UpgradeStepView
+                step={step}
+                valuesBefore={
+                  index === 0 ? props.startValues : plan.steps[index - 1].values
+                }
+              />
             </StepContent>
           </Step>
         ))}

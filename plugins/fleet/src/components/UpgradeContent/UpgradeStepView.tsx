@@ -1,6 +1,9 @@
 import { ReactNode } from 'react';
 import { CodeSnippet } from '@backstage/core-components';
-import type { UpgradeStep } from '@fleetdeck/plugin-fleet-common';
+import {
+  unifiedValuesDiff,
+  type UpgradeStep,
+} from '@fleetdeck/plugin-fleet-common';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import List from '@mui/material/List';
@@ -47,8 +50,21 @@ function Commands(props: { title: string; lines: string[] }) {
  * before, for and after it, the migrated values, and how to roll back — restoring the database
  * first when the step migrates it.
  */
-export function UpgradeStepView(props: { step: UpgradeStep }) {
-  const { step } = props;
+export function UpgradeStepView(props: {
+  step: UpgradeStep;
+  /** The values before this step: those on record, or the previous step's. */
+  valuesBefore?: string;
+}) {
+  const { step, valuesBefore } = props;
+  const diff =
+    step.values !== undefined && valuesBefore !== undefined
+      ? unifiedValuesDiff({
+          before: valuesBefore,
+          after: step.values,
+          beforeName: `values before ${step.to}`,
+          afterName: `values/${step.to}.yaml`,
+        })
+      : '';
   return (
     <Box>
       <Section title={`Values changes in ${step.to}`}>
@@ -90,6 +106,11 @@ export function UpgradeStepView(props: { step: UpgradeStep }) {
         lines={[step.commands.upgrade]}
       />
       <Commands title="Verify" lines={step.commands.verify} />
+      {diff ? (
+        <Section title={`Values diff for ${step.to}`}>
+          <CodeSnippet text={diff} language="diff" />
+        </Section>
+      ) : null}
       {step.values ? (
         <Section title={`Values for ${step.to}`}>
           <CodeSnippet text={step.values} language="yaml" showCopyCodeButton />

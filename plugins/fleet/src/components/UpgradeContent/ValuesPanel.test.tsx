@@ -1,4 +1,4 @@
-import { screen, waitFor } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { UpgradeContent } from './UpgradeContent';
 import { deploymentEntity } from '../../__fixtures__/entities';
@@ -22,15 +22,18 @@ describe('ValuesPanel', () => {
       await screen.findByText('Generated at onboarding'),
     ).toBeInTheDocument();
     expect(screen.getByText('2026-11-26 10:00 UTC')).toBeInTheDocument();
-    expect(screen.queryByText(/deepgramLicenseSecretRef/)).toBeNull();
+    const panel = screen.getByRole('region', { name: 'Values on record' });
+    expect(within(panel).queryByText(/deepgramLicenseSecretRef/)).toBeNull();
 
     await userEvent.click(
-      screen.getByRole('button', { name: 'View the values' }),
+      within(panel).getByRole('button', { name: 'View the values' }),
     );
 
     await waitFor(() =>
       expect(
-        screen.getByText(/deepgramLicenseSecretRef/, { selector: 'code *' }),
+        within(panel).getByText(/deepgramLicenseSecretRef/, {
+          selector: 'code *',
+        }),
       ).toBeInTheDocument(),
     );
   });

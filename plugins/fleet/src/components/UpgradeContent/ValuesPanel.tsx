@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -46,8 +46,10 @@ const SOURCE_WORDS: Record<DeploymentValuesObservation['source'], string> = {
 export function ValuesPanel(props: {
   entity: CustomerDeploymentEntity;
   onSaved: () => void;
+  /** Told the document on record whenever it is (re)loaded: the plan's first diff starts there. */
+  onLoaded?: (document: string | undefined) => void;
 }) {
-  const { entity, onSaved } = props;
+  const { entity, onSaved, onLoaded } = props;
   const name = entity.metadata.name;
   const entityRef = stringifyEntityRef(entity);
   const fleetApi = useApi(fleetApiRef);
@@ -55,6 +57,8 @@ export function ValuesPanel(props: {
     () => fleetApi.getValues(entityRef),
     [fleetApi, entityRef],
   );
+  const document = value?.values?.document;
+  useEffect(() => onLoaded?.(document), [onLoaded, document]);
 
   let body: JSX.Element;
   if (loading && !value) {
@@ -81,7 +85,9 @@ export function ValuesPanel(props: {
 
   return (
     <InfoCard title={TITLE}>
-      {body}
+      <Box component="section" aria-label={TITLE}>
+        {body}
+      </Box>
       <ValuesUpload
         entity={entity}
         onSaved={() => {
