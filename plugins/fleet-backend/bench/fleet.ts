@@ -3,7 +3,7 @@
  * catalog's own endpoints.
  *
  * Seeds 10,000 CustomerDeployments with observations (journal receipts, GPU snapshots, values
- * keys) and measures, on SQLite (better-sqlite3 files in a temp dir) and, when a connection
+ * documents, update bundles, backups) and measures, on SQLite (better-sqlite3 files in a temp dir) and, when a connection
  * string is in the environment, on PostgreSQL:
  *
  *   Store level (DatabaseFleetStore, entities from an in-memory catalog):
@@ -34,6 +34,7 @@
  * database, default 180; past it, the catalog is timed on what it has, and the output says so),
  * FLEETDECK_BENCH_HTTP_SAMPLES (requests per HTTP figure, default 120).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -104,6 +105,54 @@ const SIZE = Number(process.env.FLEETDECK_BENCH_SIZE ?? 10_000);
 const STORE_SAMPLES = 120;
 const NAIVE_SAMPLES = 5;
 
+/** A values document as the onboarding template renders one (refs and names only). */
+function valuesDocumentOf(spec: CustomerDeploymentEntity['spec']): string {
+  const airgapped = spec.profile === 'airgapped';
+  const gpu = spec.gpu;
+  return [
+    'global:',
+    '  pullSecretRef: registry-pull',
+    airgapped
+      ? '  deepgramLicenseSecretRef: dg-license-key'
+      : '  deepgramSecretRef: dg-api-key',
+    'scaling:',
+    '  replicas:',
+    `    engine: ${gpu?.engineReplicas ?? 1}`,
+    'api:',
+    '  image:',
+    '    path: registry.example.internal/deepgram/self-hosted-api',
+    'engine:',
+    '  image:',
+    '    path: registry.example.internal/deepgram/self-hosted-engine',
+    '  modelManager:',
+    '    models:',
+    '      add: []',
+    '  resources:',
+    `    gpuResourceName: ${gpu?.resourceName ?? 'nvidia.com/gpu'}`,
+    '    requests:',
+    `      gpu: ${gpu?.perEngine ?? 1}`,
+    '      cpu: "4"',
+    '      memory: 24Gi',
+    '    limits:',
+    `      gpu: ${gpu?.perEngine ?? 1}`,
+    '      cpu: "8"',
+    '      memory: 32Gi',
+    'licenseProxy:',
+    `  enabled: ${airgapped ? 'false' : 'true'}`,
+    'billing:',
+    `  enabled: ${airgapped}`,
+    ...(airgapped
+      ? [
+          `  replicas: ${spec.billing?.replicas ?? 1}`,
+          '  licenseFile:',
+          '    secretRef: dg-license-file',
+          '    secretKey: license.dg',
+        ]
+      : []),
+    '',
+  ].join('\n');
+}
+
 function buildFleet(now: Date): {
   entities: CustomerDeploymentEntity[];
   observations: Map<string, DeploymentObservations>;
@@ -142,10 +191,44 @@ function buildFleet(now: Date): {
     const spec = entity.spec;
     entities.push(entity);
 
+    // The values document on record, as onboarding writes it: the values checks parse it on
+    // every evaluation. Air-gapped sites have the latest release's bundle, verified; declared
+    // databases were backed up last night.
+    const document = valuesDocumentOf(spec);
     const observed: DeploymentObservations = {
       firstSeenAt: new Date(now.getTime() - 200 * DAY_MS).toISOString(),
       valuesKeys: ['engine.modelManager.models.add', 'scaling.replicas.engine'],
+      values: {
+        document,
+        source: 'onboarding',
+        recordedAt: new Date(now.getTime() - 200 * DAY_MS).toISOString(),
+        sha256: createHash('sha256').update(document).digest('hex'),
+      },
     };
+    if (spec.profile === 'airgapped') {
+      observed.bundles = [
+        {
+          id: createHash('sha256').update(`bundle-${i}`).digest('hex'),
+          from: spec.chart.version,
+          target: '0.42.0',
+          deliveredAt: new Date(now.getTime() - 5 * DAY_MS).toISOString(),
+          deliveredBy: 'user:default/bench',
+          verifiedAt: new Date(now.getTime() - 3 * DAY_MS).toISOString(),
+          verification: 'verified',
+        },
+      ];
+    }
+    observed.backups = (spec.databases ?? []).map(database => ({
+      component: database.name,
+      database: database.database,
+      takenAt: new Date(now.getTime() - 8 * HOUR_MS).toISOString(),
+      bytes: 734_003_200,
+      sha256: createHash('sha256')
+        .update(`${database.name}-${i}`)
+        .digest('hex'),
+      retentionDays: 30,
+      receivedAt: new Date(now.getTime() - 7 * HOUR_MS).toISOString(),
+    }));
     if (spec.billing?.mode === 'journal') {
       observed.journals = Array.from(
         { length: spec.billing.replicas ?? 1 },
