@@ -60,6 +60,7 @@ import {
   type PermissionRuleset,
 } from '@backstage/plugin-permission-node';
 import knexFactory, { type Knex } from 'knex';
+import { parse } from 'yaml';
 import {
   benchHttp,
   CATALOG_FACETS,
@@ -203,6 +204,8 @@ function buildFleet(now: Date): {
         source: 'onboarding',
         recordedAt: new Date(now.getTime() - 200 * DAY_MS).toISOString(),
         sha256: createHash('sha256').update(document).digest('hex'),
+        // as ValuesService records it: parsed once, beside the document
+        parsed: parse(document),
       },
     };
     if (spec.profile === 'airgapped') {

@@ -111,9 +111,7 @@ export function readExampleObservations(
     }
     if (value.values !== undefined) {
       patch.values = readValues(value.values, `${at}.values`, ago);
-      patch.valuesKeys = dottedValuesKeys(
-        parseValuesDocument(patch.values.document).toJS(),
-      );
+      patch.valuesKeys = dottedValuesKeys(patch.values.parsed);
     }
     if (value.bundles !== undefined) {
       patch.bundles = listOf(value.bundles, `${at}.bundles`).map((b, i) =>
@@ -256,12 +254,13 @@ function readValues(value: unknown, at: string, ago: Ago) {
   }
   oneOf(value.source, ['onboarding', 'upload'], `${at}.source`);
   const document = stringField(value, 'document', at);
-  parseValuesDocument(document);
   return {
     document,
     source: (value.source ?? 'onboarding') as 'onboarding' | 'upload',
     recordedAt: ago(value.recordedDaysAgo, `${at}.recordedDaysAgo`),
     sha256: createHash('sha256').update(document).digest('hex'),
+    // as the fleet backend records values: parsed (and checked for secrets) once
+    parsed: parseValuesDocument(document).toJS(),
   };
 }
 

@@ -106,7 +106,10 @@ export class ValuesService {
     // the observations end as the table does.
     await observations.setObservations(entityRef, observed =>
       replacesValues(observed.values, values)
-        ? { values: shown(values), valuesKeys: parsed.keys }
+        ? {
+            values: { ...shown(values), parsed: parsed.values },
+            valuesKeys: parsed.keys,
+          }
         : undefined,
     );
     if (options.refresh) {

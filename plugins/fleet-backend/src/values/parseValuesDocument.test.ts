@@ -15,7 +15,18 @@ describe('parseValuesDocument', () => {
       ['global.deepgramLicenseSecretRef', 'global.pullSecretRef'],
     ],
   ])('lists the dotted keys: %s', (_, document, keys) => {
-    expect(parseValuesDocument(document)).toEqual({ document, keys });
+    expect(parseValuesDocument(document)).toMatchObject({ document, keys });
+  });
+
+  it('keeps the document as plain data, for the upgrade checks to read without parsing YAML', () => {
+    expect(
+      parseValuesDocument(
+        'scaling:\n  replicas:\n    engine: 3\nfluxTts:\n  enabled: false\n',
+      ).values,
+    ).toEqual({
+      scaling: { replicas: { engine: 3 } },
+      fluxTts: { enabled: false },
+    });
   });
 
   it.each([

@@ -10,6 +10,8 @@ export interface ParsedValues {
   document: string;
   /** Every leaf key, dotted (`scaling.replicas.engine`); a list is one leaf. */
   keys: string[];
+  /** The document as plain data, kept in the observations for the upgrade checks. */
+  values: Record<string, unknown>;
 }
 
 /** Dotted keys of a mapping's leaves; each scalar and list is a leaf. */
@@ -117,5 +119,9 @@ export function parseValuesDocument(document: string): ParsedValues {
       );
     }
   }
-  return { document, keys: leafKeys(values, '') };
+  return {
+    document,
+    keys: leafKeys(values, ''),
+    values: values as Record<string, unknown>,
+  };
 }

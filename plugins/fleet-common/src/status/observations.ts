@@ -111,6 +111,11 @@ export interface DeploymentValuesObservation {
   recordedAt: string;
   /** sha256 of `document`, hex. */
   sha256: string;
+  /**
+   * The document as plain data (what its YAML parses to), kept beside it when it is recorded,
+   * so that statuses do not parse YAML on every refresh. Absent: the checks parse `document`.
+   */
+  parsed?: Record<string, unknown>;
 }
 
 /**

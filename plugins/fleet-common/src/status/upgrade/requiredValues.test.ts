@@ -112,6 +112,26 @@ describe('evaluateUpgrade', () => {
       expect(check.fix ?? '').toContain(want.fix ?? '');
     });
 
+    it('judges the parsed form recorded beside the document, without parsing the YAML again', () => {
+      const check = checkOf(
+        evaluate({
+          spec: { chart: { name: 'deepgram-self-hosted', version: '0.39.0' } },
+          observations: {
+            values: {
+              ...valuesOf('fluxTts:\n  enabled: false\n'),
+              // as the backend recorded it: the same values, parsed
+              parsed: {
+                fluxTts: { enabled: true, uuid: 'm', maxBatchSize: 0 },
+              },
+            },
+          },
+        }),
+        'required-values',
+      );
+      expect(check.outcome).toBe('fail');
+      expect(check.message).toContain('fluxTts.maxBatchSize must be set');
+    });
+
     it('names every missing value at once', () => {
       const check = judge('fluxTts:\n  enabled: true\n');
       expect(check.outcome).toBe('fail');

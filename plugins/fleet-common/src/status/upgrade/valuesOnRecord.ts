@@ -19,6 +19,10 @@ export function valuesOnRecord(ctx: UpgradeContext): ValuesOnRecord {
       },
     };
   }
+  if (recorded.parsed) {
+    // parsed and checked for secrets when it was recorded
+    return { values: recorded.parsed };
+  }
   try {
     return { values: parseValuesDocument(recorded.document).toJS() ?? {} };
   } catch (error) {

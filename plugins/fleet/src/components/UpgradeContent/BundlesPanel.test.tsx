@@ -114,7 +114,7 @@ describe('BundlesPanel', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Hand out a bundle for 0.42.0',
+        name: 'Create update bundle for 0.42.0',
       }),
     );
 
@@ -134,7 +134,7 @@ describe('BundlesPanel', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Hand out a bundle for 0.42.0',
+        name: 'Create update bundle for 0.42.0',
       }),
     );
 
@@ -162,7 +162,7 @@ describe('BundlesPanel', () => {
 
     await userEvent.click(
       await screen.findByRole('button', {
-        name: 'Hand out a bundle for the latest release',
+        name: 'Create update bundle for the latest release',
       }),
     );
 
@@ -195,7 +195,7 @@ describe('BundlesPanel', () => {
     });
     renderTab(fleetApi);
     await screen.findByRole('button', {
-      name: 'Upload bundle-verification.json',
+      name: 'Upload bundle verification',
     });
 
     await userEvent.upload(
@@ -220,7 +220,7 @@ describe('BundlesPanel', () => {
   it('says a file that is not JSON is not a verification, without sending it', async () => {
     const fleetApi = renderTab();
     await screen.findByRole('button', {
-      name: 'Upload bundle-verification.json',
+      name: 'Upload bundle verification',
     });
 
     await userEvent.upload(

@@ -230,8 +230,8 @@ export function BundlesPanel(props: {
       <Box sx={{ mb: 2 }}>
         <Button variant="contained" disabled={handingOut} onClick={handOut}>
           {handingOut
-            ? 'Handing out…'
-            : `Hand out a bundle for ${target ?? 'the latest release'}`}
+            ? 'Creating the bundle…'
+            : `Create update bundle for ${target ?? 'the latest release'}`}
         </Button>
         {outcome ? (
           <Alert severity={outcome.severity} sx={{ mt: 2 }}>
@@ -319,7 +319,7 @@ function VerificationUpload(props: {
             disabled={permission.loading || uploading}
             onClick={() => fileInput.current?.click()}
           >
-            {uploading ? 'Uploading…' : 'Upload bundle-verification.json'}
+            {uploading ? 'Uploading…' : 'Upload bundle verification'}
           </Button>
           <input
             ref={fileInput}

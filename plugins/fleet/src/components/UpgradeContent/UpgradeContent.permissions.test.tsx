@@ -33,7 +33,7 @@ describe('the Upgrade tab without fleet.report.create', () => {
       screen.queryByRole('button', { name: 'Save values' }),
     ).not.toBeInTheDocument();
     expect(
-      screen.queryByRole('button', { name: 'Upload bundle-verification.json' }),
+      screen.queryByRole('button', { name: 'Upload bundle verification' }),
     ).not.toBeInTheDocument();
   });
 });
