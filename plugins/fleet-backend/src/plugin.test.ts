@@ -404,12 +404,17 @@ describe('fleetPlugin', () => {
       });
     });
 
-    it('serves one deployment, or 404', async () => {
+    it('serves one deployment whole, or 404; its list row leaves out the passing upgrade checks', async () => {
       const response = await get('/deployments/default/nordtel-prod');
       expect(response.status).toBe(200);
-      expect(response.body).toEqual(
-        all.find(s => s.entityRef === ref('nordtel-prod')),
-      );
+      const whole: DeploymentStatus = response.body;
+      const failing = whole.upgrade.checks.filter(c => c.outcome !== 'pass');
+      expect(all.find(s => s.entityRef === ref('nordtel-prod'))).toEqual({
+        ...whole,
+        upgrade: { ...whole.upgrade, checks: failing },
+      });
+      // the passing checks, with their messages, are on the deployment's route only
+      expect(whole.upgrade.checks.length - failing.length).toBeGreaterThan(3);
 
       const missing = await get('/deployments/default/nowhere');
       expect(missing.status).toBe(404);

@@ -31,7 +31,7 @@ export const spec = {
         summary:
           'A page of deployment statuses, with counts over all matching deployments.',
         description:
-          "Each status filter is a comma-separated list (any of); different filters combine (all of). The summary counts every deployment that matches the filters, not only the page, and both count only the deployments the caller may read (`fleet.deployment.read`, a policy's conditions applied as filters; none at all is an empty page, not a 403). To get the next page, send the same parameters with `cursor` set to the previous response's `nextCursor`. Rows carry the GPU signal without its per-node detail (`nodes`, `pendingPods`, `fit`), which grows with the cluster; a deployment's own status (`GET /deployments/{namespace}/{name}`) carries it.",
+          "Each status filter is a comma-separated list (any of); different filters combine (all of). The summary counts every deployment that matches the filters, not only the page, and both count only the deployments the caller may read (`fleet.deployment.read`, a policy's conditions applied as filters; none at all is an empty page, not a 403). To get the next page, send the same parameters with `cursor` set to the previous response's `nextCursor`. Rows carry the GPU signal without its per-node detail (`nodes`, `pendingPods`, `fit`), which grows with the cluster, and only the upgrade checks that did not pass; a deployment's own status (`GET /deployments/{namespace}/{name}`) carries both.",
         parameters: [
           {
             $ref: '#/components/parameters/license',
