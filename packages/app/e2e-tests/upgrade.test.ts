@@ -111,9 +111,22 @@ test("the Upgrade tab lists a deployment's skipped releases, update bundles and 
   await page.goto(
     '/catalog/default/customerdeployment/northwind-health-prod/upgrade',
   );
-  await expect(page.getByText('Update bundles', { exact: true })).toBeVisible();
-  await expect(page.getByText(/verified/i).first()).toBeVisible();
-  await expect(page.getByText('transcripts-db').first()).toBeVisible();
+  // The bundle handed out and verified on site, in the bundles table itself.
+  const bundles = page.getByTestId('bundle-list');
+  await expect(
+    bundles.getByRole('row').filter({ hasText: '0.42.0' }).filter({
+      hasText: 'Verified',
+    }),
+  ).toBeVisible();
+  // Last night's dump of its database, kept 30 days.
+  const backups = page
+    .getByRole('table')
+    .filter({ has: page.getByRole('columnheader', { name: 'Latest backup' }) });
+  await expect(
+    backups.getByRole('row').filter({ hasText: 'transcripts-db' }).filter({
+      hasText: '30 days',
+    }),
+  ).toBeVisible();
 
   await page.goto(
     '/catalog/default/customerdeployment/cascadia-courts-prod/upgrade',
@@ -121,7 +134,12 @@ test("the Upgrade tab lists a deployment's skipped releases, update bundles and 
   const skipped = page.getByRole('region', { name: 'Skipped versions' });
   await expect(skipped.getByText('0.40.2', { exact: true })).toBeVisible();
   await expect(skipped.getByText(/known-bad/).first()).toBeVisible();
+  // Its bundle failed the site's check; the table names the damaged file.
   await expect(
-    page.getByText(/images\/engine-release-260812\.tar/).first(),
+    page
+      .getByTestId('bundle-list')
+      .getByRole('row')
+      .filter({ hasText: 'Failed' })
+      .filter({ hasText: 'images/engine-release-260812.tar' }),
   ).toBeVisible();
 });

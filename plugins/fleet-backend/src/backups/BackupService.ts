@@ -9,7 +9,7 @@ import {
   type BackupListResponse,
   type BackupObservation,
 } from '@fleetdeck/plugin-fleet-common';
-import type { FleetObservationWriter } from '@fleetdeck/plugin-fleet-node';
+import type { FleetStore } from '../database/FleetStore';
 import { isAheadOfClock } from '../reports/clockSkew';
 import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import { requireDeployment } from '../service/requireDeployment';
@@ -48,7 +48,7 @@ export class BackupService {
   constructor(
     private readonly options: {
       store: BackupStore;
-      observations: FleetObservationWriter;
+      observations: Pick<FleetStore, 'setObservations' | 'getObservations'>;
       deployments: DeploymentLookup;
       statuses: StatusRefresh;
       logger: LoggerService;
@@ -63,7 +63,12 @@ export class BackupService {
     credentials: BackstageCredentials,
   ): Promise<BackupListResponse> {
     await requireDeployment(this.options.deployments, entityRef, credentials);
-    return { items: await this.options.store.latest(entityRef) };
+    // What readiness judges: the latest backup per component, merged into the observations
+    // with every manifest taken (and by a seeder).
+    const observed = await this.options.observations.getObservations([
+      entityRef,
+    ]);
+    return { items: observed.get(entityRef)?.backups ?? [] };
   }
 
   /**

@@ -84,9 +84,12 @@ export class BundleService {
     credentials: BackstageCredentials,
   ): Promise<BundleListResponse> {
     await requireDeployment(this.options.deployments, entityRef, credentials);
-    return {
-      items: await this.options.store.list(entityRef, MAX_OBSERVED_BUNDLES),
-    };
+    // What readiness judges: the observations hold the newest bundles as the table does (each
+    // write merges there), and also those a seeder or an earlier portal recorded.
+    const observed = await this.options.observations.getObservations([
+      entityRef,
+    ]);
+    return { items: observed.get(entityRef)?.bundles ?? [] };
   }
 
   /**

@@ -5,7 +5,7 @@ import type {
 } from '@backstage/backend-plugin-api';
 import { InputError } from '@backstage/errors';
 import type { DeploymentValuesResponse } from '@fleetdeck/plugin-fleet-common';
-import type { FleetObservationWriter } from '@fleetdeck/plugin-fleet-node';
+import type { FleetStore } from '../database/FleetStore';
 import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup, StatusRefresh } from '../service/seams';
@@ -25,7 +25,7 @@ export class ValuesService {
   constructor(
     private readonly options: {
       store: ValuesStore;
-      observations: FleetObservationWriter;
+      observations: Pick<FleetStore, 'setObservations' | 'getObservations'>;
       deployments: DeploymentLookup;
       statuses: StatusRefresh;
       logger: LoggerService;
@@ -39,8 +39,15 @@ export class ValuesService {
     credentials: BackstageCredentials,
   ): Promise<DeploymentValuesResponse> {
     await requireDeployment(this.options.deployments, entityRef, credentials);
-    const values = await this.options.store.get(entityRef);
-    return values ? { values: shown(values) } : {};
+    // The values the plan migrates and the checks read: those merged into the observations.
+    const observed = (
+      await this.options.observations.getObservations([entityRef])
+    ).get(entityRef);
+    if (!observed?.values) {
+      return {};
+    }
+    const { parsed: _parsed, ...values } = observed.values;
+    return { values };
   }
 
   /**
