@@ -1,4 +1,5 @@
 import { isSameChartVersion } from '../../releases/chartVersion';
+import { describeMoment } from '../../time/durationWords';
 import { defineUpgradeCheck } from './context';
 
 /**
@@ -10,7 +11,8 @@ export const bundleCheck = defineUpgradeCheck({
   id: 'bundle',
   title: 'Update bundle',
   evaluate(ctx) {
-    const { entity, target, observations } = ctx;
+    const { entity, target, observations, now } = ctx;
+    const when = (iso: string) => describeMoment(iso, now) ?? iso;
     if (entity.spec.profile !== 'airgapped') {
       return {
         outcome: 'pass',
@@ -34,7 +36,9 @@ export const bundleCheck = defineUpgradeCheck({
         fix: create,
       };
     }
-    const handedOut = `the update bundle for ${target.version} handed out ${bundle.deliveredAt} by ${bundle.deliveredBy}`;
+    const handedOut = `the update bundle for ${
+      target.version
+    } handed out ${when(bundle.deliveredAt)} by ${bundle.deliveredBy}`;
     if (bundle.verification === 'failed') {
       const files = bundle.failedFiles?.length
         ? bundle.failedFiles.join(', ')
@@ -42,7 +46,7 @@ export const bundleCheck = defineUpgradeCheck({
       return {
         outcome: 'fail',
         message: `${handedOut} failed verification on site${
-          bundle.verifiedAt ? ` (${bundle.verifiedAt})` : ''
+          bundle.verifiedAt ? ` ${when(bundle.verifiedAt)}` : ''
         }: missing or changed ${files}`,
         fix: `copy ${files} again from the bundle and run sh verify-bundle.sh again, or ${create}`,
       };
@@ -57,7 +61,7 @@ export const bundleCheck = defineUpgradeCheck({
     return {
       outcome: 'pass',
       message: `${handedOut} was verified on site${
-        bundle.verifiedAt ? ` ${bundle.verifiedAt}` : ''
+        bundle.verifiedAt ? ` ${when(bundle.verifiedAt)}` : ''
       }`,
     };
   },
