@@ -36,6 +36,9 @@ const FLEET_TABLES = [
   'fleet_deployment_status_document',
   'fleet_observations',
   'fleet_flags',
+  'fleet_deployment_values',
+  'fleet_update_bundles',
+  'fleet_backups',
 ];
 
 /** A registration with one change made to it. */
@@ -60,6 +63,7 @@ const MULTIPART_BODY = Buffer.from(
 type Api = {
   get: (url: string) => request.Test;
   post: (url: string) => request.Test;
+  put: (url: string) => request.Test;
 };
 
 interface HostileCase {
@@ -661,6 +665,65 @@ const CASES: HostileCase[] = [
     message: /was not registered through the portal/,
   },
   {
+    what: 'a values document holding an API key',
+    send: api =>
+      json(api.put('/deployments/default/harbor-trust-bank-prod/values'), {
+        document:
+          'global:\n  deepgramApiKey: "dg_4f9c1a7e2b8d4c6f9a1e3b5d7c9f2a4e6b8d0c1a"\n',
+      }),
+    status: 400,
+    message: /global\.deepgramApiKey looks like .*\(not shown\)/,
+  },
+  {
+    what: 'an update bundle for a connected deployment',
+    send: api =>
+      json(
+        api.post('/deployments/default/brightline-contact-prod/bundles'),
+        {},
+      ),
+    status: 400,
+    message: /needs no offline update bundle/,
+  },
+  {
+    what: 'an update bundle kit by a path instead of an id',
+    send: api =>
+      api.get(
+        '/deployments/default/harbor-trust-bank-prod/bundles/..%2F..%2Fetc/kit.tar.gz',
+      ),
+    status: 404,
+    message: /has no update bundle of that id/,
+  },
+  {
+    what: 'a bundle verification that names no bundle by its digest',
+    send: api =>
+      json(
+        api.post(
+          '/deployments/default/harbor-trust-bank-prod/bundles/verifications',
+        ),
+        { kind: 'BundleVerification', spec: { manifestSha256: '../x' } },
+      ),
+    status: 400,
+    message: /Invalid bundle verification: .*manifestSha256/,
+  },
+  {
+    what: 'a backup manifest that is not one',
+    send: api =>
+      json(api.post('/deployments/default/northwind-health-prod/backups'), {
+        kind: 'BackupManifest',
+      }),
+    status: 400,
+    message: /Invalid backup manifest/,
+  },
+  {
+    what: 'an upgrade plan to a target that is not a release',
+    send: api =>
+      api
+        .get('/deployments/default/harbor-trust-bank-prod/upgrade-plan')
+        .query({ target: '../../0.42.0' }),
+    status: 400,
+    message: /Unknown target/,
+  },
+  {
     what: 'an unknown query parameter on the releases',
     send: api => api.get('/releases').query({ chart: '../x' }),
     status: 400,
@@ -701,6 +764,10 @@ describe.each(databases.eachSupportedId())(
         post: url =>
           request(fleet.server)
             .post(`/api/fleet${url}`)
+            .set('Authorization', fleet.auth),
+        put: url =>
+          request(fleet.server)
+            .put(`/api/fleet${url}`)
             .set('Authorization', fleet.auth),
       };
     });
