@@ -4,6 +4,7 @@ import type {
   HttpAuthService,
 } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
+import type { JsonObject } from '@backstage/types';
 import {
   CUSTOMER_DEPLOYMENT_KIND,
   fleetArtifactReadPermission,
@@ -68,6 +69,36 @@ export function addUpgradeRoutes(
       action,
     );
     return { entityRef, credentials };
+  };
+
+  /**
+   * A write: audited from the start (a refused one included), authorized with `permission` on
+   * the deployment of the request's path inside the audit, then `write`.
+   */
+  const auditedWrite = async <T>(
+    req: Parameters<HttpAuthService['credentials']>[0] & {
+      params: { namespace: string; name: string };
+    },
+    audit: { eventId: string; severityLevel: 'low' | 'medium' },
+    permission: FleetDeploymentPermission,
+    action: string,
+    write: (
+      entityRef: string,
+      credentials: Awaited<ReturnType<typeof callerCredentials>>,
+    ) => Promise<{ result: T; meta?: JsonObject }>,
+  ): Promise<T> => {
+    const entityRef = deploymentRef(req.params);
+    const credentials = await callerCredentials(httpAuth, req);
+    const event = { ...audit, request: req, meta: { entityRef } };
+    return audited(auditor, event, async () => {
+      await authorization.authorizeDeployment(
+        credentials,
+        permission,
+        entityRef,
+        action,
+      );
+      return write(entityRef, credentials);
+    });
   };
 
   api.get('/deployments/:namespace/:name/upgrade-plan', async (req, res) => {
@@ -138,29 +169,21 @@ export function addUpgradeRoutes(
   });
 
   api.put('/deployments/:namespace/:name/values', async (req, res) => {
-    const entityRef = deploymentRef(req.params);
-    const credentials = await callerCredentials(httpAuth, req);
-    const event = {
-      eventId: 'deployment-values',
-      severityLevel: 'medium',
-      request: req,
-      meta: { entityRef },
-    } as const;
-    const result = await audited(auditor, event, async () => {
-      await authorization.authorizeDeployment(
-        credentials,
-        fleetReportCreatePermission,
-        entityRef,
-        'record this deployment’s values',
-      );
-      const recorded = await values.upload(
-        entityRef,
-        req.body,
-        credentials,
-        principalRef(credentials),
-      );
-      return { result: recorded, meta: { sha256: recorded.values?.sha256 } };
-    });
+    const result = await auditedWrite(
+      req,
+      { eventId: 'deployment-values', severityLevel: 'medium' },
+      fleetReportCreatePermission,
+      'record this deployment’s values',
+      async (entityRef, credentials) => {
+        const recorded = await values.upload(
+          entityRef,
+          req.body,
+          credentials,
+          principalRef(credentials),
+        );
+        return { result: recorded, meta: { sha256: recorded.values?.sha256 } };
+      },
+    );
     res.json(result);
   });
 
@@ -174,30 +197,22 @@ export function addUpgradeRoutes(
   });
 
   api.post('/deployments/:namespace/:name/bundles', async (req, res) => {
-    const entityRef = deploymentRef(req.params);
-    const credentials = await callerCredentials(httpAuth, req);
-    const event = {
-      eventId: 'update-bundle',
-      severityLevel: 'medium',
-      request: req,
-      meta: { entityRef },
-    } as const;
-    const result = await audited(auditor, event, async () => {
-      await authorization.authorizeDeployment(
-        credentials,
-        fleetArtifactReadPermission,
-        entityRef,
-        'read the generated files',
-      );
-      const handedOut = await bundles.handOut(
-        entityRef,
-        req.body ?? {},
-        credentials,
-        principalRef(credentials),
-      );
-      const { id, from, target } = handedOut.bundle;
-      return { result: handedOut, meta: { id, from, target } };
-    });
+    const result = await auditedWrite(
+      req,
+      { eventId: 'update-bundle', severityLevel: 'medium' },
+      fleetArtifactReadPermission,
+      'read the generated files',
+      async (entityRef, credentials) => {
+        const handedOut = await bundles.handOut(
+          entityRef,
+          req.body ?? {},
+          credentials,
+          principalRef(credentials),
+        );
+        const { id, from, target } = handedOut.bundle;
+        return { result: handedOut, meta: { id, from, target } };
+      },
+    );
     res.status(201).json(result);
   });
 
@@ -229,29 +244,21 @@ export function addUpgradeRoutes(
   api.post(
     '/deployments/:namespace/:name/bundles/verifications',
     async (req, res) => {
-      const entityRef = deploymentRef(req.params);
-      const credentials = await callerCredentials(httpAuth, req);
-      const event = {
-        eventId: 'bundle-verification',
-        severityLevel: 'low',
-        request: req,
-        meta: { entityRef },
-      } as const;
-      const bundle = await audited(auditor, event, async () => {
-        await authorization.authorizeDeployment(
-          credentials,
-          fleetReportCreatePermission,
-          entityRef,
-          'send status reports',
-        );
-        const verified = await bundles.acceptVerification(
-          entityRef,
-          req.body,
-          credentials,
-        );
-        const meta = { id: verified.id, result: verified.verification };
-        return { result: verified, meta };
-      });
+      const bundle = await auditedWrite(
+        req,
+        { eventId: 'bundle-verification', severityLevel: 'low' },
+        fleetReportCreatePermission,
+        'send status reports',
+        async (entityRef, credentials) => {
+          const verified = await bundles.acceptVerification(
+            entityRef,
+            req.body,
+            credentials,
+          );
+          const meta = { id: verified.id, result: verified.verification };
+          return { result: verified, meta };
+        },
+      );
       res.json({ bundle });
     },
   );
@@ -266,33 +273,25 @@ export function addUpgradeRoutes(
   });
 
   api.post('/deployments/:namespace/:name/backups', async (req, res) => {
-    const entityRef = deploymentRef(req.params);
-    const credentials = await callerCredentials(httpAuth, req);
-    const event = {
-      eventId: 'backup-manifest',
-      severityLevel: 'low',
-      request: req,
-      meta: { entityRef },
-    } as const;
-    const result = await audited(auditor, event, async () => {
-      await authorization.authorizeDeployment(
-        credentials,
-        fleetReportCreatePermission,
-        entityRef,
-        'send status reports',
-      );
-      const accepted = await backups.accept(
-        entityRef,
-        req.body,
-        credentials,
-        'upload',
-      );
-      const { component, sha256 } = accepted.backup;
-      return {
-        result: accepted,
-        meta: { component, sha256, created: accepted.created },
-      };
-    });
+    const result = await auditedWrite(
+      req,
+      { eventId: 'backup-manifest', severityLevel: 'low' },
+      fleetReportCreatePermission,
+      'send status reports',
+      async (entityRef, credentials) => {
+        const accepted = await backups.accept(
+          entityRef,
+          req.body,
+          credentials,
+          'upload',
+        );
+        const { component, sha256 } = accepted.backup;
+        return {
+          result: accepted,
+          meta: { component, sha256, created: accepted.created },
+        };
+      },
+    );
     res.status(result.created ? 201 : 200).json(result);
   });
 }
