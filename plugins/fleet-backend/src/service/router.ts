@@ -46,7 +46,7 @@ import type { DeploymentService } from './DeploymentService';
 import { parseDeploymentQuery } from './parseDeploymentQuery';
 import type { ReleaseService } from './releases/ReleaseService';
 import { addUpgradeRoutes, type UpgradeServices } from './upgradeRoutes';
-import { MAX_VALUES_BYTES } from '../values/parseValuesDocument';
+import { MAX_VALUES_BYTES } from '../values/checkValuesDocument';
 
 const deploymentRef = (params: { namespace: string; name: string }) =>
   stringifyEntityRef({ kind: CUSTOMER_DEPLOYMENT_KIND, ...params });

@@ -10,7 +10,7 @@ import { refreshAfterWrite } from '../service/refreshAfterWrite';
 import { requireDeployment } from '../service/requireDeployment';
 import type { DeploymentLookup, StatusRefresh } from '../service/seams';
 import { replacesValues } from './DatabaseValuesStore';
-import { parseValuesDocument } from './parseValuesDocument';
+import { checkValuesDocument } from './checkValuesDocument';
 import type { StoredValues, ValuesStore } from './ValuesStore';
 
 /** Without `recordedBy`: who recorded it is the record's, not the API's. */
@@ -51,7 +51,7 @@ export class ValuesService {
   }
 
   /**
-   * An SE's upload (`{ document }`): checked by {@link parseValuesDocument} (a 400 naming the
+   * An SE's upload (`{ document }`): checked by {@link checkValuesDocument} (a 400 naming the
    * key, nothing stored), then recorded as the deployment's values.
    */
   async upload(
@@ -96,7 +96,7 @@ export class ValuesService {
     options: { refresh: boolean } = { refresh: true },
   ): Promise<StoredValues> {
     const { store, observations, statuses, logger } = this.options;
-    const parsed = parseValuesDocument(incoming.document);
+    const parsed = checkValuesDocument(incoming.document);
     const values: StoredValues = {
       ...incoming,
       sha256: createHash('sha256').update(parsed.document).digest('hex'),

@@ -79,7 +79,7 @@ function findSecret(
  * `billing.licenseFile.secretRef`…), so a values file never needs one. Every refusal is an
  * `InputError` that says what to fix and never repeats the value.
  */
-export function parseValuesDocument(document: string): ParsedValues {
+export function checkValuesDocument(document: string): ParsedValues {
   const bytes = Buffer.byteLength(document, 'utf8');
   if (bytes > MAX_VALUES_BYTES) {
     throw new InputError(

@@ -1,6 +1,6 @@
-import { MAX_VALUES_BYTES, parseValuesDocument } from './parseValuesDocument';
+import { MAX_VALUES_BYTES, checkValuesDocument } from './checkValuesDocument';
 
-describe('parseValuesDocument', () => {
+describe('checkValuesDocument', () => {
   it.each([
     ['nested keys', 'a:\n  b: 1\n  c:\n    d: x\n', ['a.b', 'a.c.d']],
     [
@@ -15,12 +15,12 @@ describe('parseValuesDocument', () => {
       ['global.deepgramLicenseSecretRef', 'global.pullSecretRef'],
     ],
   ])('lists the dotted keys: %s', (_, document, keys) => {
-    expect(parseValuesDocument(document)).toMatchObject({ document, keys });
+    expect(checkValuesDocument(document)).toMatchObject({ document, keys });
   });
 
   it('keeps the document as plain data, for the upgrade checks to read without parsing YAML', () => {
     expect(
-      parseValuesDocument(
+      checkValuesDocument(
         'scaling:\n  replicas:\n    engine: 3\nfluxTts:\n  enabled: false\n',
       ).values,
     ).toEqual({
@@ -59,7 +59,7 @@ describe('parseValuesDocument', () => {
   ])('refuses %s without repeating it', (_, document, message) => {
     let error: Error | undefined;
     try {
-      parseValuesDocument(document);
+      checkValuesDocument(document);
     } catch (e) {
       error = e as Error;
     }
